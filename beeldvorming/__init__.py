@@ -1,0 +1,1 @@
+"""Beeldvorming: destigmatisation. Campaigns, talks, testimonies, and the reach they had."""

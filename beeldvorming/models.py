@@ -1,0 +1,1 @@
+"""Models of beeldvorming: added by its own issue."""

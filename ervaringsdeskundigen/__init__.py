@@ -1,0 +1,1 @@
+"""Ervaringsdeskundigen: the coordination centre for experts by experience."""

@@ -1,0 +1,1 @@
+"""Models of ervaringsdeskundigen: added by its own issue."""

@@ -1,0 +1,1 @@
+"""Models of herstelacademie: added by its own issue."""

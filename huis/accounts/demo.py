@@ -1,0 +1,114 @@
+"""Demo people and organisations: a fictional house, its staff, experts and partners."""
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+
+from huis.core.registry import register_demo_seeder
+
+from .models import Membership, Organisation, User
+from .roles import Role
+
+DEMO_PASSWORD = "huis-demo-2026"
+
+ORGANISATIONS = [
+    (
+        "huis",
+        "Huis met vele kamers",
+        Organisation.Kind.HOUSE,
+        Organisation.Sector.MENTAL_HEALTH,
+        "Ontmoeting, herstelacademie en ervaringsdeskundigheid onder één dak.",
+    ),
+    (
+        "buurtwerk-de-brug",
+        "Buurtwerk De Brug",
+        Organisation.Kind.PARTNER,
+        Organisation.Sector.COMMUNITY,
+        "Buurtwerkers in de Stationswijk en de Visserswijk: huisbezoeken, aanwezig op straat.",
+    ),
+    (
+        "welzijnsdienst-zeestad",
+        "Welzijnsdienst Zeestad",
+        Organisation.Kind.PARTNER,
+        Organisation.Sector.WELFARE,
+        "Sociale dienst en Geïntegreerd Breed Onthaal van de stad.",
+    ),
+    (
+        "woonbegeleiding-thuis",
+        "Woonbegeleiding Thuis vzw",
+        Organisation.Kind.PARTNER,
+        Organisation.Sector.HOUSING,
+        "Begeleiding naar en in een eigen woning.",
+    ),
+    (
+        "cgg-kustland",
+        "Centrum Geestelijke Gezondheid Kustland",
+        Organisation.Kind.PARTNER,
+        Organisation.Sector.MENTAL_HEALTH,
+        "Ambulante geestelijke gezondheidszorg.",
+    ),
+    (
+        "sint-jozefscollege",
+        "Sint-Jozefscollege Zeestad",
+        Organisation.Kind.REQUESTER,
+        Organisation.Sector.EDUCATION,
+        "Secundaire school.",
+    ),
+    (
+        "az-zeestad",
+        "AZ Zeestad",
+        Organisation.Kind.REQUESTER,
+        Organisation.Sector.HEALTH,
+        "Algemeen ziekenhuis met een afdeling psychiatrie.",
+    ),
+]
+
+# email, name, role, organisation slug (or None), superuser
+PEOPLE = [
+    ("bezoeker@huis.example", "Sam", Role.VISITOR, None),
+    ("bezoeker2@huis.example", "Noor", Role.VISITOR, None),
+    ("ervaringsdeskundige@huis.example", "Lotte", Role.EXPERT, None),
+    ("partner@huis.example", "Yusuf", Role.PARTNER_WORKER, "buurtwerk-de-brug"),
+    ("partner2@huis.example", "Hanne", Role.PARTNER_WORKER, "welzijnsdienst-zeestad"),
+    ("medewerker@huis.example", "Els", Role.STAFF, "huis"),
+    ("coordinator@huis.example", "Pieter", Role.COORDINATOR, "huis"),
+    ("beheerder@huis.example", "An", Role.ADMINISTRATOR, "huis"),
+]
+
+
+@register_demo_seeder("accounts", order=10)
+def seed(*, stdout) -> None:
+    organisations = {}
+    for slug, name, kind, sector, description in ORGANISATIONS:
+        organisations[slug], _ = Organisation.objects.update_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "kind": kind,
+                "sector": sector,
+                "description": description,
+                "email": f"info@{slug}.example",
+            },
+        )
+    for email, name, role, org_slug in PEOPLE:
+        admin = role == Role.ADMINISTRATOR
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = User.objects.create_user(
+                email=email,
+                password=DEMO_PASSWORD,
+                display_name=name,
+                is_staff=admin,
+                is_superuser=admin,
+            )
+        EmailAddress.objects.update_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
+        user.groups.add(Group.objects.get(name=role))
+        if role != Role.VISITOR:
+            user.groups.add(Group.objects.get(name=Role.VISITOR))
+        if org_slug:
+            Membership.objects.get_or_create(user=user, organisation=organisations[org_slug])
+
+
+def logins() -> list[tuple[str, str, str]]:
+    return [(str(role.label), email, DEMO_PASSWORD) for email, _name, role, _org in PEOPLE]

@@ -1,0 +1,41 @@
+"""Forms for people's own account."""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import User
+
+
+class SignupForm(forms.Form):
+    """Extra fields on allauth's sign-up form: only a name, nothing more."""
+
+    display_name = forms.CharField(
+        label=_("Your name"),
+        max_length=120,
+        help_text=_("How we address you. A first name is enough."),
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+
+    def signup(self, request, user) -> None:  # called by allauth after the user is saved
+        pass
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["display_name", "preferred_language", "phone"]
+        widgets = {
+            "display_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+        }
+        help_texts = {
+            "preferred_language": _("We write to you in this language."),
+            "phone": _("Not required. Only if you want text messages."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("save", _("Save"), css_class="btn-lg"))

@@ -1,0 +1,197 @@
+"""People, organisations and who belongs where."""
+
+from functools import cached_property
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .roles import HOUSE_ROLES, SENSITIVE_ROLES, Role
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def _create_user(self, email: str, password: str | None, **extra) -> "User":
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email), **extra)
+        if password:
+            user.set_password(password)
+        else:
+            user.set_unusable_password()
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra) -> "User":
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra) -> "User":
+        extra.update(is_staff=True, is_superuser=True)
+        return self._create_user(email, password, **extra)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person with an account. Email is the login; a password is optional (login by code)."""
+
+    email = models.EmailField(_("email address"), unique=True)
+    display_name = models.CharField(
+        _("name"), max_length=120, help_text=_("How we address you. A first name is enough.")
+    )
+    preferred_language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default="nl"
+    )
+    phone = models.CharField(_("phone number"), max_length=32, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+    is_staff = models.BooleanField(
+        _("access to the admin"),
+        default=False,
+        help_text=_("Only administrators use Django's admin."),
+    )
+    date_joined = models.DateTimeField(_("joined"), default=timezone.now)
+
+    objects = UserManager()
+
+    EMAIL_FIELD = "email"
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = ["display_name"]
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="user_email_ci_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name or self.email
+
+    def get_short_name(self) -> str:
+        return self.display_name
+
+    def get_full_name(self) -> str:
+        return self.display_name
+
+    @cached_property
+    def role_names(self) -> frozenset[str]:
+        """The user's roles; one query, cached on the instance for the request."""
+        if not self.pk:
+            return frozenset()
+        return frozenset(self.groups.values_list("name", flat=True))
+
+    def has_role(self, *roles: str) -> bool:
+        return bool(self.role_names.intersection(roles))
+
+    @property
+    def is_house(self) -> bool:
+        """Staff, coordinators and administrators of the house."""
+        return self.is_superuser or bool(self.role_names & HOUSE_ROLES)
+
+    @property
+    def has_sensitive_role(self) -> bool:
+        return self.is_superuser or bool(self.role_names & SENSITIVE_ROLES)
+
+    @property
+    def is_coordinator(self) -> bool:
+        return self.is_superuser or self.has_role(Role.COORDINATOR, Role.ADMINISTRATOR)
+
+
+class Organisation(models.Model):
+    """An organisation of the network, or one that asks the house for an expert by experience."""
+
+    class Kind(models.TextChoices):
+        HOUSE = "house", _("The house itself")
+        PARTNER = "partner", _("Partner of the network")
+        REQUESTER = "requester", _("Organisation that requests experts")
+
+    class Sector(models.TextChoices):
+        WELFARE = "welfare", _("Welfare")
+        MENTAL_HEALTH = "mental_health", _("Mental health care")
+        HOUSING = "housing", _("Housing")
+        COMMUNITY = "community", _("Community work")
+        EDUCATION = "education", _("Education")
+        EMPLOYMENT = "employment", _("Work and employment")
+        LOCAL_GOVERNMENT = "local_government", _("Local government")
+        HEALTH = "health", _("Health care")
+        BUSINESS = "business", _("Business")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("short name in web addresses"), max_length=80, unique=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.PARTNER)
+    sector = models.CharField(_("sector"), max_length=24, choices=Sector.choices, blank=True)
+    description = models.TextField(_("what they do"), blank=True)
+    email = models.EmailField(_("email address"), blank=True)
+    phone = models.CharField(_("phone number"), max_length=32, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    address = models.CharField(_("address"), max_length=250, blank=True)
+    vat_number = models.CharField(_("enterprise number"), max_length=20, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        through="Membership",
+        related_name="organisations",
+        verbose_name=_("members"),
+    )
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(Lower("name"), name="organisation_name_ci_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(models.Model):
+    """A person works for an organisation. Partner workers see their organisation's data only."""
+
+    class Function(models.TextChoices):
+        WORKER = "worker", _("Worker")
+        CONTACT = "contact", _("Contact person")
+        MANAGER = "manager", _("Manager")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("person"),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("organisation"),
+    )
+    function = models.CharField(
+        _("function"), max_length=16, choices=Function.choices, default=Function.WORKER
+    )
+    is_contact_person = models.BooleanField(_("contact person for the network"), default=False)
+    started_on = models.DateField(_("since"), default=timezone.localdate)
+    ended_on = models.DateField(_("until"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation"], name="membership_unique_per_organisation"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(ended_on__isnull=True)
+                | models.Q(ended_on__gte=models.F("started_on")),
+                name="membership_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.organisation}"

@@ -1,0 +1,34 @@
+"""Writes on people and organisations."""
+
+from typing import Any
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from huis.audit.services import log_action
+
+from .models import User
+from .roles import Role
+
+
+@transaction.atomic
+def user_grant_role(*, user: User, role: Role | str, actor: Any | None) -> None:
+    group, _ = Group.objects.get_or_create(name=str(role))
+    user.groups.add(group)
+    user.__dict__.pop("role_names", None)
+    log_action(actor=actor, action="accounts.role_granted", obj=user, data={"role": str(role)})
+
+
+@transaction.atomic
+def user_update_profile(*, user: User, actor: User, **fields: Any) -> User:
+    # Compare with what is stored: a bound ModelForm has already set the new values on `user`.
+    stored = User.objects.filter(pk=user.pk).values(*fields).get()
+    changed = [name for name, value in fields.items() if stored[name] != value]
+    for name, value in fields.items():
+        setattr(user, name, value)
+    if changed:
+        user.save(update_fields=changed)
+        log_action(
+            actor=actor, action="accounts.profile_changed", obj=user, data={"fields": changed}
+        )
+    return user

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "core"
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("beheer/", views.DashboardView.as_view(), name="dashboard"),
+    path("na-aanmelden/", views.after_login, name="after_login"),
+    path("taal/", views.set_language, name="set_language"),
+]

@@ -1,0 +1,82 @@
+"""The house's shared pages: home, staff dashboard, language choice, health."""
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import check_for_language
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+from django.views.generic import TemplateView
+
+from huis.accounts.mixins import PermissionRequiredMixin
+from huis.accounts.services import user_update_profile
+
+from . import health
+from .registry import dashboard_links_for
+
+
+class HomeView(TemplateView):
+    template_name = "core/home.html"
+
+
+class DashboardView(PermissionRequiredMixin, TemplateView):
+    template_name = "core/dashboard.html"
+    permission_required = "core.view_dashboard"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        sections: dict[str, list] = {}
+        for link in dashboard_links_for(self.request.user):
+            sections.setdefault(str(link.section), []).append(link)
+        context["sections"] = sections
+        return context
+
+
+@never_cache
+def after_login(request: HttpRequest) -> HttpResponse:
+    """Send each person to where their work starts."""
+    user = request.user
+    if not user.is_authenticated:
+        return redirect("account_login")
+    if user.has_perm("core.view_dashboard"):
+        return redirect("core:dashboard")
+    return redirect("core:home")
+
+
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Like Django's set_language, and remembered in the person's profile when logged in."""
+    language = request.POST.get("language", "")
+    next_url = request.POST.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/"
+    response = HttpResponseRedirect(next_url)
+    if language in dict(settings.LANGUAGES) and check_for_language(language):
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            samesite="Lax",
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=True,
+        )
+        if request.user.is_authenticated:
+            user_update_profile(user=request.user, actor=request.user, preferred_language=language)
+    return response
+
+
+@require_GET
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    checks = {"database": health.check_database(), "redis": health.check_redis()}
+    healthy = all(checks.values())
+    return JsonResponse(
+        {
+            "status": "ok" if healthy else "unhealthy",
+            **{k: "ok" if v else "down" for k, v in checks.items()},
+        },
+        status=200 if healthy else 503,
+    )

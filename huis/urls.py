@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from huis.core import views as core_views
+
+admin.site.site_header = _("Huis met vele kamers: administration")
+admin.site.site_title = _("Huis met vele kamers")
+
+urlpatterns = [
+    path("", include("huis.core.urls")),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("account/", include("allauth.urls")),
+    path("profiel/", include("huis.accounts.urls")),
+    path("agenda/", include("ontmoeting.urls")),
+    path("herstelacademie/", include("herstelacademie.urls")),
+    path("ervaringsdeskundigen/", include("ervaringsdeskundigen.urls")),
+    path("beeldvorming/", include("beeldvorming.urls")),
+    path("kwartiermaken/", include("kwartiermaken.urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,3 @@
+"""Kwartiermaken: neighbourhood work. Partners log outreach, signal thresholds and gaps, and refer
+people warmly.
+"""

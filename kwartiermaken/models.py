@@ -1,0 +1,1 @@
+"""Models of kwartiermaken: added by its own issue."""

@@ -1,0 +1,3 @@
+"""Ontmoeting: the open house. Visitors browse the programme of activities and sign up, or just
+walk in.
+"""

@@ -1,0 +1,1 @@
+"""Models of ontmoeting: added by its own issue."""

@@ -1,0 +1,145 @@
+"""Role fixtures for every test, and the rules every test lives by.
+
+Roles: anonymous, visitor (A and B), expert, partner worker of organisation A and of organisation B,
+staff, coordinator, administrator. Tests fail on logged errors; unknown template variables fail
+through pytest-django's FAIL_INVALID_TEMPLATE_VARS; naive datetimes fail as RuntimeWarning errors.
+"""
+
+import logging
+
+import pytest
+from django.core.cache import cache
+
+from huis.accounts.roles import Role
+
+from .factories import MembershipFactory, OrganisationFactory, UserFactory
+
+
+class _ErrorCollector(logging.Handler):
+    def __init__(self):
+        super().__init__(level=logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def fail_on_logged_errors(request):
+    """A test that makes the portal log an error fails, unless it is marked as expecting one."""
+    collector = _ErrorCollector()
+    root = logging.getLogger()
+    root.addHandler(collector)
+    yield
+    root.removeHandler(collector)
+    if request.node.get_closest_marker("allow_logged_errors") is None and collector.records:
+        messages = "\n".join(r.getMessage() for r in collector.records)
+        pytest.fail(f"The test logged errors:\n{messages}")
+
+
+@pytest.fixture(autouse=True)
+def clean_cache():
+    """Rate limits and cached pages live in Redis: every test starts with an empty cache."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def organisation_a(db):
+    return OrganisationFactory(name="Partner A", slug="partner-a")
+
+
+@pytest.fixture
+def organisation_b(db):
+    return OrganisationFactory(name="Partner B", slug="partner-b")
+
+
+@pytest.fixture
+def house_organisation(db):
+    from huis.accounts.models import Organisation
+
+    return OrganisationFactory(name="Het Huis", slug="het-huis", kind=Organisation.Kind.HOUSE)
+
+
+@pytest.fixture
+def visitor(db):
+    return UserFactory(display_name="Vera", roles=[Role.VISITOR])
+
+
+@pytest.fixture
+def visitor_b(db):
+    return UserFactory(display_name="Bram", roles=[Role.VISITOR])
+
+
+@pytest.fixture
+def expert(db):
+    return UserFactory(display_name="Evi", roles=[Role.VISITOR, Role.EXPERT])
+
+
+@pytest.fixture
+def partner_a(organisation_a):
+    user = UserFactory(display_name="Pia", roles=[Role.PARTNER_WORKER])
+    MembershipFactory(user=user, organisation=organisation_a)
+    return user
+
+
+@pytest.fixture
+def partner_b(organisation_b):
+    user = UserFactory(display_name="Piet", roles=[Role.PARTNER_WORKER])
+    MembershipFactory(user=user, organisation=organisation_b)
+    return user
+
+
+@pytest.fixture
+def staff(house_organisation):
+    user = UserFactory(display_name="Sofie", roles=[Role.STAFF])
+    MembershipFactory(user=user, organisation=house_organisation)
+    return user
+
+
+@pytest.fixture
+def coordinator(house_organisation):
+    user = UserFactory(display_name="Koen", roles=[Role.COORDINATOR])
+    MembershipFactory(user=user, organisation=house_organisation)
+    return user
+
+
+@pytest.fixture
+def administrator(house_organisation):
+    user = UserFactory(
+        display_name="Ada", roles=[Role.ADMINISTRATOR], is_staff=True, is_superuser=True
+    )
+    MembershipFactory(user=user, organisation=house_organisation)
+    return user
+
+
+ROLE_FIXTURES = [
+    "anonymous",
+    "visitor",
+    "visitor_b",
+    "expert",
+    "partner_a",
+    "partner_b",
+    "staff",
+    "coordinator",
+    "administrator",
+]
+
+
+@pytest.fixture
+def anonymous():
+    return None
+
+
+@pytest.fixture
+def as_role(request, client):
+    """`as_role("staff")` returns a client logged in as that role's fixture user."""
+
+    def login(role: str):
+        user = request.getfixturevalue(role)
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return login
