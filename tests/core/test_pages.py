@@ -102,3 +102,10 @@ def test_unknown_page_is_a_calm_404_in_dutch(client):
     response = client.get("/bestaat-niet/")
     assert response.status_code == 404
     assert "We vinden deze pagina niet" in response.text
+
+
+def test_unknown_template_variables_in_our_templates_fail_the_tests():
+    from django.template import Context, Template
+
+    with pytest.raises(pytest.fail.Exception, match="Undefined template variable"):
+        Template("{{ nobody_defined_this }}").render(Context({}))
