@@ -21,7 +21,8 @@ class UserFactory(factory.django.DjangoModelFactory):
     def roles(self, create, extracted, **kwargs):
         if create and extracted:
             for role in extracted:
-                self.groups.add(Group.objects.get(name=role))
+                # get_or_create: transactional tests flush the groups the data migration made.
+                self.groups.add(Group.objects.get_or_create(name=role)[0])
 
     @factory.post_generation
     def verified(self, create, extracted, **kwargs):

@@ -103,9 +103,9 @@ def seed(*, stdout) -> None:
         EmailAddress.objects.update_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
-        user.groups.add(Group.objects.get(name=role))
+        user.groups.add(Group.objects.get_or_create(name=role)[0])
         if role != Role.VISITOR:
-            user.groups.add(Group.objects.get(name=Role.VISITOR))
+            user.groups.add(Group.objects.get_or_create(name=Role.VISITOR)[0])
         if org_slug:
             Membership.objects.get_or_create(user=user, organisation=organisations[org_slug])
 
