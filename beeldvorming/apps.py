@@ -9,13 +9,33 @@ class BeeldvormingConfig(AppConfig):
     def ready(self) -> None:
         from huis.core.registry import DashboardLink, register_dashboard_link
 
-        register_dashboard_link(
+        section = _("Destigmatisation")
+        for link in [
             DashboardLink(
-                section=_("Destigmatisation"),
-                title=_("Destigmatisation"),
-                url_name="beeldvorming:home",
-                description=_("Campaigns, talks, testimonies and their reach."),
-                perm="beeldvorming.view_home",
+                section=section,
+                title=_("Campaigns"),
+                url_name="beeldvorming:campaign_list",
+                description=_("Campaigns, talks, stands and their materials."),
+                perm="beeldvorming.manage_campaigns",
                 order=40,
-            )
-        )
+            ),
+            DashboardLink(
+                section=section,
+                title=_("Stories to read"),
+                url_name="beeldvorming:review_list",
+                description=_("Read the stories people send, and publish them."),
+                perm="beeldvorming.review_testimonies",
+                order=41,
+            ),
+            DashboardLink(
+                section=section,
+                title=_("Reach"),
+                url_name="beeldvorming:reach",
+                description=_(
+                    "How many people the campaigns reached: per campaign, audience and month."
+                ),
+                perm="beeldvorming.view_reach",
+                order=42,
+            ),
+        ]:
+            register_dashboard_link(link)

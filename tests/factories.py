@@ -54,3 +54,66 @@ class RoomFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Lokaal {n}")
     slug = factory.Sequence(lambda n: f"lokaal-{n}")
     capacity = 20
+
+
+# --- beeldvorming ---------------------------------------------------------------------------------
+
+
+class CampaignFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "beeldvorming.Campaign"
+
+    name = factory.Sequence(lambda n: f"Campagne {n}")
+    starts_on = factory.Faker("date_between", start_date="-60d", end_date="-30d")
+    ends_on = factory.Faker("date_between", start_date="-29d", end_date="today")
+    goals = "Praten over psychische kwetsbaarheid, zonder taboe."
+    target_audiences = factory.LazyFunction(lambda: ["pupils", "public"])
+
+
+class CampaignActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "beeldvorming.CampaignAction"
+
+    campaign = factory.SubFactory(CampaignFactory)
+    kind = "school_talk"
+    date = factory.LazyAttribute(lambda o: o.campaign.starts_on)
+    place = "Sint-Jozefscollege"
+    audience = "pupils"
+    people_reached = 25
+
+
+class TestimonyFactory(factory.django.DjangoModelFactory):
+    """A testimony with its consent, made through the service so the consent row exists.
+
+    `published=True` publishes it as a staff member would.
+    """
+
+    class Meta:
+        model = "beeldvorming.Testimony"
+
+    author = factory.SubFactory(UserFactory, roles=["visitor"])
+    title = factory.Sequence(lambda n: f"Mijn weg terug {n}")
+    body = "Het was een moeilijke tijd. In het huis vond ik mensen die luisterden."
+
+    @classmethod
+    def _create(
+        cls,
+        model_class,
+        *,
+        author,
+        title,
+        body,
+        attribution="anonymous",
+        shown_name="",
+        published=False,
+        **kwargs,
+    ):
+        from beeldvorming import services
+
+        testimony = services.testimony_create(
+            author=author, title=title, body=body, attribution=attribution, shown_name=shown_name
+        )
+        if published:
+            services.testimony_publish(testimony=testimony, actor=None)
+        testimony.refresh_from_db()
+        return testimony

@@ -1,0 +1,1 @@
+"""Pages of beeldvorming, one module per audience: public, authors, staff."""

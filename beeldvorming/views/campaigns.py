@@ -1,0 +1,176 @@
+"""Staff pages for campaigns, their actions and their materials."""
+
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, FormView, ListView, View
+
+from .. import services
+from ..forms import ActionForm, CampaignForm, MaterialForm
+from ..models import Campaign, CampaignAction, CampaignMaterial
+from ..selectors import campaign_with_details, campaigns_for
+from ..services import BeeldvormingError
+from ..uploads import CONTENT_TYPES
+from .base import ObjectAccessMixin, PermissionRequiredMixin, ServicePostView
+
+
+class CampaignListView(PermissionRequiredMixin, ListView):
+    permission_required = "beeldvorming.manage_campaigns"
+    template_name = "beeldvorming/campaign_list.html"
+    context_object_name = "campaigns"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return campaigns_for(user=self.request.user)
+
+
+class CampaignDetailView(PermissionRequiredMixin, DetailView):
+    permission_required = "beeldvorming.manage_campaigns"
+    template_name = "beeldvorming/campaign_detail.html"
+    context_object_name = "campaign"
+
+    def get_queryset(self):
+        return campaign_with_details()
+
+
+class CampaignFormMixin(PermissionRequiredMixin):
+    permission_required = "beeldvorming.manage_campaigns"
+    template_name = "beeldvorming/campaign_form.html"
+    form_class = CampaignForm
+
+
+class CampaignCreateView(CampaignFormMixin, FormView):
+    def form_valid(self, form):
+        campaign = services.campaign_create(actor=self.request.user, **form.cleaned_data)
+        messages.success(self.request, _("The campaign is saved."))
+        return redirect(campaign)
+
+
+class CampaignChildMixin(PermissionRequiredMixin):
+    """A page under one campaign: the campaign comes from the URL, 404 when it does not exist."""
+
+    permission_required = "beeldvorming.manage_campaigns"
+
+    def has_permission(self) -> bool:
+        if not super().has_permission():
+            return False
+        self.campaign = Campaign.objects.filter(pk=self.kwargs["pk"]).first()
+        if self.campaign is None:
+            raise Http404
+        return True
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(campaign=self.campaign, **kwargs)
+
+
+class CampaignUpdateView(CampaignChildMixin, FormView):
+    template_name = "beeldvorming/campaign_form.html"
+    form_class = CampaignForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.campaign}
+
+    def form_valid(self, form):
+        try:
+            services.campaign_update(
+                campaign=self.campaign, actor=self.request.user, **form.cleaned_data
+            )
+        except BeeldvormingError as error:
+            form.add_error(None, error.message)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The campaign is saved."))
+        return redirect(self.campaign)
+
+
+class ActionCreateView(CampaignChildMixin, FormView):
+    template_name = "beeldvorming/action_form.html"
+    form_class = ActionForm
+
+    def form_valid(self, form):
+        data = dict(form.cleaned_data)
+        experts = data.pop("experts")
+        try:
+            services.action_create(
+                campaign=self.campaign, actor=self.request.user, experts=experts, **data
+            )
+        except BeeldvormingError as error:
+            form.add_error(None, error.message)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The action is saved."))
+        return redirect(self.campaign)
+
+
+class ActionUpdateView(ObjectAccessMixin, FormView):
+    queryset = CampaignAction.objects.select_related("campaign")
+    view_perm = "beeldvorming.manage_campaigns"
+    template_name = "beeldvorming/action_form.html"
+    form_class = ActionForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.object}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(campaign=self.object.campaign, action=self.object, **kwargs)
+
+    def form_valid(self, form):
+        data = dict(form.cleaned_data)
+        experts = data.pop("experts")
+        try:
+            services.action_update(
+                action=self.object, actor=self.request.user, experts=experts, **data
+            )
+        except BeeldvormingError as error:
+            form.add_error(None, error.message)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The action is saved."))
+        return redirect(self.object.campaign)
+
+
+class MaterialCreateView(CampaignChildMixin, FormView):
+    template_name = "beeldvorming/material_form.html"
+    form_class = MaterialForm
+
+    def form_valid(self, form):
+        try:
+            services.material_add(
+                campaign=self.campaign,
+                actor=self.request.user,
+                title=form.cleaned_data["title"],
+                file=form.cleaned_data["file"],
+            )
+        except BeeldvormingError as error:
+            form.add_error("file", error.message)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The file is uploaded."))
+        return redirect(self.campaign)
+
+
+class MaterialDownloadView(ObjectAccessMixin, View):
+    """The only way to a material: checked for this person, never a public /media/ address."""
+
+    queryset = CampaignMaterial.objects.select_related("campaign")
+    view_perm = "beeldvorming.view_material"
+
+    def get(self, request, *args, **kwargs):
+        material = self.object
+        response = FileResponse(
+            material.file.open("rb"),
+            as_attachment=True,
+            filename=material.original_name,
+            content_type=CONTENT_TYPES[material.file_kind],
+        )
+        return response
+
+
+class MaterialDeleteView(ObjectAccessMixin, ServicePostView):
+    queryset = CampaignMaterial.objects.select_related("campaign")
+    view_perm = "beeldvorming.manage_campaigns"
+    success_message = _("The file is deleted.")
+
+    def perform(self) -> None:
+        self.campaign = self.object.campaign
+        services.material_delete(material=self.object, actor=self.request.user)
+
+    def get_success_url(self) -> str:
+        return self.campaign.get_absolute_url()
