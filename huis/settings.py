@@ -252,7 +252,25 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 120
 CELERY_TASK_SOFT_TIME_LIMIT = 100
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE = {}
+# Redis hands an unacknowledged task to another worker after this long: longer than any task runs.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=60 * 60)
+}
+CELERY_BEAT_SCHEDULE = {
+    # Reminders are rows with a due time; this sweep sends what is due (and retries what failed).
+    "notifications-send-due": {"task": "notifications.send_due", "schedule": 60.0},
+}
+
+# --- Notifications ----------------------------------------------------------------------------
+# Seconds to wait before each next try of a failed message; after the last, staff see it failed.
+NOTIFICATIONS_RETRY_DELAYS = env.list(
+    "NOTIFICATIONS_RETRY_DELAYS", cast=int, default=[60, 5 * 60, 30 * 60, 2 * 60 * 60]
+)
+# The text-message channel: a class with send(*, to, text, reference). No provider is wired up yet.
+NOTIFICATIONS_SMS_BACKEND = env.str(
+    "NOTIFICATIONS_SMS_BACKEND", default="huis.notifications.channels.ConsoleSmsBackend"
+)
+NOTIFICATIONS_SMS_FILE_PATH = env.str("NOTIFICATIONS_SMS_FILE_PATH", default="")
 
 # --- Security ---------------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -13,6 +13,7 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("account/", include("allauth.urls")),
     path("profiel/", include("huis.accounts.urls")),
+    path("beheer/berichten/", include("huis.notifications.urls")),
     path("agenda/", include("ontmoeting.urls")),
     path("herstelacademie/", include("herstelacademie.urls")),
     path("ervaringsdeskundigen/", include("ervaringsdeskundigen.urls")),

@@ -6,3 +6,17 @@ class NotificationsConfig(AppConfig):
     name = "huis.notifications"
     label = "notifications"
     verbose_name = _("Notifications")
+
+    def ready(self) -> None:
+        from huis.core.registry import DashboardLink, register_dashboard_link
+
+        register_dashboard_link(
+            DashboardLink(
+                section=_("The house"),
+                title=_("Messages that could not be sent"),
+                url_name="notifications:failed",
+                description=_("Emails and text messages that failed after every try."),
+                perm="notifications.view_failed",
+                order=90,
+            )
+        )

@@ -1,0 +1,294 @@
+"""Writing to the outbox and sending from it. See the package docstring for the contract."""
+
+import json
+import logging
+import re
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.template import Context, TemplateDoesNotExist, engines
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from huis.audit.services import log_action
+
+from . import channels
+from .models import Channel, Notification, NotificationPreference
+
+logger = logging.getLogger(__name__)
+
+
+class NotificationError(Exception):
+    """A domain error with a message a person can read."""
+
+
+# --- Preferences ------------------------------------------------------------------------------
+
+
+def preference_for(*, user: Any) -> NotificationPreference:
+    """The person's choice, or the default (email only) when they never chose."""
+    try:
+        return user.notification_preference
+    except NotificationPreference.DoesNotExist:
+        return NotificationPreference(user=user)
+
+
+def preference_update(
+    *, user: Any, by_email: bool, by_sms: bool, actor: Any
+) -> NotificationPreference:
+    if by_sms and not user.phone:
+        raise NotificationError(_("Fill in a phone number to receive text messages."))
+    preference, _created = NotificationPreference.objects.update_or_create(
+        user=user, defaults={"by_email": by_email, "by_sms": by_sms}
+    )
+    log_action(
+        actor=actor,
+        action="notifications.preference_updated",
+        obj=preference,
+        data={"by_email": by_email, "by_sms": by_sms},
+    )
+    return preference
+
+
+# --- Scheduling -------------------------------------------------------------------------------
+
+
+def _language(language: str | None, recipient: Any) -> str:
+    available = {code for code, _name in settings.LANGUAGES}
+    for candidate in (
+        language,
+        getattr(recipient, "preferred_language", None),
+        translation.get_language(),
+    ):
+        if candidate:
+            code = candidate.split("-")[0].lower()
+            if code in available:
+                return code
+    return settings.LANGUAGE_CODE
+
+
+def _channels(*, recipient: Any, email: str, phone: str) -> list[tuple[str, str, str]]:
+    """(channel, email, phone) for every channel this message goes over."""
+    if recipient is None:
+        if email:
+            return [(Channel.EMAIL, email, "")]
+        if phone:
+            return [(Channel.SMS, "", phone)]
+        return []
+    email = email or recipient.email
+    phone = phone or recipient.phone
+    chosen = preference_for(user=recipient).channels
+    result = []
+    if Channel.EMAIL in chosen and email:
+        result.append((Channel.EMAIL, email, ""))
+    if Channel.SMS in chosen and phone:
+        result.append((Channel.SMS, "", phone))
+    return result
+
+
+def _queue_send(notification_id: int, *, countdown: float | None = None) -> None:
+    from .tasks import send_notification
+
+    def queue() -> None:
+        send_notification.apply_async(args=[notification_id], countdown=countdown)
+
+    transaction.on_commit(queue)
+
+
+def notification_schedule(
+    *,
+    key: str,
+    kind: str,
+    context: dict,
+    recipient: Any = None,
+    email: str = "",
+    phone: str = "",
+    language: str | None = None,
+    due_at: datetime | None = None,
+    attachments: list[dict] | None = None,
+) -> Notification | None:
+    """Put a message in the outbox, once per key. See the package docstring."""
+    existing = Notification.objects.filter(key=key).first()
+    if existing is not None:
+        return existing
+    routes = _channels(recipient=recipient, email=email, phone=phone)
+    if not routes:
+        return None
+    now = timezone.now()
+    due_at = due_at or now
+    language = _language(language, recipient)
+    # Lazy translations and dates become plain JSON now; texts are translated at send time.
+    context = json.loads(json.dumps(context, cls=DjangoJSONEncoder))
+    first: Notification | None = None
+    for index, (channel, to_email, to_phone) in enumerate(routes):
+        row_key = key if index == 0 else f"{key}:{channel}"
+        try:
+            with transaction.atomic():
+                notification, created = Notification.objects.get_or_create(
+                    key=row_key,
+                    defaults={
+                        "kind": kind,
+                        "recipient": recipient,
+                        "email": to_email,
+                        "phone": to_phone,
+                        "language": language,
+                        "channel": channel,
+                        "context": context,
+                        "attachments": attachments or [],
+                        "due_at": due_at,
+                        "send_after": due_at,
+                    },
+                )
+        except IntegrityError:  # the same key, written at the same moment elsewhere
+            notification, created = Notification.objects.get(key=row_key), False
+        if created and due_at <= now:
+            _queue_send(notification.pk)
+        first = first or notification
+    return first
+
+
+def _prefix_filter(key_prefix: str) -> Q:
+    # A prefix matches whole segments: "reminder:registration:12" must not cancel ":123".
+    if key_prefix.endswith((":", "/", "|")):
+        return Q(key__startswith=key_prefix)
+    return Q(key=key_prefix) | Q(key__startswith=key_prefix + ":")
+
+
+def notification_cancel(*, key_prefix: str) -> int:
+    """Cancel pending rows whose key is key_prefix or starts with key_prefix + ":"."""
+    if not key_prefix:
+        raise ValueError("key_prefix must not be empty.")
+    return Notification.objects.filter(
+        _prefix_filter(key_prefix), status=Notification.Status.PENDING
+    ).update(status=Notification.Status.CANCELLED)
+
+
+def notification_retry(*, notification: Notification, actor: Any) -> Notification:
+    """Staff send a failed message again, with a fresh set of tries."""
+    with transaction.atomic():
+        updated = Notification.objects.filter(
+            pk=notification.pk, status=Notification.Status.FAILED
+        ).update(status=Notification.Status.PENDING, attempts=0, send_after=timezone.now())
+        if not updated:
+            raise NotificationError(_("This message is no longer waiting for a retry."))
+        log_action(actor=actor, action="notifications.retried", obj=notification)
+        _queue_send(notification.pk)
+    notification.refresh_from_db()
+    return notification
+
+
+# --- Rendering and sending --------------------------------------------------------------------
+
+
+def _render_text(name: str, context: dict) -> str:
+    # Plain text: no HTML escaping of names like "Jan & Els".
+    template = engines["django"].get_template(name).template
+    return template.render(Context(context, autoescape=False))
+
+
+def render(notification: Notification) -> channels.Rendered:
+    """The message in the row's language, from templates/notifications/<kind>/."""
+    base = f"notifications/{notification.kind}"
+    context = {**notification.context, "site_url": settings.SITE_URL}
+    with translation.override(notification.language):
+        subject = re.sub(r"\s+", " ", _render_text(f"{base}/subject.txt", context)).strip()
+        text = _render_text(f"{base}/body.txt", context).strip() + "\n"
+        html = render_to_string(f"{base}/body.html", context)
+        try:
+            sms = _render_text(f"{base}/sms.txt", context).strip()
+        except TemplateDoesNotExist:
+            sms = text.strip()
+    return channels.Rendered(subject=subject, text=text, html=html, sms=sms)
+
+
+def retry_delay(attempts: int) -> timedelta | None:
+    """How long to wait after the given number of failed tries; None: give up."""
+    delays = settings.NOTIFICATIONS_RETRY_DELAYS
+    if attempts > len(delays):
+        return None
+    return timedelta(seconds=delays[attempts - 1])
+
+
+def _deliver(notification: Notification) -> bool:
+    """Send a claimed row (locked by the caller's transaction) and record the outcome."""
+    notification.attempts += 1
+    reference = str(notification.pk)
+    try:
+        rendered = render(notification)
+        if notification.channel == Channel.SMS:
+            channels.send_sms(to=notification.phone, rendered=rendered, reference=reference)
+        else:
+            channels.send_email(
+                to=notification.email,
+                rendered=rendered,
+                reference=reference,
+                attachments=notification.attachments,
+            )
+    except Exception as exc:
+        notification.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+        delay = retry_delay(notification.attempts)
+        if delay is None:
+            notification.status = Notification.Status.FAILED
+            logger.error(
+                "Notification %s (%s) failed after %s tries: %s",
+                notification.pk,
+                notification.kind,
+                notification.attempts,
+                notification.last_error,
+            )
+        else:
+            notification.send_after = timezone.now() + delay
+            logger.warning(
+                "Notification %s failed (try %s), next try in %s: %s",
+                notification.pk,
+                notification.attempts,
+                delay,
+                notification.last_error,
+            )
+            _queue_send(notification.pk, countdown=delay.total_seconds())
+        notification.save(update_fields=["attempts", "last_error", "status", "send_after"])
+        return False
+    notification.status = Notification.Status.SENT
+    notification.sent_at = timezone.now()
+    notification.last_error = ""
+    notification.save(update_fields=["attempts", "last_error", "status", "sent_at"])
+    return True
+
+
+def _claim(queryset) -> Notification | None:
+    return (
+        queryset.select_for_update(skip_locked=True)
+        .filter(status=Notification.Status.PENDING, send_after__lte=timezone.now())
+        .order_by("send_after", "pk")
+        .first()
+    )
+
+
+def notification_send(*, notification_id: int) -> bool:
+    """Send one row if it is due and nobody else holds it. True if this call sent it.
+
+    The row stays locked while it is sent and is marked sent in the same transaction: a second
+    claim finds it locked or sent and sends nothing; a worker that dies mid-send leaves it pending.
+    """
+    with transaction.atomic():
+        notification = _claim(Notification.objects.filter(pk=notification_id))
+        if notification is None:
+            return False
+        return _deliver(notification)
+
+
+def notifications_send_due(*, limit: int = 500) -> int:
+    """The sweep: send due rows one by one, skipping those another worker holds."""
+    sent = 0
+    for _i in range(limit):
+        with transaction.atomic():
+            notification = _claim(Notification.objects.all())
+            if notification is None:
+                break
+            sent += _deliver(notification)
+    return sent

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "notifications"
+urlpatterns = [
+    path("mislukt/", views.FailedListView.as_view(), name="failed"),
+    path("<int:pk>/opnieuw/", views.RetryView.as_view(), name="retry"),
+]
