@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from huis.core import views as core_views
+from ontmoeting.views.public import FeedView as AgendaFeedView
 
 admin.site.site_header = _("Huis met vele kamers: administration")
 admin.site.site_title = _("Huis met vele kamers")
@@ -15,6 +16,7 @@ urlpatterns = [
     path("profiel/", include("huis.accounts.urls")),
     path("beheer/berichten/", include("huis.notifications.urls")),
     path("agenda/", include("ontmoeting.urls")),
+    path("agenda.ics", AgendaFeedView.as_view(), name="agenda_feed"),
     path("herstelacademie/", include("herstelacademie.urls")),
     path("ervaringsdeskundigen/", include("ervaringsdeskundigen.urls")),
     path("beeldvorming/", include("beeldvorming.urls")),

@@ -1,3 +1,7 @@
+"""Ontmoeting: the open house. Visitors browse the programme of activities and sign up, or just
+walk in.
+"""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -7,15 +11,55 @@ class OntmoetingConfig(AppConfig):
     verbose_name = _("Meeting")
 
     def ready(self) -> None:
-        from huis.core.registry import DashboardLink, register_dashboard_link
+        from huis.core.registry import (
+            DashboardLink,
+            HomeSection,
+            register_dashboard_link,
+            register_home_section,
+        )
+        from huis.places.services import claim_promoted
 
-        register_dashboard_link(
-            DashboardLink(
-                section=_("Meeting"),
-                title=_("Programme and open house"),
-                url_name="ontmoeting:home",
-                description=_("Activities, sign-ups and walk-in figures."),
-                perm="ontmoeting.view_home",
+        from .services import on_claim_promoted
+
+        register_home_section(
+            HomeSection(
+                name="ontmoeting.open_hours",
+                template_name="ontmoeting/home_section.html",
+                context=_home_context,
                 order=10,
             )
         )
+        claim_promoted.connect(on_claim_promoted, dispatch_uid="ontmoeting.claim_promoted")
+        for link in [
+            DashboardLink(
+                section=_("Meeting"),
+                title=_("Programme"),
+                url_name="ontmoeting:staff_list",
+                description=_("Plan activities and series, see sign-ups and check people in."),
+                perm="ontmoeting.manage_programme",
+                order=10,
+            ),
+            DashboardLink(
+                section=_("Meeting"),
+                title=_("Open hours and walk-in"),
+                url_name="ontmoeting:walk_in",
+                description=_("When the house is open, and how many people dropped in."),
+                perm="ontmoeting.manage_programme",
+                order=11,
+            ),
+            DashboardLink(
+                section=_("Meeting"),
+                title=_("Figures per month and year"),
+                url_name="ontmoeting:overview",
+                description=_("Activities, sign-ups, attendance and walk-ins."),
+                perm="ontmoeting.manage_programme",
+                order=12,
+            ),
+        ]:
+            register_dashboard_link(link)
+
+
+def _home_context(request) -> dict:
+    from .selectors import open_hours
+
+    return {"open_hours": open_hours()}

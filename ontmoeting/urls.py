@@ -1,8 +1,70 @@
 from django.urls import path
 
-from . import views
+from .views import public, staff
 
 app_name = "ontmoeting"
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
+    # Public: the agenda, an activity, signing up, the signed links from emails.
+    path("", public.AgendaView.as_view(), name="home"),
+    path("<int:pk>-<slug:slug>/", public.ActivityView.as_view(), name="activity"),
+    path("<int:pk>-<slug:slug>/inschrijven/", public.SignUpView.as_view(), name="sign_up"),
+    path("<int:pk>-<slug:slug>/agenda.ics", public.ActivityIcsView.as_view(), name="activity_ics"),
+    path("inschrijving/<str:token>/", public.ManageView.as_view(), name="manage"),
+    path(
+        "inschrijving/<str:token>/annuleren/",
+        public.ManageCancelView.as_view(),
+        name="manage_cancel",
+    ),
+    path(
+        "inschrijving/<str:token>/aanvaarden/",
+        public.ManageAcceptView.as_view(),
+        name="manage_accept",
+    ),
+    path("mijn-activiteiten/", public.MyActivitiesView.as_view(), name="mine"),
+    path(
+        "mijn-activiteiten/<int:pk>/annuleren/", public.MyCancelView.as_view(), name="mine_cancel"
+    ),
+    path(
+        "mijn-activiteiten/<int:pk>/aanvaarden/", public.MyAcceptView.as_view(), name="mine_accept"
+    ),
+    # Staff.
+    path("beheer/", staff.StaffListView.as_view(), name="staff_list"),
+    path("beheer/nieuw/", staff.ActivityCreateView.as_view(), name="activity_create"),
+    path("beheer/<int:pk>/", staff.StaffActivityView.as_view(), name="staff_activity"),
+    path("beheer/<int:pk>/bewerken/", staff.ActivityUpdateView.as_view(), name="activity_update"),
+    path("beheer/<int:pk>/publiceren/", staff.PublishView.as_view(), name="activity_publish"),
+    path("beheer/<int:pk>/annuleren/", staff.CancelActivityView.as_view(), name="activity_cancel"),
+    path("beheer/<int:pk>/inschrijven/", staff.StaffSignUpView.as_view(), name="staff_sign_up"),
+    path("beheer/<int:pk>/aanwezigheid/", staff.AttendanceView.as_view(), name="attendance"),
+    path(
+        "beheer/<int:pk>/aanwezigheid.csv",
+        staff.AttendanceCsvView.as_view(),
+        name="attendance_csv",
+    ),
+    path("beheer/<int:pk>/inloop/", staff.ActivityWalkInsView.as_view(), name="activity_walk_ins"),
+    path(
+        "beheer/inschrijving/<int:pk>/aanwezig/",
+        staff.ClaimAttendanceView.as_view(),
+        name="claim_attendance",
+    ),
+    path(
+        "beheer/inschrijving/<int:pk>/vooraan/",
+        staff.ClaimMoveUpView.as_view(),
+        name="claim_move_up",
+    ),
+    path(
+        "beheer/inschrijving/<int:pk>/annuleren/",
+        staff.ClaimCancelView.as_view(),
+        name="claim_cancel",
+    ),
+    path("beheer/inloop/", staff.WalkInView.as_view(), name="walk_in"),
+    path(
+        "beheer/openingsuren/nieuw/", staff.OpenHoursCreateView.as_view(), name="open_hours_create"
+    ),
+    path(
+        "beheer/openingsuren/<int:pk>/",
+        staff.OpenHoursCreateView.as_view(),
+        name="open_hours_update",
+    ),
+    path("beheer/overzicht/", staff.OverviewView.as_view(), name="overview"),
 ]

@@ -117,3 +117,61 @@ class TestimonyFactory(factory.django.DjangoModelFactory):
             services.testimony_publish(testimony=testimony, actor=None)
         testimony.refresh_from_db()
         return testimony
+
+
+# --- ontmoeting -------------------------------------------------------------------------------
+
+
+import datetime as dt  # noqa: E402
+
+from django.utils import timezone  # noqa: E402
+
+
+def _in_days(days: int, hour: int = 14) -> dt.datetime:
+    day = timezone.localdate() + dt.timedelta(days=days)
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    """Built through ontmoeting's services, so the room is booked and the places are set.
+
+    `status` (draft, published, cancelled), `capacity` (None: walk in), `waitlist_mode`,
+    `offer_hours`, `max_places_per_claim`, `signup_opens_at`, `signup_closes_at` are passed on.
+    """
+
+    class Meta:
+        model = "ontmoeting.Activity"
+
+    title = factory.Sequence(lambda n: f"Activiteit {n}")
+    summary = "Samen iets doen."
+    description = "Iedereen is welkom."
+    category = "ontmoeting"
+    room = factory.SubFactory(RoomFactory)
+    starts_at = factory.Sequence(lambda n: _in_days(2 + n % 20, 9 + n % 10))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(hours=1))
+
+    @classmethod
+    def _create(cls, model_class, *args, status="published", actor=None, **kwargs):
+        from ontmoeting.services import (
+            ActivityData,
+            activity_cancel,
+            activity_create,
+            activity_publish,
+        )
+
+        kwargs.setdefault("capacity", 10)
+        activity = activity_create(data=ActivityData(**kwargs), actor=actor)
+        if status in ("published", "cancelled"):
+            activity = activity_publish(activity=activity, actor=actor)
+        if status == "cancelled":
+            activity = activity_cancel(activity=activity, actor=actor, reason="Ziek")
+        return model_class.objects.select_related("offering", "room").get(pk=activity.pk)
+
+
+class OpenHoursFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "ontmoeting.OpenHours"
+
+    weekday = 1
+    opens_at = dt.time(14)
+    closes_at = dt.time(17)

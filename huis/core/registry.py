@@ -2,6 +2,7 @@
 
 - `register_dashboard_link`: an app adds its management pages to the staff dashboard.
 - `register_demo_seeder`: an app adds its part of `manage.py seed_demo`.
+- `register_home_section`: an app shows a block on the home page (its template, its context).
 
 Apps call these from their AppConfig.ready() (dashboard) or their demo.py (seeders).
 """
@@ -60,3 +61,26 @@ def register_demo_seeder(name: str, *, order: int) -> Callable:
 
 def demo_seeders() -> list[DemoSeeder]:
     return sorted(_seeders.values(), key=lambda s: (s.order, s.name))
+
+
+@dataclass(frozen=True)
+class HomeSection:
+    name: str
+    template_name: str
+    context: Callable[[Any], dict]  # called with the request
+    order: int = 100
+
+
+_home_sections: dict[str, HomeSection] = {}
+
+
+def register_home_section(section: HomeSection) -> None:
+    _home_sections[section.name] = section
+
+
+def home_sections_for(request: Any) -> list[dict]:
+    """Each section's template and context, in order, for the home page's template."""
+    return [
+        {"template_name": s.template_name, "context": s.context(request)}
+        for s in sorted(_home_sections.values(), key=lambda s: (s.order, s.name))
+    ]

@@ -13,11 +13,14 @@ from huis.accounts.mixins import PermissionRequiredMixin
 from huis.accounts.services import user_update_profile
 
 from . import health
-from .registry import dashboard_links_for
+from .registry import dashboard_links_for, home_sections_for
 
 
 class HomeView(TemplateView):
     template_name = "core/home.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(home_sections=home_sections_for(self.request), **kwargs)
 
 
 class DashboardView(PermissionRequiredMixin, TemplateView):

@@ -1,0 +1,207 @@
+"""Demo programme: open hours, a weekly walk-in series and four weeks of activities.
+
+Idempotent: activities are recognised by title and date, so a second run adds nothing. Uses the
+demo rooms (huis.rooms.demo) and people (huis.accounts.demo).
+"""
+
+import datetime as dt
+
+from django.db.models import Q
+from django.utils import timezone
+
+from huis.accounts.models import User
+from huis.core.registry import register_demo_seeder
+from huis.rooms.models import Room
+
+from .models import Activity, Category, OpenHours
+from .services import ActivityData, ActivityError, activity_create, activity_publish
+
+OPEN_HOURS = [
+    (1, dt.time(14), dt.time(17), "ontmoetingsruimte", "Koffie en thee staan klaar."),
+    (3, dt.time(10), dt.time(13), "ontmoetingsruimte", ""),
+    (5, dt.time(10), dt.time(12), "ontmoetingsruimte", "Met ontbijt voor wie wil."),
+]
+
+# weekday, start, end, room slug, title, summary, category, capacity, accessibility, price
+WEEKLY = [
+    (
+        0,
+        dt.time(14),
+        dt.time(16),
+        "atelier",
+        "Schilderatelier",
+        "Samen schilderen. Je hoeft het niet te kunnen.",
+        Category.CREATIVE,
+        10,
+        {"step_free": True, "accessible_toilet": True},
+        0,
+    ),
+    (
+        2,
+        dt.time(10),
+        dt.time(11),
+        "leslokaal-1",
+        "Zachte yoga",
+        "Rustig bewegen en ademen. Op een mat of op een stoel.",
+        Category.MOVEMENT,
+        8,
+        {"step_free": True, "hearing_loop": True, "quiet_room": True},
+        0,
+    ),
+    (
+        3,
+        dt.time(12),
+        dt.time(13, 30),
+        "ontmoetingsruimte",
+        "Soep op donderdag",
+        "We eten samen een kom soep met brood.",
+        Category.MEAL,
+        20,
+        {"step_free": True, "accessible_toilet": True, "easy_to_read": True},
+        2,
+    ),
+    (
+        4,
+        dt.time(14),
+        dt.time(16),
+        "leslokaal-2",
+        "Gezelschapsspelen",
+        "Kaarten, bordspelen en een babbel.",
+        Category.MEETING,
+        None,
+        {"step_free": True},
+        0,
+    ),
+]
+
+ONCE = [
+    (
+        9,
+        dt.time(13),
+        dt.time(17),
+        "",
+        "Wandeling langs de dijk",
+        "We wandelen samen een uur of twee. Daarna drinken we iets.",
+        Category.OUTING,
+        12,
+        {"easy_to_read": True},
+        "Afspraak aan de voordeur van het huis.",
+    ),
+    (
+        16,
+        dt.time(19),
+        dt.time(21),
+        "leslokaal-1",
+        "Infoavond: wat is herstel?",
+        "Een ervaringsdeskundige vertelt. Je mag vragen stellen.",
+        Category.LEARNING,
+        20,
+        {"step_free": True, "hearing_loop": True, "sign_language": True},
+        "",
+    ),
+]
+
+DESCRIPTION = (
+    "Iedereen is welkom. Je moet niets kunnen of kennen.\n\n"
+    "Je mag gewoon komen kijken. Heb je vragen? Spreek een medewerker aan."
+)
+
+
+def _data(start, end, room, title, summary, category, capacity, access, price=0, location=""):
+    return ActivityData(
+        title=title,
+        summary=summary,
+        description=DESCRIPTION,
+        category=category,
+        starts_at=start,
+        ends_at=end,
+        room=room,
+        location=location,
+        capacity=capacity,
+        leaders=list(User.objects.filter(email__in=["medewerker@huis.example"])),
+        leader_names="Vrijwilligers van het huis",
+        price=price,
+        **access,
+    )
+
+
+def _exists(title: str, start: dt.datetime) -> bool:
+    return Activity.objects.filter(title=title, starts_at=start).exists()
+
+
+@register_demo_seeder("ontmoeting", order=30)
+def seed(*, stdout) -> None:
+    rooms = {room.slug: room for room in Room.objects.all()}
+    for weekday, opens, closes, slug, note in OPEN_HOURS:
+        OpenHours.objects.update_or_create(
+            weekday=weekday,
+            opens_at=opens,
+            defaults={"closes_at": closes, "room": rooms.get(slug), "note": note},
+        )
+    actor = User.objects.filter(email="medewerker@huis.example").first()
+    today = timezone.localdate()
+    last_day = today + dt.timedelta(weeks=4)
+    for weekday, start, end, slug, title, summary, category, capacity, access, price in WEEKLY:
+        first = today + dt.timedelta(days=(weekday - today.weekday()) % 7 or 7)
+        starts_at = timezone.make_aware(dt.datetime.combine(first, start))
+        if Activity.objects.filter(Q(title=title), starts_at__gte=timezone.now()).exists():
+            continue  # the series is there already
+        data = _data(
+            starts_at,
+            timezone.make_aware(dt.datetime.combine(first, end)),
+            rooms.get(slug),
+            title,
+            summary,
+            category,
+            capacity,
+            access,
+            price,
+        )
+        try:
+            activity_create(data=data, actor=actor, repeat_weekly_until=last_day)
+        except ActivityError as exc:
+            stdout.write(f"    skipped {title}: {exc}")
+    for days, start, end, slug, title, summary, category, capacity, access, location in ONCE:
+        day = today + dt.timedelta(days=days)
+        starts_at = timezone.make_aware(dt.datetime.combine(day, start))
+        if _exists(title, starts_at):
+            continue
+        data = _data(
+            starts_at,
+            timezone.make_aware(dt.datetime.combine(day, end)),
+            rooms.get(slug),
+            title,
+            summary,
+            category,
+            capacity,
+            access,
+            location=location,
+        )
+        try:
+            activity_create(data=data, actor=actor)
+        except ActivityError as exc:
+            stdout.write(f"    skipped {title}: {exc}")
+    for activity in Activity.objects.filter(
+        status=Activity.Status.DRAFT, starts_at__gt=timezone.now()
+    ):
+        activity_publish(activity=activity, actor=actor)
+    _sign_up_demo_visitors()
+
+
+def _sign_up_demo_visitors() -> None:
+    from huis.places.models import PlaceClaim
+
+    from .services import registration_create
+
+    visitor = User.objects.filter(email="bezoeker@huis.example").first()
+    if visitor is None:
+        return
+    upcoming = Activity.objects.filter(
+        status=Activity.Status.PUBLISHED,
+        starts_at__gt=timezone.now(),
+        offering__capacity__isnull=False,
+    ).order_by("starts_at")[:3]
+    for activity in upcoming:
+        if PlaceClaim.objects.filter(offering=activity.offering, user=visitor).exists():
+            continue
+        registration_create(activity=activity, actor=visitor, user=visitor)

@@ -1,0 +1,130 @@
+"""What ontmoeting tells people, through the notifications outbox of huis.notifications.
+
+Every message is a row with a unique key, written in the same transaction as the change it is
+about; the outbox sends it after commit. Texts live in templates/notifications/<kind>/.
+"""
+
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+
+from huis.places.models import PlaceClaim
+from huis.places.services import claim_make_token
+
+from .ics import calendar
+from .models import Activity
+
+KIND_CONFIRMED = "ontmoeting_registration_confirmed"
+KIND_WAITING = "ontmoeting_waiting_list"
+KIND_PROMOTED = "ontmoeting_place_free"
+KIND_OFFERED = "ontmoeting_place_offered"
+KIND_CANCELLED = "ontmoeting_activity_cancelled"
+KIND_REMINDER = "ontmoeting_reminder"
+
+
+def _schedule(**kwargs: Any) -> Any:
+    from huis.notifications.services import notification_schedule
+
+    return notification_schedule(**kwargs)
+
+
+def _cancel(*, key_prefix: str) -> int:
+    from huis.notifications.services import notification_cancel
+
+    return notification_cancel(key_prefix=key_prefix)
+
+
+def manage_url(claim: PlaceClaim, activity: Activity) -> str:
+    """The signed link to see, cancel or accept a sign-up without logging in. It works until
+    the activity is over."""
+    token = claim_make_token(claim=claim, valid_until=activity.ends_at)
+    return settings.SITE_URL + reverse("ontmoeting:manage", kwargs={"token": token})
+
+
+def _context(claim: PlaceClaim, activity: Activity) -> dict:
+    start = timezone.localtime(activity.starts_at)
+    end = timezone.localtime(activity.ends_at)
+    with translation.override(claim.language):
+        context = {
+            "name": claim.name,
+            "title": activity.title,
+            "day": formats.date_format(start, "l j F Y"),
+            "start": formats.time_format(start, "TIME_FORMAT"),
+            "end": formats.time_format(end, "TIME_FORMAT"),
+            "place": activity.place_name,
+            "places": claim.places,
+            "activity_url": settings.SITE_URL + activity.get_absolute_url(),
+            "manage_url": manage_url(claim, activity),
+            "cancel_reason": activity.cancel_reason,
+            "offer_until": "",
+        }
+        if claim.offer_expires_at:
+            until = timezone.localtime(claim.offer_expires_at)
+            context["offer_until"] = formats.date_format(until, "l j F, H:i")
+    return context
+
+
+def _send(claim: PlaceClaim, activity: Activity, kind: str, key: str, **extra: Any) -> None:
+    _schedule(
+        key=key,
+        kind=kind,
+        context=_context(claim, activity),
+        recipient=claim.user,
+        email=claim.email,
+        phone=claim.phone,
+        language=claim.language,
+        **extra,
+    )
+
+
+def _ics_attachment(activity: Activity) -> list[dict]:
+    return [
+        {
+            "filename": f"{activity.slug or 'activiteit'}.ics",
+            "content": calendar([activity], name=activity.title),
+            "mimetype": "text/calendar",
+        }
+    ]
+
+
+def reminder_key(claim: PlaceClaim) -> str:
+    return f"reminder-24h:registration:{claim.pk}"
+
+
+def schedule_reminder(claim: PlaceClaim, activity: Activity) -> None:
+    due = activity.starts_at - timedelta(hours=24)
+    if due <= timezone.now():
+        return  # signed up on the last day: the confirmation is reminder enough
+    _send(claim, activity, KIND_REMINDER, reminder_key(claim), due_at=due)
+
+
+def registration_confirmed(claim: PlaceClaim, activity: Activity) -> None:
+    key = f"ontmoeting:confirmed:{claim.pk}:{int(claim.confirmed_at.timestamp())}"
+    _send(claim, activity, KIND_CONFIRMED, key, attachments=_ics_attachment(activity))
+    schedule_reminder(claim, activity)
+
+
+def registration_waiting(claim: PlaceClaim, activity: Activity) -> None:
+    _send(claim, activity, KIND_WAITING, f"ontmoeting:waiting:{claim.pk}")
+
+
+def registration_promoted(claim: PlaceClaim, activity: Activity, *, offered: bool) -> None:
+    if offered:
+        key = f"ontmoeting:offered:{claim.pk}:{int(claim.offer_expires_at.timestamp())}"
+        _send(claim, activity, KIND_OFFERED, key)
+    else:
+        key = f"ontmoeting:promoted:{claim.pk}"
+        _send(claim, activity, KIND_PROMOTED, key, attachments=_ics_attachment(activity))
+        schedule_reminder(claim, activity)
+
+
+def registration_cancelled(claim: PlaceClaim) -> None:
+    _cancel(key_prefix=reminder_key(claim))
+
+
+def activity_cancelled(claim: PlaceClaim, activity: Activity) -> None:
+    _send(claim, activity, KIND_CANCELLED, f"ontmoeting:activity-cancelled:{claim.pk}")
+    _cancel(key_prefix=reminder_key(claim))

@@ -1,0 +1,259 @@
+"""Reads of ontmoeting, each for an acting user, with the joins that keep page costs fixed."""
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.postgres.search import SearchQuery
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Sum
+from django.db.models.functions import ExtractMonth, TruncDate
+from django.utils import timezone
+
+from huis.accounts.access import is_house
+from huis.places.models import ACTIVE_STATUSES, PlaceClaim
+
+from .models import (
+    ACCESSIBILITY,
+    SEARCH_CONFIG,
+    Activity,
+    Category,
+    OpenHours,
+    WalkInTally,
+    search_vector,
+)
+
+PAGE_SIZE = 20
+WEEKS_AHEAD = 8
+
+
+@dataclass(frozen=True)
+class AgendaFilters:
+    week: dt.date | None = None  # the Monday of the week
+    category: str = ""
+    places_left: bool = False
+    query: str = ""
+    access: tuple[str, ...] = ()  # accessibility fields that must all hold
+    after: tuple[dt.datetime, int] | None = None  # keyset: the last card of the previous page
+
+
+def _base(user: Any) -> QuerySet[Activity]:
+    # Drafts never show on the public agenda, also not for staff (they have their own list).
+    return Activity.objects.select_related("room", "offering").exclude(status=Activity.Status.DRAFT)
+
+
+def agenda(*, user: Any, filters: AgendaFilters) -> tuple[list[Activity], bool]:
+    """One page of the public agenda: upcoming published (and recently cancelled) activities,
+    oldest first, with `day` for grouping. Returns the page and whether there is more."""
+    now = timezone.now()
+    qs = _base(user).filter(ends_at__gt=now)
+    if filters.week is not None:
+        start = timezone.make_aware(dt.datetime.combine(filters.week, dt.time.min))
+        end = timezone.make_aware(
+            dt.datetime.combine(filters.week + dt.timedelta(days=7), dt.time.min)
+        )
+        qs = qs.filter(starts_at__gte=start, starts_at__lt=end)
+    if filters.category:
+        qs = qs.filter(category=filters.category)
+    if filters.places_left:
+        qs = qs.filter(status=Activity.Status.PUBLISHED).filter(
+            Q(offering__capacity__isnull=True) | Q(offering__taken__lt=F("offering__capacity"))
+        )
+    for name in filters.access:
+        if name in dict(ACCESSIBILITY):
+            qs = qs.filter(**{name: True})
+    if filters.query:
+        search = SearchQuery(filters.query, config=SEARCH_CONFIG, search_type="websearch")
+        qs = qs.annotate(search=search_vector()).filter(
+            Q(search=search) | Q(title__icontains=filters.query)
+        )
+    if filters.after is not None:
+        at, pk = filters.after
+        qs = qs.filter(Q(starts_at__gt=at) | Q(starts_at=at, pk__gt=pk))
+    qs = qs.annotate(day=TruncDate("starts_at", tzinfo=timezone.get_current_timezone()))
+    rows = list(qs.order_by("starts_at", "pk")[: PAGE_SIZE + 1])
+    return rows[:PAGE_SIZE], len(rows) > PAGE_SIZE
+
+
+def weeks_ahead(*, today: dt.date | None = None) -> list[dt.date]:
+    today = today or timezone.localdate()
+    monday = today - dt.timedelta(days=today.weekday())
+    return [monday + dt.timedelta(weeks=n) for n in range(WEEKS_AHEAD)]
+
+
+def categories() -> list[tuple[str, str]]:
+    return list(Category.choices)
+
+
+def activity_for_page(*, user: Any, pk: int) -> Activity | None:
+    """One activity for its public page; drafts only for the house's people."""
+    qs = Activity.objects.select_related("room", "offering").prefetch_related("leaders")
+    if not is_house.test(user):
+        qs = qs.exclude(status=Activity.Status.DRAFT)
+    return qs.filter(pk=pk).first()
+
+
+def own_claim(*, user: Any, activity: Activity) -> PlaceClaim | None:
+    if not getattr(user, "is_authenticated", False) or not activity.offering_id:
+        return None
+    return (
+        PlaceClaim.objects.filter(
+            offering_id=activity.offering_id, user=user, status__in=ACTIVE_STATUSES
+        )
+        .order_by("-id")
+        .first()
+    )
+
+
+def feed(*, category: str = "") -> QuerySet[Activity]:
+    """Published and cancelled activities from a week ago to a year ahead, for calendars."""
+    now = timezone.now()
+    qs = Activity.objects.select_related("room").filter(
+        status__in=[Activity.Status.PUBLISHED, Activity.Status.CANCELLED],
+        ends_at__gt=now - dt.timedelta(days=7),
+        starts_at__lt=now + dt.timedelta(days=366),
+    )
+    if category:
+        qs = qs.filter(category=category)
+    return qs.order_by("starts_at", "pk")[:1000]
+
+
+def open_hours() -> list[OpenHours]:
+    return list(OpenHours.objects.filter(is_active=True).select_related("room"))
+
+
+@dataclass(frozen=True)
+class MyActivities:
+    upcoming: list[PlaceClaim]
+    past: list[PlaceClaim]
+
+
+def my_activities(*, user: Any) -> MyActivities:
+    """A person's sign-ups, with their activity (one query for the claims, one for activities)."""
+    now = timezone.now()
+    claims = list(
+        PlaceClaim.objects.filter(user=user)
+        .exclude(status__in=[PlaceClaim.Status.CANCELLED, PlaceClaim.Status.LAPSED])
+        .select_related("offering")
+    )
+    activities = {
+        a.offering_id: a
+        for a in Activity.objects.select_related("room").filter(
+            offering_id__in=[c.offering_id for c in claims]
+        )
+    }
+    upcoming, past = [], []
+    for claim in claims:
+        activity = activities.get(claim.offering_id)
+        if activity is None:
+            continue
+        claim.activity = activity
+        (past if activity.ends_at <= now else upcoming).append(claim)
+    upcoming.sort(key=lambda c: c.activity.starts_at)
+    past.sort(key=lambda c: c.activity.starts_at, reverse=True)
+    return MyActivities(upcoming=upcoming, past=past[:50])
+
+
+# --- Staff ------------------------------------------------------------------------------------
+
+
+def staff_activities(*, show_past: bool = False, after=None) -> tuple[list[Activity], bool]:
+    now = timezone.now()
+    qs = Activity.objects.select_related("room", "offering", "series")
+    qs = qs.filter(ends_at__lte=now) if show_past else qs.filter(ends_at__gt=now)
+    order = ("-starts_at", "-pk") if show_past else ("starts_at", "pk")
+    if after is not None:
+        at, pk = after
+        if show_past:
+            qs = qs.filter(Q(starts_at__lt=at) | Q(starts_at=at, pk__lt=pk))
+        else:
+            qs = qs.filter(Q(starts_at__gt=at) | Q(starts_at=at, pk__gt=pk))
+    rows = list(qs.order_by(*order)[: PAGE_SIZE * 2 + 1])
+    return rows[: PAGE_SIZE * 2], len(rows) > PAGE_SIZE * 2
+
+
+def claims_of(*, activity: Activity) -> dict[str, list[PlaceClaim]]:
+    """The sign-ups of an activity, grouped: with a place, offered, waiting (in order)."""
+    groups: dict[str, list[PlaceClaim]] = {"confirmed": [], "offered": [], "waiting": []}
+    if not activity.offering_id:
+        return groups
+    for claim in (
+        PlaceClaim.objects.filter(offering_id=activity.offering_id, status__in=ACTIVE_STATUSES)
+        .select_related("user")
+        .order_by("rank", "id")
+    ):
+        groups[claim.status].append(claim)
+    groups["confirmed"].sort(key=lambda c: c.name.lower())
+    return groups
+
+
+@dataclass(frozen=True)
+class MonthFigures:
+    month: int
+    activities: int = 0
+    cancelled: int = 0
+    places_signed_up: int = 0
+    attended: int = 0
+    no_show: int = 0
+    activity_walk_ins: int = 0
+    walk_ins: int = 0
+
+
+def overview(*, year: int) -> tuple[list[MonthFigures], MonthFigures]:
+    """Figures per month of `year` and for the whole year, in a fixed number of queries."""
+    tz = timezone.get_current_timezone()
+    activities = Activity.objects.filter(starts_at__year=year).exclude(status=Activity.Status.DRAFT)
+    per_month: dict[int, dict] = {m: {} for m in range(1, 13)}
+    for row in (
+        activities.annotate(month=ExtractMonth("starts_at", tzinfo=tz))
+        .values("month")
+        .annotate(
+            held=Count("pk", filter=Q(status=Activity.Status.PUBLISHED)),
+            cancelled=Count("pk", filter=Q(status=Activity.Status.CANCELLED)),
+            walk=Sum("walk_in_count", filter=Q(status=Activity.Status.PUBLISHED)),
+        )
+    ):
+        per_month[row["month"]].update(
+            activities=row["held"], cancelled=row["cancelled"], activity_walk_ins=row["walk"] or 0
+        )
+    activity_offerings = activities.filter(status=Activity.Status.PUBLISHED).values("offering_id")
+    for row in (
+        PlaceClaim.objects.filter(
+            offering_id__in=activity_offerings, status=PlaceClaim.Status.CONFIRMED
+        )
+        .annotate(
+            month=ExtractMonth(
+                Activity.objects.filter(offering_id=OuterRef("offering_id")).values("starts_at")[
+                    :1
+                ],
+                tzinfo=tz,
+            )
+        )
+        .values("month")
+        .annotate(
+            places=Sum("places"),
+            attended=Sum("places", filter=Q(attendance=PlaceClaim.Attendance.ATTENDED)),
+            no_show=Sum("places", filter=Q(attendance=PlaceClaim.Attendance.NO_SHOW)),
+        )
+    ):
+        per_month[row["month"]].update(
+            places_signed_up=row["places"] or 0,
+            attended=row["attended"] or 0,
+            no_show=row["no_show"] or 0,
+        )
+    for row in (
+        WalkInTally.objects.filter(date__year=year)
+        .annotate(month=ExtractMonth("date"))
+        .values("month")
+        .annotate(n=Sum("count"))
+    ):
+        per_month[row["month"]]["walk_ins"] = row["n"] or 0
+    months = [MonthFigures(month=m, **values) for m, values in per_month.items()]
+    total = MonthFigures(
+        month=0,
+        **{
+            name: sum(getattr(m, name) for m in months)
+            for name in MonthFigures.__dataclass_fields__
+            if name != "month"
+        },
+    )
+    return months, total

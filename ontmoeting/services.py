@@ -1,0 +1,453 @@
+"""Every write of ontmoeting: the programme, sign-ups, check-in and walk-in counts.
+
+Keyword-only and typed; each runs in one transaction, so a refused change leaves nothing half
+saved. Errors carry a translated message for the person who tried.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Literal
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from huis.audit.services import log_action
+from huis.places import services as places
+from huis.places.models import ACTIVE_STATUSES, PlaceClaim, PlaceOffering
+from huis.rooms.models import Room
+from huis.rooms.services import RoomError, booking_release, booking_set
+
+from . import notify
+from .models import Activity, OpenHours, Series, WalkInTally
+
+
+class ActivityError(Exception):
+    """A change to the programme or a sign-up that cannot be made; the message says why."""
+
+
+@dataclass
+class ActivityData:
+    """What staff fill in for an activity (the staff form's cleaned data)."""
+
+    title: str
+    summary: str
+    description: str
+    category: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    room: Room | None = None
+    location: str = ""
+    leaders: list = field(default_factory=list)
+    leader_names: str = ""
+    capacity: int | None = None
+    waitlist_mode: str = PlaceOffering.WaitlistMode.AUTOMATIC
+    offer_hours: int = 24
+    max_places_per_claim: int = 4
+    signup_opens_at: dt.datetime | None = None
+    signup_closes_at: dt.datetime | None = None
+    price: Decimal = Decimal(0)
+    price_note: str = ""
+    step_free: bool = False
+    accessible_toilet: bool = False
+    hearing_loop: bool = False
+    quiet_room: bool = False
+    sign_language: bool = False
+    easy_to_read: bool = False
+    accessibility_notes: str = ""
+
+
+# Fields copied as they are onto the activity (times, places and leaders are handled apart).
+PLAIN_FIELDS = [
+    "title",
+    "summary",
+    "description",
+    "category",
+    "room",
+    "location",
+    "leader_names",
+    "price",
+    "price_note",
+    "step_free",
+    "accessible_toilet",
+    "hearing_loop",
+    "quiet_room",
+    "sign_language",
+    "easy_to_read",
+    "accessibility_notes",
+]
+
+
+def _check(data: ActivityData, *, allow_past: bool = False) -> None:
+    if timezone.is_naive(data.starts_at) or timezone.is_naive(data.ends_at):
+        raise ValueError("Activities need aware datetimes.")
+    if data.ends_at <= data.starts_at:
+        raise ActivityError(_("The end must be after the start."))
+    if not allow_past and data.starts_at < timezone.now():
+        raise ActivityError(_("The start is in the past. Choose a date in the future."))
+    if data.capacity is not None and data.capacity < 1:
+        raise ActivityError(_("The number of places must be 1 or more, or empty to walk in."))
+    if data.price is not None and data.price < 0:
+        raise ActivityError(_("The price cannot be below zero."))
+    closes = data.signup_closes_at
+    if closes is not None and data.signup_opens_at is not None and closes <= data.signup_opens_at:
+        raise ActivityError(_("Signing up must close after it opens."))
+
+
+def _offering_config(activity: Activity, data: ActivityData) -> places.OfferingSettings:
+    closes = data.signup_closes_at or activity.starts_at
+    return places.OfferingSettings(
+        capacity=data.capacity,
+        waitlist_mode=data.waitlist_mode,
+        offer_hours=data.offer_hours,
+        max_places_per_claim=data.max_places_per_claim,
+        is_open=activity.status == Activity.Status.PUBLISHED,
+        opens_at=data.signup_opens_at,
+        closes_at=min(closes, activity.starts_at),
+    )
+
+
+def _apply(activity: Activity, data: ActivityData, start: dt.datetime, end: dt.datetime) -> None:
+    """Save `activity` with `data`, book its room and set its places. Raises ActivityError."""
+    for name in PLAIN_FIELDS:
+        setattr(activity, name, getattr(data, name))
+    activity.starts_at, activity.ends_at = start, end
+    activity.save()
+    activity.leaders.set(data.leaders)
+    try:
+        booking_set(holder=activity, room=activity.room, start=start, end=end, label=activity.title)
+        offering = places.offering_configure(
+            holder=activity, config=_offering_config(activity, data)
+        )
+    except (RoomError, places.PlaceError) as exc:
+        raise ActivityError(str(exc)) from exc
+    if activity.offering_id != offering.pk:
+        activity.offering = offering
+        activity.save(update_fields=["offering"])
+
+
+def _wall_clock(day: dt.date, time: dt.time) -> dt.datetime:
+    """`time` on `day` in the house's time zone: 14:00 stays 14:00 across summer time."""
+    return timezone.make_aware(dt.datetime.combine(day, time))
+
+
+def _weekly_dates(first: dt.date, last: dt.date) -> list[dt.date]:
+    days = []
+    day = first
+    while day <= last:
+        days.append(day)
+        day += dt.timedelta(weeks=1)
+    return days
+
+
+MAX_SERIES = 104
+
+
+@transaction.atomic
+def activity_create(
+    *, data: ActivityData, actor: Any, repeat_weekly_until: dt.date | None = None
+) -> Activity:
+    """Plan an activity (a draft), or a weekly series of them up to `repeat_weekly_until`.
+
+    A clash in any week refuses the whole series and names the booking in the way."""
+    _check(data)
+    local_start = timezone.localtime(data.starts_at)
+    local_end = timezone.localtime(data.ends_at)
+    if repeat_weekly_until is None:
+        activity = Activity(created_by=actor)
+        _apply(activity, data, data.starts_at, data.ends_at)
+        log_action(actor=actor, action="ontmoeting.activity_created", obj=activity)
+        return activity
+    if repeat_weekly_until < local_start.date():
+        raise ActivityError(_("The last date of the series must be after the first."))
+    dates = _weekly_dates(local_start.date(), repeat_weekly_until)
+    if len(dates) > MAX_SERIES:
+        raise ActivityError(_("A series can have at most %(n)s dates.") % {"n": MAX_SERIES})
+    series = Series.objects.create(
+        title=data.title,
+        weekday=local_start.weekday(),
+        starts_at_time=local_start.time(),
+        ends_at_time=local_end.time(),
+        first_date=dates[0],
+        last_date=dates[-1],
+    )
+    span = local_end.date() - local_start.date()
+    first = None
+    for day in dates:
+        activity = Activity(created_by=actor, series=series)
+        start = _wall_clock(day, local_start.time())
+        end = _wall_clock(day + span, local_end.time())
+        week_data = _shift_window(data, data.starts_at, start)
+        _apply(activity, week_data, start, end)
+        first = first or activity
+    log_action(
+        actor=actor,
+        action="ontmoeting.series_created",
+        obj=first,
+        data={"series": series.pk, "dates": len(dates)},
+    )
+    return first
+
+
+def _shift_window(data: ActivityData, old_start: dt.datetime, new_start: dt.datetime):
+    """The sign-up window moves along with the date, in wall-clock days."""
+    from dataclasses import replace
+
+    old_local = timezone.localtime(old_start)
+    new_local = timezone.localtime(new_start)
+    delta = new_local.date() - old_local.date()
+
+    def shift(moment: dt.datetime | None) -> dt.datetime | None:
+        if moment is None:
+            return None
+        local = timezone.localtime(moment)
+        return _wall_clock(local.date() + delta, local.time())
+
+    return replace(
+        data,
+        signup_opens_at=shift(data.signup_opens_at),
+        signup_closes_at=shift(data.signup_closes_at),
+    )
+
+
+@transaction.atomic
+def activity_update(
+    *,
+    activity: Activity,
+    data: ActivityData,
+    actor: Any,
+    scope: Literal["one", "rest"] = "one",
+) -> list[Activity]:
+    """Change one activity, or it and the rest of its series (those not changed on their own).
+
+    For the rest of a series, the new times of day apply to each date, and a move of the date
+    moves every later date by the same number of days."""
+    if activity.is_cancelled:
+        raise ActivityError(_("This activity is cancelled. It cannot be changed any more."))
+    _check(data, allow_past=True)
+    if data.starts_at != activity.starts_at and data.starts_at < timezone.now():
+        raise ActivityError(_("The start is in the past. Choose a date in the future."))
+    old_local = timezone.localtime(activity.starts_at)
+    new_start, new_end = timezone.localtime(data.starts_at), timezone.localtime(data.ends_at)
+    changed = [activity]
+    if scope == "rest" and activity.series_id:
+        others = (
+            Activity.objects.select_for_update()
+            .filter(
+                series_id=activity.series_id,
+                starts_at__gt=activity.starts_at,
+                series_detached=False,
+            )
+            .exclude(status=Activity.Status.CANCELLED)
+            .order_by("starts_at")
+        )
+        shift = new_start.date() - old_local.date()
+        span = new_end.date() - new_start.date()
+        for other in others:
+            day = timezone.localtime(other.starts_at).date() + shift
+            start = _wall_clock(day, new_start.time())
+            end = _wall_clock(day + span, new_end.time())
+            _apply(other, _shift_window(data, data.starts_at, start), start, end)
+            changed.append(other)
+    elif activity.series_id:
+        activity.series_detached = True
+    _apply(activity, data, data.starts_at, data.ends_at)
+    log_action(
+        actor=actor,
+        action="ontmoeting.activity_changed",
+        obj=activity,
+        data={"scope": scope, "count": len(changed)},
+    )
+    return changed
+
+
+@transaction.atomic
+def activity_publish(*, activity: Activity, actor: Any) -> Activity:
+    activity = Activity.objects.select_for_update().get(pk=activity.pk)
+    if activity.status != Activity.Status.DRAFT:
+        raise ActivityError(_("Only a draft can be published."))
+    if activity.is_past:
+        raise ActivityError(_("This activity is over. It cannot be published any more."))
+    activity.status = Activity.Status.PUBLISHED
+    activity.save(update_fields=["status", "updated_at"])
+    if activity.offering_id:
+        places.offering_set_open(offering=activity.offering, is_open=True)
+    log_action(actor=actor, action="ontmoeting.activity_published", obj=activity)
+    return activity
+
+
+@transaction.atomic
+def activity_cancel(*, activity: Activity, actor: Any, reason: str = "") -> Activity:
+    """Cancel an activity: the room is free again and everyone signed up or waiting is told."""
+    activity = Activity.objects.select_for_update().get(pk=activity.pk)
+    if activity.is_cancelled:
+        raise ActivityError(_("This activity was already cancelled."))
+    if activity.is_past:
+        raise ActivityError(_("This activity is over. It cannot be cancelled any more."))
+    was_published = activity.is_published
+    activity.status = Activity.Status.CANCELLED
+    activity.cancel_reason = reason.strip()[:300]
+    activity.save(update_fields=["status", "cancel_reason", "updated_at"])
+    booking_release(holder=activity)
+    told = 0
+    if activity.offering_id:
+        places.offering_set_open(offering=activity.offering, is_open=False)
+        if was_published:
+            for claim in activity.offering.claims.filter(status__in=ACTIVE_STATUSES):
+                notify.activity_cancelled(claim, activity)
+                told += 1
+    log_action(
+        actor=actor, action="ontmoeting.activity_cancelled", obj=activity, data={"told": told}
+    )
+    return activity
+
+
+# --- Sign-ups ---------------------------------------------------------------------------------
+
+
+def _check_open_for_sign_up(activity: Activity) -> None:
+    if activity.is_cancelled:
+        raise ActivityError(_("This activity is cancelled. You cannot sign up."))
+    if not activity.is_published:
+        raise ActivityError(_("You cannot sign up for this activity yet."))
+    if activity.starts_at <= timezone.now():
+        raise ActivityError(_("This activity has already started. You cannot sign up any more."))
+
+
+@transaction.atomic
+def registration_create(
+    *,
+    activity: Activity,
+    actor: Any | None,
+    user: Any | None = None,
+    name: str = "",
+    email: str = "",
+    phone: str = "",
+    places_wanted: int = 1,
+    language: str = "nl",
+    by_staff: bool = False,
+) -> PlaceClaim:
+    """Sign up a person with an account (`user`), or a guest with a name and an email address
+    or phone number. Staff may sign up someone at the desk, also outside the sign-up window."""
+    _check_open_for_sign_up(activity)
+    if user is not None:
+        name = name or user.display_name or user.email
+        email = email or user.email
+        phone = phone or user.phone
+        language = user.preferred_language or language
+    if not name.strip():
+        raise ActivityError(_("Give your name."))
+    try:
+        claim = places.claim_create(
+            offering=activity.offering,
+            user=user,
+            name=name,
+            email=email,
+            phone=phone,
+            places=places_wanted,
+            language=language,
+            actor=actor,
+            check_window=not by_staff,
+        )
+    except places.PlaceError as exc:
+        raise ActivityError(str(exc)) from exc
+    if claim.status == PlaceClaim.Status.CONFIRMED:
+        notify.registration_confirmed(claim, activity)
+    else:
+        notify.registration_waiting(claim, activity)
+    return claim
+
+
+@transaction.atomic
+def registration_cancel(*, claim: PlaceClaim, actor: Any | None) -> PlaceClaim:
+    """Give back a place or leave the waiting list. The place goes to the next person at once."""
+    try:
+        claim = places.claim_cancel(claim=claim, actor=actor)
+    except places.PlaceError as exc:
+        raise ActivityError(str(exc)) from exc
+    notify.registration_cancelled(claim)
+    return claim
+
+
+@transaction.atomic
+def registration_accept_offer(*, claim: PlaceClaim, actor: Any | None) -> PlaceClaim:
+    try:
+        claim = places.claim_accept_offer(claim=claim, actor=actor)
+    except places.PlaceError as exc:
+        raise ActivityError(str(exc)) from exc
+    activity = activity_of(claim)
+    notify.registration_confirmed(claim, activity)
+    return claim
+
+
+@transaction.atomic
+def registration_move_up(*, claim: PlaceClaim, actor: Any, reason: str) -> PlaceClaim:
+    try:
+        return places.claim_move_up(claim=claim, actor=actor, reason=reason)
+    except places.PlaceError as exc:
+        raise ActivityError(str(exc)) from exc
+
+
+@transaction.atomic
+def registration_set_attendance(*, claim: PlaceClaim, attendance: str, actor: Any) -> PlaceClaim:
+    activity = activity_of(claim)
+    if activity.starts_at - dt.timedelta(hours=2) > timezone.now():
+        raise ActivityError(_("You can check people in from two hours before the start."))
+    try:
+        return places.claim_set_attendance(claim=claim, attendance=attendance, actor=actor)
+    except places.PlaceError as exc:
+        raise ActivityError(str(exc)) from exc
+
+
+def activity_of(claim: PlaceClaim) -> Activity:
+    return Activity.objects.select_related("room").get(offering_id=claim.offering_id)
+
+
+def on_claim_promoted(sender: Any, claim: PlaceClaim, offered: bool, **kwargs: Any) -> None:
+    """huis.places gave a freed place to someone waiting: tell them, if it is one of ours."""
+    offering = claim.offering
+    if offering.holder_type_id != ContentType.objects.get_for_model(Activity).pk:
+        return
+    activity = Activity.objects.select_related("room").get(pk=offering.holder_id)
+    notify.registration_promoted(claim, activity, offered=offered)
+
+
+# --- Walk-in --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def walk_in_record(
+    *, open_hours: OpenHours, date: dt.date, count: int, actor: Any, note: str = ""
+) -> WalkInTally:
+    """How many people dropped in during one open session (replaces an earlier count)."""
+    if count < 0:
+        raise ActivityError(_("The number cannot be below zero."))
+    if date > timezone.localdate():
+        raise ActivityError(_("You can only count a day that has begun."))
+    if date.weekday() != open_hours.weekday:
+        raise ActivityError(_("The house is not open at these hours on that day."))
+    tally, created = WalkInTally.objects.update_or_create(
+        open_hours=open_hours,
+        date=date,
+        defaults={"count": count, "note": note.strip()[:200], "recorded_by": actor},
+    )
+    log_action(
+        actor=actor,
+        action="ontmoeting.walk_in_recorded",
+        obj=tally,
+        data={"count": count, "new": created},
+    )
+    return tally
+
+
+@transaction.atomic
+def activity_record_walk_ins(*, activity: Activity, count: int, actor: Any) -> Activity:
+    """For activities without sign-up: how many people came (no names)."""
+    if count < 0:
+        raise ActivityError(_("The number cannot be below zero."))
+    activity.walk_in_count = count
+    activity.save(update_fields=["walk_in_count", "updated_at"])
+    log_action(actor=actor, action="ontmoeting.activity_walk_ins", obj=activity)
+    return activity

@@ -1,0 +1,329 @@
+"""The public agenda, activity pages, signing up and the signed links in emails.
+
+All of it works with plain HTML forms; nothing needs JavaScript.
+"""
+
+import json
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.html import _json_script_escapes
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from huis.accounts.access import fetch_for
+from huis.accounts.mixins import PermissionRequiredMixin
+from huis.places.models import PlaceClaim
+from huis.places.services import PlaceError, claim_from_token, offers_expire
+
+from .. import selectors, services
+from ..forms import AccountSignUpForm, AgendaFilterForm, GuestSignUpForm
+from ..ics import calendar
+from ..models import Activity, Category
+from ..notify import manage_url
+from .common import make_cursor, parse_cursor, refuse
+
+
+class AgendaView(TemplateView):
+    template_name = "ontmoeting/agenda.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = AgendaFilterForm(self.request.GET or None, weeks=selectors.weeks_ahead())
+        filters = selectors.AgendaFilters()
+        wanted_access: list[str] = []
+        if form.is_bound and form.is_valid():
+            data = form.cleaned_data
+            wanted_access = data["toegankelijk"]
+            filters = selectors.AgendaFilters(
+                week=data["week"],
+                category=data["category"],
+                places_left=data["places_left"],
+                query=data["q"].strip(),
+                access=tuple(wanted_access),
+                after=parse_cursor(self.request.GET.get("na", "")),
+            )
+        activities, has_more = selectors.agenda(user=self.request.user, filters=filters)
+        next_url = ""
+        if has_more:
+            query = self.request.GET.copy()
+            query["na"] = make_cursor(activities[-1].starts_at, activities[-1].pk)
+            next_url = "?" + query.urlencode()
+        context.update(
+            form=form,
+            activities=activities,
+            next_url=next_url,
+            is_later_page=filters.after is not None,
+            filtered=any([filters.week, filters.category, filters.places_left, filters.query])
+            or bool(wanted_access),
+            open_hours=selectors.open_hours(),
+        )
+        return context
+
+
+def _json_ld(activity: Activity) -> str:
+    """schema.org Event, so search engines and calendars understand the activity."""
+    status = {
+        Activity.Status.CANCELLED: "https://schema.org/EventCancelled",
+    }.get(activity.status, "https://schema.org/EventScheduled")
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": activity.title,
+        "description": activity.summary,
+        "startDate": timezone.localtime(activity.starts_at).isoformat(),
+        "endDate": timezone.localtime(activity.ends_at).isoformat(),
+        "eventStatus": status,
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "url": settings.SITE_URL + activity.get_absolute_url(),
+        "isAccessibleForFree": activity.is_free,
+        "location": {
+            "@type": "Place",
+            "name": activity.place_name or "Huis met vele kamers",
+            "address": activity.location or "Huis met vele kamers",
+        },
+        "organizer": {"@type": "Organization", "name": "Huis met vele kamers"},
+    }
+    if not activity.is_free:
+        data["offers"] = {"@type": "Offer", "price": str(activity.price), "priceCurrency": "EUR"}
+    if activity.offering and activity.offering.capacity is not None:
+        data["maximumAttendeeCapacity"] = activity.offering.capacity
+        data["remainingAttendeeCapacity"] = activity.offering.places_left
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return mark_safe(text.translate(_json_script_escapes))
+
+
+def _activity_context(request: HttpRequest, activity: Activity, form=None) -> dict:
+    offering = activity.offering
+    max_places = offering.max_places_per_claim if offering else 1
+    if form is None:
+        form_class = AccountSignUpForm if request.user.is_authenticated else GuestSignUpForm
+        form = form_class(max_places=max_places)
+    own = selectors.own_claim(user=request.user, activity=activity)
+    now = timezone.now()
+    can_sign_up = (
+        activity.is_published
+        and offering is not None
+        and offering.needs_sign_up
+        and activity.starts_at > now
+        and (offering.opens_at is None or offering.opens_at <= now)
+        and (offering.closes_at is None or offering.closes_at > now)
+    )
+    return {
+        "activity": activity,
+        "offering": offering,
+        "form": form,
+        "own_claim": own,
+        "can_sign_up": can_sign_up,
+        "sign_up_not_yet": bool(offering and offering.opens_at and offering.opens_at > now),
+        "json_ld": _json_ld(activity),
+        "leaders": [leader.display_name for leader in activity.leaders.all()],
+    }
+
+
+def _get_activity(request: HttpRequest, pk: int) -> Activity:
+    activity = selectors.activity_for_page(user=request.user, pk=pk)
+    if activity is None:
+        raise Http404
+    return activity
+
+
+class ActivityView(TemplateView):
+    template_name = "ontmoeting/activity.html"
+
+    def get(self, request, *args, pk: int, slug: str, **kwargs):
+        offers_expire()  # a lapsed offer must not keep a place from the page
+        activity = _get_activity(request, pk)
+        if slug != activity.slug:
+            return redirect(activity, permanent=True)
+        return render(request, self.template_name, _activity_context(request, activity))
+
+
+class SignUpView(View):
+    """Sign up: with an account in one click, or as a guest with a name and email or phone."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk: int, slug: str):
+        activity = _get_activity(request, pk)
+        user = request.user if request.user.is_authenticated else None
+        max_places = activity.offering.max_places_per_claim if activity.offering else 1
+        form_class = AccountSignUpForm if user else GuestSignUpForm
+        form = form_class(request.POST, max_places=max_places)
+        if not form.is_valid():
+            context = _activity_context(request, activity, form=form)
+            return render(request, "ontmoeting/activity.html", context, status=400)
+        data = form.cleaned_data
+        try:
+            claim = services.registration_create(
+                activity=activity,
+                actor=user,
+                user=user,
+                name=data.get("name", ""),
+                email=data.get("email", ""),
+                phone=data.get("phone", ""),
+                places_wanted=data.get("places") or 1,
+                language=translation.get_language() or "nl",
+            )
+        except services.ActivityError as exc:
+            messages.error(request, str(exc))
+            context = _activity_context(request, activity, form=form)
+            return render(request, "ontmoeting/activity.html", context, status=400)
+        if claim.status == PlaceClaim.Status.CONFIRMED:
+            messages.success(request, _("You are signed up. See you soon!"))
+        else:
+            messages.info(
+                request, _("The activity is full. You are on the waiting list. We will tell you.")
+            )
+        if user:
+            return redirect("ontmoeting:mine")
+        # A guest sees their sign-up at once, with the link that is also in the email.
+        return redirect(manage_url(claim, activity).removeprefix(settings.SITE_URL))
+
+
+class ActivityIcsView(View):
+    def get(self, request, pk: int, slug: str):
+        activity = _get_activity(request, pk)
+        response = HttpResponse(
+            calendar([activity], name=activity.title), content_type="text/calendar; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{activity.slug}.ics"'
+        return response
+
+
+class FeedView(View):
+    """/agenda.ics, or /agenda.ics?categorie=creatief: subscribe in any calendar app."""
+
+    def get(self, request):
+        category = request.GET.get("categorie", "")
+        if category and category not in Category.values:
+            raise Http404
+        name = "Huis met vele kamers"
+        if category:
+            name += f" – {Category(category).label}"
+        body = calendar(selectors.feed(category=category), name=name)
+        return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+
+
+# --- The signed link in emails: see, cancel, accept, without logging in -----------------------
+
+
+class _TokenMixin:
+    def claim_or_refuse(self, request, token: str):
+        try:
+            claim = claim_from_token(token=token)
+        except PlaceError as exc:
+            return None, None, refuse(request, str(exc), back=reverse("ontmoeting:home"))
+        return claim, services.activity_of(claim), None
+
+
+class ManageView(_TokenMixin, View):
+    def get(self, request, token: str):
+        offers_expire()
+        claim, activity, refused = self.claim_or_refuse(request, token)
+        if refused:
+            return refused
+        return render(
+            request,
+            "ontmoeting/manage.html",
+            {"claim": claim, "activity": activity, "token": token},
+        )
+
+
+class ManageCancelView(_TokenMixin, View):
+    """ "I can't come" / leave the waiting list, from the email. The place goes to the next
+    person at once. A button on the page, not the link itself, does it: mail scanners open
+    links, and must not cancel anyone's place."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, token: str):
+        claim, _activity, refused = self.claim_or_refuse(request, token)
+        if refused:
+            return refused
+        back = reverse("ontmoeting:manage", kwargs={"token": token})
+        try:
+            was_waiting = claim.status == PlaceClaim.Status.WAITING
+            services.registration_cancel(claim=claim, actor=request.user)
+        except services.ActivityError as exc:
+            return refuse(request, str(exc), back=back)
+        if was_waiting:
+            messages.success(request, _("You are no longer on the waiting list."))
+        else:
+            messages.success(request, _("Your place is cancelled. Thank you for letting us know."))
+        return redirect(back)
+
+
+class ManageAcceptView(_TokenMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, token: str):
+        claim, _activity, refused = self.claim_or_refuse(request, token)
+        if refused:
+            return refused
+        back = reverse("ontmoeting:manage", kwargs={"token": token})
+        try:
+            services.registration_accept_offer(claim=claim, actor=request.user)
+        except services.ActivityError as exc:
+            return refuse(request, str(exc), back=back)
+        messages.success(request, _("The place is yours. See you soon!"))
+        return redirect(back)
+
+
+# --- My activities ----------------------------------------------------------------------------
+
+
+class MyActivitiesView(PermissionRequiredMixin, TemplateView):
+    template_name = "ontmoeting/mine.html"
+    permission_required = "ontmoeting.view_own_registrations"
+
+    def get_context_data(self, **kwargs):
+        offers_expire()
+        context = super().get_context_data(**kwargs)
+        context["mine"] = selectors.my_activities(user=self.request.user)
+        return context
+
+
+def _own_claim(request: HttpRequest, pk: int) -> PlaceClaim:
+    return fetch_for(
+        request.user,
+        PlaceClaim.objects.all(),
+        view_perm="ontmoeting.view_registration",
+        change_perm="ontmoeting.change_registration",
+        pk=pk,
+    )
+
+
+class MyCancelView(PermissionRequiredMixin, View):
+    http_method_names = ["post"]
+    permission_required = "ontmoeting.view_own_registrations"
+
+    def post(self, request, pk: int):
+        claim = _own_claim(request, pk)
+        try:
+            services.registration_cancel(claim=claim, actor=request.user)
+        except services.ActivityError as exc:
+            return refuse(request, str(exc), back=reverse("ontmoeting:mine"))
+        messages.success(request, _("Cancelled. Thank you for letting us know."))
+        return redirect("ontmoeting:mine")
+
+
+class MyAcceptView(PermissionRequiredMixin, View):
+    http_method_names = ["post"]
+    permission_required = "ontmoeting.view_own_registrations"
+
+    def post(self, request, pk: int):
+        claim = _own_claim(request, pk)
+        try:
+            services.registration_accept_offer(claim=claim, actor=request.user)
+        except services.ActivityError as exc:
+            return refuse(request, str(exc), back=reverse("ontmoeting:mine"))
+        messages.success(request, _("The place is yours. See you soon!"))
+        return redirect("ontmoeting:mine")

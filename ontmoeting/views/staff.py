@@ -1,0 +1,415 @@
+"""The staff's pages: plan the programme, the desk on the day, open hours, walk-in and figures."""
+
+import csv
+import datetime as dt
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import FormView, TemplateView
+
+from huis.accounts.mixins import PermissionRequiredMixin
+from huis.accounts.models import User
+from huis.audit.services import log_action
+from huis.places.models import PlaceClaim
+
+from .. import selectors, services
+from ..forms import (
+    ActivityForm,
+    ActivityWalkInForm,
+    OpenHoursForm,
+    OptionalReasonForm,
+    ReasonForm,
+    StaffSignUpForm,
+    WalkInForm,
+)
+from ..models import Activity, OpenHours, WalkInTally
+from .common import make_cursor, parse_cursor, refuse
+
+PERM = "ontmoeting.manage_programme"
+
+
+class StaffMixin(PermissionRequiredMixin):
+    permission_required = PERM
+
+
+def _activity(pk: int) -> Activity:
+    return get_object_or_404(Activity.objects.select_related("room", "offering", "series"), pk=pk)
+
+
+def _claim(pk: int) -> PlaceClaim:
+    return get_object_or_404(PlaceClaim.objects.select_related("offering"), pk=pk)
+
+
+class StaffListView(StaffMixin, TemplateView):
+    template_name = "ontmoeting/staff/list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        show_past = self.request.GET.get("voorbij") == "1"
+        rows, has_more = selectors.staff_activities(
+            show_past=show_past, after=parse_cursor(self.request.GET.get("na", ""))
+        )
+        next_url = ""
+        if has_more:
+            query = self.request.GET.copy()
+            query["na"] = make_cursor(rows[-1].starts_at, rows[-1].pk)
+            next_url = "?" + query.urlencode()
+        context.update(activities=rows, show_past=show_past, next_url=next_url)
+        return context
+
+
+class ActivityCreateView(StaffMixin, FormView):
+    template_name = "ontmoeting/staff/form.html"
+    form_class = ActivityForm
+
+    def form_valid(self, form):
+        try:
+            activity = services.activity_create(
+                data=form.to_data(),
+                actor=self.request.user,
+                repeat_weekly_until=form.cleaned_data.get("repeat_weekly_until"),
+            )
+        except services.ActivityError as exc:
+            form.add_error(None, str(exc))
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        messages.success(self.request, _("Saved as a draft. Publish it when it is ready."))
+        return redirect("ontmoeting:staff_activity", pk=activity.pk)
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class ActivityUpdateView(StaffMixin, FormView):
+    template_name = "ontmoeting/staff/form.html"
+    form_class = ActivityForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.activity = _activity(kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.activity}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(activity=self.activity, **kwargs)
+
+    def form_valid(self, form):
+        activity = Activity.objects.get(pk=self.activity.pk)  # the form changed the instance
+        try:
+            changed = services.activity_update(
+                activity=activity,
+                data=form.to_data(),
+                actor=self.request.user,
+                scope=form.cleaned_data.get("scope") or "one",
+            )
+        except services.ActivityError as exc:
+            form.add_error(None, str(exc))
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        if len(changed) > 1:
+            messages.success(self.request, _("Saved (%(n)s dates).") % {"n": len(changed)})
+        else:
+            messages.success(self.request, _("Saved."))
+        return redirect("ontmoeting:staff_activity", pk=activity.pk)
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class StaffActivityView(StaffMixin, TemplateView):
+    template_name = "ontmoeting/staff/activity.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        activity = _activity(kwargs["pk"])
+        context.update(
+            activity=activity,
+            claims=selectors.claims_of(activity=activity),
+            cancel_form=OptionalReasonForm(),
+            move_up_form=ReasonForm(),
+            walk_in_form=ActivityWalkInForm(initial={"count": activity.walk_in_count}),
+        )
+        return context
+
+
+class PublishView(StaffMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk: int):
+        activity = _activity(pk)
+        back = reverse("ontmoeting:staff_activity", kwargs={"pk": pk})
+        try:
+            services.activity_publish(activity=activity, actor=request.user)
+        except services.ActivityError as exc:
+            return refuse(request, str(exc), back=back)
+        messages.success(request, _("Published. It is in the agenda now."))
+        return redirect(back)
+
+
+class CancelActivityView(StaffMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk: int):
+        activity = _activity(pk)
+        back = reverse("ontmoeting:staff_activity", kwargs={"pk": pk})
+        form = OptionalReasonForm(request.POST)
+        if not form.is_valid():
+            return refuse(request, _("The reason is too long."), back=back)
+        try:
+            services.activity_cancel(
+                activity=activity, actor=request.user, reason=form.cleaned_data["reason"]
+            )
+        except services.ActivityError as exc:
+            return refuse(request, str(exc), back=back)
+        messages.success(request, _("Cancelled. Everyone who signed up gets a message."))
+        return redirect(back)
+
+
+class StaffSignUpView(StaffMixin, FormView):
+    """Sign up a person who calls or stands at the desk."""
+
+    template_name = "ontmoeting/staff/sign_up.html"
+    form_class = StaffSignUpForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.activity = _activity(kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        offering = self.activity.offering
+        return {
+            **super().get_form_kwargs(),
+            "max_places": offering.max_places_per_claim if offering else 1,
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(activity=self.activity, **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        account = None
+        if data.get("email"):
+            account = User.objects.filter(email__iexact=data["email"], is_active=True).first()
+        try:
+            claim = services.registration_create(
+                activity=self.activity,
+                actor=self.request.user,
+                user=account,
+                name=data["name"],
+                email=data.get("email", ""),
+                phone=data.get("phone", ""),
+                places_wanted=data.get("places") or 1,
+                language=account.preferred_language if account else "nl",
+                by_staff=True,
+            )
+        except services.ActivityError as exc:
+            form.add_error(None, str(exc))
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        if claim.status == PlaceClaim.Status.CONFIRMED:
+            messages.success(self.request, _("%(name)s has a place.") % {"name": claim.name})
+        else:
+            messages.info(
+                self.request, _("%(name)s is on the waiting list.") % {"name": claim.name}
+            )
+        return redirect("ontmoeting:staff_activity", pk=self.activity.pk)
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class AttendanceView(StaffMixin, TemplateView):
+    """The list for the day: printable, with a check-in button per person."""
+
+    template_name = "ontmoeting/staff/attendance.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        activity = _activity(kwargs["pk"])
+        claims = selectors.claims_of(activity=activity)
+        log_action(actor=self.request.user, action="ontmoeting.attendance_viewed", obj=activity)
+        context.update(
+            activity=activity,
+            confirmed=claims["confirmed"],
+            can_check_in=activity.starts_at - dt.timedelta(hours=2) <= timezone.now(),
+        )
+        return context
+
+
+def _csv_safe(value: object) -> str:
+    """Spreadsheets run cells that start with = + - @ as formulas: make them plain text."""
+    text = str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + text
+    return text
+
+
+class AttendanceCsvView(StaffMixin, View):
+    def get(self, request, pk: int):
+        activity = _activity(pk)
+        claims = selectors.claims_of(activity=activity)["confirmed"]
+        log_action(actor=request.user, action="ontmoeting.attendance_exported", obj=activity)
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="aanwezigheid-{activity.pk}.csv"'
+        response.write("\ufeff")  # so spreadsheet programs read the accents right
+        writer = csv.writer(response, delimiter=";")
+        writer.writerow([_("Name"), _("Places"), _("Email address"), _("Phone"), _("Present")])
+        for claim in claims:
+            writer.writerow(
+                [
+                    _csv_safe(claim.name),
+                    claim.places,
+                    _csv_safe(claim.email),
+                    _csv_safe(claim.phone),
+                    _csv_safe(claim.get_attendance_display() if claim.attendance else ""),
+                ]
+            )
+        return response
+
+
+class ClaimAttendanceView(StaffMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk: int):
+        claim = _claim(pk)
+        activity = services.activity_of(claim)
+        back = reverse("ontmoeting:attendance", kwargs={"pk": activity.pk})
+        try:
+            services.registration_set_attendance(
+                claim=claim, attendance=request.POST.get("attendance", ""), actor=request.user
+            )
+        except services.ActivityError as exc:
+            return refuse(request, str(exc), back=back)
+        return redirect(f"{back}#claim-{claim.pk}")
+
+
+class ClaimMoveUpView(StaffMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk: int):
+        claim = _claim(pk)
+        activity = services.activity_of(claim)
+        back = reverse("ontmoeting:staff_activity", kwargs={"pk": activity.pk})
+        form = ReasonForm(request.POST)
+        if not form.is_valid():
+            return refuse(request, _("Write down why this person may go first."), back=back)
+        try:
+            services.registration_move_up(
+                claim=claim, actor=request.user, reason=form.cleaned_data["reason"]
+            )
+        except services.ActivityError as exc:
+            return refuse(request, str(exc), back=back)
+        messages.success(request, _("%(name)s is now first in line.") % {"name": claim.name})
+        return redirect(back)
+
+
+class ClaimCancelView(StaffMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk: int):
+        claim = _claim(pk)
+        activity = services.activity_of(claim)
+        back = reverse("ontmoeting:staff_activity", kwargs={"pk": activity.pk})
+        try:
+            services.registration_cancel(claim=claim, actor=request.user)
+        except services.ActivityError as exc:
+            return refuse(request, str(exc), back=back)
+        messages.success(request, _("The sign-up of %(name)s is cancelled.") % {"name": claim.name})
+        return redirect(back)
+
+
+class ActivityWalkInsView(StaffMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk: int):
+        activity = _activity(pk)
+        back = reverse("ontmoeting:staff_activity", kwargs={"pk": pk})
+        form = ActivityWalkInForm(request.POST)
+        if not form.is_valid():
+            return refuse(request, _("Give a number of 0 or more."), back=back)
+        services.activity_record_walk_ins(
+            activity=activity, count=form.cleaned_data["count"], actor=request.user
+        )
+        messages.success(request, _("Saved."))
+        return redirect(back)
+
+
+# --- Open hours and walk-in -------------------------------------------------------------------
+
+
+class WalkInView(StaffMixin, FormView):
+    """Open hours, and the count of people who dropped in during each open session."""
+
+    template_name = "ontmoeting/staff/walk_in.html"
+    form_class = WalkInForm
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            open_hours=OpenHours.objects.select_related("room").all(),
+            tallies=WalkInTally.objects.select_related("open_hours")[:30],
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            services.walk_in_record(
+                open_hours=data["open_hours"],
+                date=data["date"],
+                count=data["count"],
+                note=data.get("note", ""),
+                actor=self.request.user,
+            )
+        except services.ActivityError as exc:
+            form.add_error(None, str(exc))
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        messages.success(self.request, _("Saved. Thank you."))
+        return redirect("ontmoeting:walk_in")
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class OpenHoursCreateView(StaffMixin, FormView):
+    template_name = "ontmoeting/staff/open_hours_form.html"
+    form_class = OpenHoursForm
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        if "pk" in self.kwargs:
+            kwargs["instance"] = get_object_or_404(OpenHours, pk=self.kwargs["pk"])
+        return kwargs
+
+    def form_valid(self, form):
+        hours = form.save()
+        log_action(actor=self.request.user, action="ontmoeting.open_hours_saved", obj=hours)
+        messages.success(self.request, _("Saved."))
+        return redirect("ontmoeting:walk_in")
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class OverviewView(StaffMixin, TemplateView):
+    template_name = "ontmoeting/staff/overview.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        this_year = timezone.localdate().year
+        try:
+            year = int(self.request.GET.get("jaar", this_year))
+        except ValueError:
+            year = this_year
+        year = min(max(year, 2000), this_year + 1)
+        months, total = selectors.overview(year=year)
+        context.update(
+            year=year,
+            months=[(formats.date_format(dt.date(year, m.month, 1), "F"), m) for m in months],
+            total=total,
+            previous_year=year - 1,
+            next_year=year + 1 if year < this_year + 1 else None,
+        )
+        return context
