@@ -59,6 +59,8 @@ class PlacesField(forms.TypedChoiceField):
             coerce=int,
             choices=[(n, str(n)) for n in range(1, max_places + 1)],
             initial=1,
+            empty_value=1,
+            required=False,
             help_text=_("For example for you and your child."),
             **kwargs,
         )
