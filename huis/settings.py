@@ -258,7 +258,10 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 CELERY_BEAT_SCHEDULE = {
     # Reminders are rows with a due time; this sweep sends what is due (and retries what failed).
-    "notifications-send-due": {"task": "notifications.send_due", "schedule": 60.0},
+    "notifications-send-due": {
+        "task": "notifications.send_due",
+        "schedule": env.float("NOTIFICATIONS_SWEEP_SECONDS", default=60.0),
+    },
 }
 
 # --- Notifications ----------------------------------------------------------------------------

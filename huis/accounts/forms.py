@@ -23,6 +23,19 @@ class SignupForm(forms.Form):
 
 
 class ProfileForm(forms.ModelForm):
+    """The person's own details, and how they want to hear from the house."""
+
+    notify_by_email = forms.BooleanField(
+        label=_("Send me messages by email"),
+        required=False,
+        help_text=_("Confirmations and reminders for what you signed up for."),
+    )
+    notify_by_sms = forms.BooleanField(
+        label=_("Send me messages by text message"),
+        required=False,
+        help_text=_("To the phone number above. Leave both unticked to receive no messages."),
+    )
+
     class Meta:
         model = User
         fields = ["display_name", "preferred_language", "phone"]
@@ -37,5 +50,17 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        from huis.notifications.services import preference_for
+
+        if self.instance.pk:
+            preference = preference_for(user=self.instance)
+            self.fields["notify_by_email"].initial = preference.by_email
+            self.fields["notify_by_sms"].initial = preference.by_sms
         self.helper = FormHelper()
         self.helper.add_input(Submit("save", _("Save"), css_class="btn-lg"))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("notify_by_sms") and not cleaned.get("phone"):
+            self.add_error("phone", _("Fill in a phone number to receive text messages."))
+        return cleaned

@@ -6,6 +6,8 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
+from huis.notifications.services import preference_update
+
 from .forms import ProfileForm
 from .services import user_update_profile
 
@@ -25,6 +27,12 @@ class ProfileView(LoginRequiredMixin, FormView):
             user=self.request.user,
             actor=self.request.user,
             **{name: form.cleaned_data[name] for name in form.Meta.fields},
+        )
+        preference_update(
+            user=self.request.user,
+            by_email=form.cleaned_data["notify_by_email"],
+            by_sms=form.cleaned_data["notify_by_sms"],
+            actor=self.request.user,
         )
         messages.success(self.request, _("Your profile is saved."))
         response = super().form_valid(form)

@@ -38,14 +38,19 @@ def preference_for(*, user: Any) -> NotificationPreference:
         return NotificationPreference(user=user)
 
 
+@transaction.atomic
 def preference_update(
     *, user: Any, by_email: bool, by_sms: bool, actor: Any
 ) -> NotificationPreference:
     if by_sms and not user.phone:
         raise NotificationError(_("Fill in a phone number to receive text messages."))
+    current = preference_for(user=user)
+    if current.pk and (current.by_email, current.by_sms) == (by_email, by_sms):
+        return current
     preference, _created = NotificationPreference.objects.update_or_create(
         user=user, defaults={"by_email": by_email, "by_sms": by_sms}
     )
+    user.notification_preference = preference
     log_action(
         actor=actor,
         action="notifications.preference_updated",
