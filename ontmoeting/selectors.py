@@ -230,13 +230,13 @@ def overview(*, year: int) -> tuple[list[MonthFigures], MonthFigures]:
         )
         .values("month")
         .annotate(
-            places=Sum("places"),
+            signed_up=Sum("places"),
             attended=Sum("places", filter=Q(attendance=PlaceClaim.Attendance.ATTENDED)),
             no_show=Sum("places", filter=Q(attendance=PlaceClaim.Attendance.NO_SHOW)),
         )
     ):
         per_month[row["month"]].update(
-            places_signed_up=row["places"] or 0,
+            places_signed_up=row["signed_up"] or 0,
             attended=row["attended"] or 0,
             no_show=row["no_show"] or 0,
         )

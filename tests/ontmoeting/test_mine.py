@@ -1,0 +1,68 @@
+"""Mijn activiteiten: a person's own sign-ups, upcoming and past, cancel in one step."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from huis.places.models import PlaceClaim
+from ontmoeting.models import Activity
+from ontmoeting.services import registration_create
+from tests.factories import ActivityFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_upcoming_and_past(as_role, visitor):
+    coming = ActivityFactory(title="Klei")
+    past = ActivityFactory(title="Vorige week")
+    registration_create(activity=coming, actor=visitor, user=visitor)
+    registration_create(activity=past, actor=visitor, user=visitor)
+    Activity.objects.filter(pk=past.pk).update(
+        starts_at=timezone.now() - dt.timedelta(days=7),
+        ends_at=timezone.now() - dt.timedelta(days=7) + dt.timedelta(hours=1),
+    )
+    response = as_role("visitor").get(reverse("ontmoeting:mine"))
+    assert response.status_code == 200
+    upcoming = response.context["mine"].upcoming
+    assert [c.activity.title for c in upcoming] == ["Klei"]
+    assert [c.activity.title for c in response.context["mine"].past] == ["Vorige week"]
+
+
+def test_cancel_in_one_step(as_role, visitor):
+    activity = ActivityFactory()
+    claim = registration_create(activity=activity, actor=visitor, user=visitor)
+    client = as_role("visitor")
+    response = client.post(reverse("ontmoeting:mine_cancel", args=[claim.pk]))
+    assert response.status_code == 302
+    claim.refresh_from_db()
+    assert claim.status == "cancelled"
+
+
+def test_another_visitor_gets_404_on_my_sign_up(as_role, visitor):
+    activity = ActivityFactory()
+    claim = registration_create(activity=activity, actor=visitor, user=visitor)
+    client = as_role("visitor_b")
+    assert client.post(reverse("ontmoeting:mine_cancel", args=[claim.pk])).status_code == 404
+    assert client.post(reverse("ontmoeting:mine_accept", args=[claim.pk])).status_code == 404
+    claim.refresh_from_db()
+    assert claim.status == "confirmed"
+
+
+def test_accept_an_offer_from_my_activities(as_role, visitor):
+    activity = ActivityFactory(capacity=1, waitlist_mode="offer")
+    first = registration_create(activity=activity, actor=None, name="A", email="a@t.example")
+    mine = registration_create(activity=activity, actor=visitor, user=visitor)
+    from ontmoeting.services import registration_cancel
+
+    registration_cancel(claim=first, actor=None)
+    client = as_role("visitor")
+    response = client.post(reverse("ontmoeting:mine_accept", args=[mine.pk]))
+    assert response.status_code == 302
+    assert PlaceClaim.objects.get(pk=mine.pk).status == "confirmed"
+
+
+def test_anonymous_goes_to_login(client):
+    response = client.get(reverse("ontmoeting:mine"))
+    assert response.status_code == 302 and reverse("account_login") in response.url
