@@ -100,7 +100,15 @@ def _queue_send(notification_id: int, *, countdown: float | None = None) -> None
     from .tasks import send_notification
 
     def queue() -> None:
-        send_notification.apply_async(args=[notification_id], countdown=countdown)
+        try:
+            send_notification.apply_async(args=[notification_id], countdown=countdown)
+        except Exception:
+            # The row is committed and due: the next sweep sends it. Don't fail the request.
+            logger.warning(
+                "Could not queue notification %s; the sweep will send it.",
+                notification_id,
+                exc_info=True,
+            )
 
     transaction.on_commit(queue)
 

@@ -132,3 +132,16 @@ def test_default_is_email_only(visitor):
     from huis.notifications.services import preference_for
 
     assert preference_for(user=visitor).channels == ["email"]
+
+
+def test_demo_data_is_idempotent(settings):
+    from huis.accounts import demo as accounts_demo
+    from huis.notifications import demo
+
+    settings.DEBUG = True
+    accounts_demo.seed(stdout=None)
+    demo.seed(stdout=None)
+    demo.seed(stdout=None)
+    assert Notification.objects.filter(status="failed").count() == 1
+    preference = NotificationPreference.objects.get(user__email="bezoeker2@huis.example")
+    assert preference.channels == ["email", "sms"]
