@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from beeldvorming.selectors import reach_for
 from beeldvorming.views.reach import neutralise
@@ -37,7 +38,8 @@ def _rows(rows):
 
 
 def test_reach_totals_for_one_year(known_reach, staff):
-    reach = reach_for(user=staff, year=2026)
+    with translation.override("en"):
+        reach = reach_for(user=staff, year=2026)
     assert reach.total_people == 200
     assert reach.total_actions == 4
     assert _rows(reach.by_campaign) == {"Campagne A": (100, 3), "Campagne B": (100, 1)}
