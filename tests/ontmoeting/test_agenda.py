@@ -44,7 +44,7 @@ def test_filters_by_category_places_left_week_and_accessibility(client):
     ActivityFactory(title="Klei", category="creatief", capacity=1, step_free=True)
     yoga = ActivityFactory(title="Yoga", category="beweging", capacity=1)
     registration_create(activity=yoga, actor=None, name="A", email="a@test.example")
-    later = ActivityFactory(title="Uitstap", category="uitstap", starts_at=_in_days(30))
+    later = ActivityFactory(title="Uitstap", category="uitstap", starts_at=_in_days(15))
     url = reverse("ontmoeting:home")
     html = client.get(url, {"category": "creatief"}).text
     assert "Klei" in html and "Yoga" not in html
@@ -54,9 +54,10 @@ def test_filters_by_category_places_left_week_and_accessibility(client):
     assert "Klei" in html and "Yoga" not in html
     local = timezone.localtime(later.starts_at).date()
     monday = local - dt.timedelta(days=local.weekday())
-    response = client.get(url, {"week": monday.isoformat()})
-    # The week choice offers eight weeks; further weeks are simply not in the list.
-    assert response.status_code == 200
+    html = client.get(url, {"week": monday.isoformat()}).text
+    assert "Uitstap" in html and "Klei" not in html and "Yoga" not in html
+    # Only the weeks on offer can be chosen: another value is ignored, not an error.
+    assert client.get(url, {"week": "2099-01-05"}).status_code == 200
 
 
 def test_full_text_search_finds_word_forms(client):
