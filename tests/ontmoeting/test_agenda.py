@@ -41,8 +41,10 @@ def test_agenda_shows_published_activities_by_day_with_places_left(client):
 
 
 def test_filters_by_category_places_left_week_and_accessibility(client):
-    ActivityFactory(title="Klei", category="creatief", capacity=1, step_free=True)
-    yoga = ActivityFactory(title="Yoga", category="beweging", capacity=1)
+    ActivityFactory(
+        title="Klei", category="creatief", capacity=1, step_free=True, starts_at=_in_days(1, 10)
+    )
+    yoga = ActivityFactory(title="Yoga", category="beweging", capacity=1, starts_at=_in_days(1, 12))
     registration_create(activity=yoga, actor=None, name="A", email="a@test.example")
     later = ActivityFactory(title="Uitstap", category="uitstap", starts_at=_in_days(15))
     url = reverse("ontmoeting:home")

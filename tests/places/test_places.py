@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from huis.audit.models import AuditEntry
 from huis.places.models import PlaceChange, PlaceClaim, PlaceOffering
@@ -38,6 +38,13 @@ def make_offering(capacity=2, **extra) -> PlaceOffering:
 
 def sign_up(offering, n: int, places: int = 1) -> PlaceClaim:
     return claim_create(offering=offering, name=f"P{n}", email=f"p{n}@test.example", places=places)
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    # These tests match the mechanism's messages; the catalogs' wording may change.
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
