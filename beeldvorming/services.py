@@ -31,7 +31,7 @@ CONSENT_TEXT_VERSION = "2026-1"
 CONSENT_TEXT = _(
     "I agree that the house publishes my story on its website, in the way I chose below. "
     "Someone of the house reads it first. I can take back my consent at any time with one "
-    "button on \u201cMy stories\u201d: the story is then taken offline at once."
+    "button on “My stories”: the story is then taken offline at once."
 )
 
 
