@@ -7,18 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _gettext
 from django.views.generic import TemplateView, View
 
+from huis.core.csv import csv_safe
+
 from ..charts import bar_chart
 from ..selectors import reach_export_rows, reach_for, reach_years
 from .base import PermissionRequiredMixin
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: object) -> object:
-    """A spreadsheet must never run a cell as a formula: prefix risky text with a quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 class YearMixin:
@@ -79,9 +72,9 @@ class ReachExportView(PermissionRequiredMixin, YearMixin, View):
         for row in rows:
             writer.writerow(
                 [
-                    neutralise(row["month"]),
-                    neutralise(row["campaign"]),
-                    neutralise(row["audience"]),
+                    csv_safe(row["month"]),
+                    csv_safe(row["campaign"]),
+                    csv_safe(row["audience"]),
                     row["people"],
                     row["actions"],
                 ]

@@ -15,6 +15,7 @@ from django.views.generic import FormView, TemplateView
 from huis.accounts.mixins import PermissionRequiredMixin
 from huis.accounts.models import User
 from huis.audit.services import log_action
+from huis.core.csv import csv_safe
 from huis.places.models import PlaceClaim
 
 from .. import selectors, services
@@ -239,14 +240,6 @@ class AttendanceView(StaffMixin, TemplateView):
         return context
 
 
-def _csv_safe(value: object) -> str:
-    """Spreadsheets run cells that start with = + - @ as formulas: make them plain text."""
-    text = str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
-
-
 class AttendanceCsvView(StaffMixin, View):
     def get(self, request, pk: int):
         activity = _activity(pk)
@@ -260,11 +253,11 @@ class AttendanceCsvView(StaffMixin, View):
         for claim in claims:
             writer.writerow(
                 [
-                    _csv_safe(claim.name),
+                    csv_safe(claim.name),
                     claim.places,
-                    _csv_safe(claim.email),
-                    _csv_safe(claim.phone),
-                    _csv_safe(claim.get_attendance_display() if claim.attendance else ""),
+                    csv_safe(claim.email),
+                    csv_safe(claim.phone),
+                    csv_safe(claim.get_attendance_display() if claim.attendance else ""),
                 ]
             )
         return response

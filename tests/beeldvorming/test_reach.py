@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from beeldvorming.selectors import reach_for
-from beeldvorming.views.reach import neutralise
+from huis.core.csv import csv_safe as neutralise
 from tests.factories import CampaignActionFactory, CampaignFactory
 
 pytestmark = pytest.mark.django_db
