@@ -32,7 +32,7 @@ fi
 UV=.cache/tools/bin/uv
 
 # --locked: the lock file is the truth; a pyproject change without `uv lock` fails loudly here.
-"$UV" sync --locked --quiet --python "$(find_python)" "$@"
+"$UV" sync --locked --quiet --python "$(find_python)"
 export PY="$PWD/.venv/bin/python"
 
 # One clear line per missing service, with what to do about it.
