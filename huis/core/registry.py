@@ -3,6 +3,8 @@
 - `register_dashboard_link`: an app adds its management pages to the staff dashboard.
 - `register_demo_seeder`: an app adds its part of `manage.py seed_demo`.
 - `register_home_section`: an app shows a block on the home page (its template, its context).
+- `register_personal_data`: an app adds its part of a person's data download and account erasure.
+- `register_retention_rule`: an app says which records it erases after a time (days are data).
 
 Apps call these from their AppConfig.ready() (dashboard) or their demo.py (seeders).
 """
@@ -84,3 +86,60 @@ def home_sections_for(request: Any) -> list[dict]:
         {"template_name": s.template_name, "context": s.context(request)}
         for s in sorted(_home_sections.values(), key=lambda s: (s.order, s.name))
     ]
+
+
+# --- Privacy: what each app holds about a person, and how long it keeps records ---------------
+
+
+@dataclass(frozen=True)
+class PersonalDataProvider:
+    """One app's part of "download my data" and "delete my account".
+
+    `export(user)` returns everything the app holds about the person, JSON-serialisable (dates as
+    ISO strings), in a dict keyed by kind of record. `erase(user)` removes or anonymises it inside
+    the caller's transaction, keeping the rows that the house's counts depend on (an attendance
+    stays counted, its name goes).
+    """
+
+    name: str
+    label: str | Promise
+    export: Callable[[Any], dict]
+    erase: Callable[[Any], None]
+    order: int = 100
+
+
+_personal_data: dict[str, PersonalDataProvider] = {}
+
+
+def register_personal_data(provider: PersonalDataProvider) -> None:
+    _personal_data[provider.name] = provider
+
+
+def personal_data_providers() -> list[PersonalDataProvider]:
+    return sorted(_personal_data.values(), key=lambda p: (p.order, p.name))
+
+
+@dataclass(frozen=True)
+class RetentionRule:
+    """A kind of record that is erased or anonymised after a time.
+
+    `key` names the rule in the retention table (the number of days is data, editable by an
+    administrator; `default_days` is the value the table starts with). `purge(cutoff=...)` erases
+    or anonymises the records that passed `cutoff` (an aware datetime) and returns how many.
+    """
+
+    key: str
+    label: str | Promise
+    default_days: int
+    purge: Callable[..., int]
+
+
+_retention: dict[str, RetentionRule] = {}
+
+
+def register_retention_rule(rule: RetentionRule) -> None:
+    _retention[rule.key] = rule
+
+
+def retention_rules() -> list[RetentionRule]:
+    return sorted(_retention.values(), key=lambda r: r.key)
