@@ -19,15 +19,23 @@ def log_action(
     actor: Any | None,
     action: str,
     obj: models.Model | None = None,
+    subject: Any | None = None,
     data: dict | None = None,
     request: HttpRequest | None = None,
 ) -> AuditEntry:
+    """Record that `actor` did `action` (for example "kwartiermaken.entry.notes_viewed") to `obj`.
+
+    `subject` is the person whose personal data was read or changed (a User), when there is one:
+    a person can later be shown who touched their data. `data` holds field names and ids, never
+    the personal data itself.
+    """
     actor_id = actor.pk if actor is not None and getattr(actor, "is_authenticated", False) else None
     return AuditEntry.objects.create(
         actor_id=actor_id,
         action=action,
         object_type=obj._meta.label_lower if obj is not None else "",
         object_id=str(obj.pk) if obj is not None else "",
+        subject_id=subject.pk if subject is not None else None,
         data=data or {},
         ip_address=_client_ip(request),
     )
