@@ -262,6 +262,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notifications.send_due",
         "schedule": env.float("NOTIFICATIONS_SWEEP_SECONDS", default=60.0),
     },
+    # Offers of a freed place that were not taken in time pass to the next person within minutes.
+    "places-offers-expire": {
+        "task": "places.offers_expire",
+        "schedule": env.float("PLACES_EXPIRE_SECONDS", default=300.0),
+    },
 }
 
 # --- Notifications ----------------------------------------------------------------------------
