@@ -317,6 +317,9 @@ if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     CACHES["default"]["KEY_PREFIX"] = "huis-test"
 
+# The benchmark's bare endpoint (/bench/bare): off unless bench/run turns it on.
+BENCHMARK_ENDPOINT = env.bool("BENCHMARK_ENDPOINT", default=False)
+
 # --- Logging ----------------------------------------------------------------------------------
 LOGGING = {
     "version": 1,

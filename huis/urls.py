@@ -25,6 +25,11 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+if settings.BENCHMARK_ENDPOINT:
+    from huis.core.bench import bare
+
+    urlpatterns.append(path("bench/bare", bare, name="bench_bare"))
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

@@ -5,8 +5,9 @@
 - `register_home_section`: an app shows a block on the home page (its template, its context).
 - `register_personal_data`: an app adds its part of a person's data download and account erasure.
 - `register_retention_rule`: an app says which records it erases after a time (days are data).
+- `register_scale_seeder`: an app adds its part of `manage.py seed_scale` (the benchmark's data).
 
-Apps call these from their AppConfig.ready() (dashboard) or their demo.py (seeders).
+Apps call these from their AppConfig.ready() (dashboard) or their demo.py and scale.py (seeders).
 """
 
 from collections.abc import Callable
@@ -143,3 +144,34 @@ def register_retention_rule(rule: RetentionRule) -> None:
 
 def retention_rules() -> list[RetentionRule]:
     return sorted(_retention.values(), key=lambda r: r.key)
+
+
+# --- Scale data for the benchmark ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScaleSeeder:
+    name: str
+    order: int
+    seed: Callable[..., None]
+
+
+_scale_seeders: dict[str, ScaleSeeder] = {}
+
+
+def register_scale_seeder(name: str, *, order: int) -> Callable:
+    """Decorator: `seed(*, sizes, rng, stdout)` bulk-inserts this app's part of `seed_scale`.
+
+    `sizes` maps names such as "activities" or "outreach" to counts; `rng` is a seeded
+    random.Random, so the same sizes always give the same data.
+    """
+
+    def decorator(func: Callable[..., None]) -> Callable[..., None]:
+        _scale_seeders[name] = ScaleSeeder(name=name, order=order, seed=func)
+        return func
+
+    return decorator
+
+
+def scale_seeders() -> list[ScaleSeeder]:
+    return sorted(_scale_seeders.values(), key=lambda s: (s.order, s.name))
