@@ -30,6 +30,7 @@ class OntmoetingConfig(AppConfig):
             )
         )
         claim_promoted.connect(on_claim_promoted, dispatch_uid="ontmoeting.claim_promoted")
+        _invalidate_public_pages_on_change()
         for link in [
             DashboardLink(
                 section=_("Meeting"),
@@ -63,3 +64,26 @@ def _home_context(request) -> dict:
     from .selectors import open_hours
 
     return {"open_hours": open_hours()}
+
+
+def _invalidate_public_pages_on_change() -> None:
+    """The public agenda and activity pages are cached for anonymous visitors (huis.core.pagecache):
+    any change to what they show, through a service or the admin, renders them anew."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    from huis.core.pagecache import bump
+    from huis.rooms.models import Room
+
+    from .models import Activity, OpenHours, Series
+
+    def changed(**kwargs) -> None:
+        bump("ontmoeting")
+
+    for model in (Activity, OpenHours, Series, Room):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                changed, sender=model, weak=False, dispatch_uid=f"pagecache.{model.__name__}"
+            )
+    m2m_changed.connect(
+        changed, sender=Activity.leaders.through, weak=False, dispatch_uid="pagecache.leaders"
+    )

@@ -142,6 +142,9 @@ def seed(*, sizes: dict[str, int], rng, stdout) -> None:
         batch_size=5000,
     )
     offering_of = {o.holder_id: o for o in offerings}
+    for a in activities:
+        a.offering = offering_of[a.pk]
+    Activity.objects.bulk_update(activities, ["offering"], batch_size=5000)
     now = timezone.now()
     guest = 0
     for a in with_places:

@@ -145,7 +145,17 @@ class PlaceClaim(models.Model):
         verbose_name = _("sign-up")
         verbose_name_plural = _("sign-ups")
         ordering = ["rank", "id"]
-        indexes = [models.Index(fields=["offering", "status", "rank"])]
+        indexes = [
+            models.Index(fields=["offering", "status", "rank"]),
+            # Open offers are looked up before pages show places: a small index, not a scan.
+            models.Index(
+                fields=["offer_expires_at"],
+                condition=models.Q(status="offered"),
+                name="place_claim_open_offers",
+            ),
+            # "Mijn activiteiten": a person's own sign-ups.
+            models.Index(fields=["user", "status"], name="place_claim_user_status"),
+        ]
         constraints = [
             models.CheckConstraint(condition=models.Q(places__gte=1), name="place_claim_places"),
             models.CheckConstraint(

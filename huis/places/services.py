@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from huis.audit.services import log_action
+from huis.core.pagecache import bump
 
 from .models import ACTIVE_STATUSES, HOLDING_STATUSES, PlaceChange, PlaceClaim, PlaceOffering
 
@@ -60,7 +61,11 @@ def offering_for(holder: models.Model) -> PlaceOffering:
 
 def _lock_offering(offering_id: int) -> PlaceOffering:
     """Lock the offering's row for the rest of the transaction. The concurrency test's control
-    run replaces this with a plain read to show that the lock is what keeps the count right."""
+    run replaces this with a plain read to show that the lock is what keeps the count right.
+
+    Every change to an offering goes through here: pages that show places are rendered anew
+    once the change commits."""
+    bump("places")
     return PlaceOffering.objects.select_for_update().get(pk=offering_id)
 
 
@@ -347,6 +352,7 @@ def offers_expire(*, now: datetime | None = None) -> int:
     count = 0
     offering_ids = (
         PlaceClaim.objects.filter(status=PlaceClaim.Status.OFFERED, offer_expires_at__lte=now)
+        .order_by()
         .values_list("offering_id", flat=True)
         .distinct()
     )

@@ -20,6 +20,7 @@ from django.views.generic import TemplateView
 
 from huis.accounts.access import fetch_for
 from huis.accounts.mixins import PermissionRequiredMixin
+from huis.core.pagecache import cached_page
 from huis.places.models import PlaceClaim
 from huis.places.services import PlaceError, claim_from_token, offers_expire
 
@@ -30,9 +31,17 @@ from ..models import Activity, Category
 from ..notify import manage_url
 from .common import make_cursor, parse_cursor, refuse
 
+# What the public programme pages show: cached for anonymous visitors until one of these changes.
+PROGRAMME = ("ontmoeting", "places")
+
 
 class AgendaView(TemplateView):
     template_name = "ontmoeting/agenda.html"
+
+    def get(self, request, *args, **kwargs):
+        return cached_page(
+            request, scopes=PROGRAMME, render=lambda: super(AgendaView, self).get(request)
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -140,10 +149,14 @@ class ActivityView(TemplateView):
 
     def get(self, request, *args, pk: int, slug: str, **kwargs):
         offers_expire()  # a lapsed offer must not keep a place from the page
-        activity = _get_activity(request, pk)
-        if slug != activity.slug:
-            return redirect(activity, permanent=True)
-        return render(request, self.template_name, _activity_context(request, activity))
+
+        def render_page() -> HttpResponse:
+            activity = _get_activity(request, pk)
+            if slug != activity.slug:
+                return redirect(activity, permanent=True)
+            return render(request, self.template_name, _activity_context(request, activity))
+
+        return cached_page(request, scopes=PROGRAMME, render=render_page)
 
 
 class SignUpView(View):

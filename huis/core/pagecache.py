@@ -1,0 +1,113 @@
+"""Whole public pages cached for anonymous visitors, with exact invalidation.
+
+A page is stored under a key made of its address, its language and the current version of every
+"scope" of data it shows (for example "ontmoeting" and "places"). Code that changes that data calls
+`bump(scope)`; the new version is written after the transaction commits, so the next visitor gets
+a page rendered from the committed data, and the stale copy is never read again. Places left are
+therefore exact after every sign-up and cancellation, not "a minute later".
+
+Per-visitor parts stay per visitor: the CSRF token and the CSP nonce are cut out of the stored copy
+and filled in again for each request. Logged-in people, requests with a pending message and
+anything but a plain GET are never served from (or stored in) the cache.
+"""
+
+import hashlib
+import re
+import time
+from collections.abc import Callable, Iterable
+
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.csp import LazyNonce
+
+CSRF_MARK = "__huis_csrf_token__"
+NONCE_MARK = "__huis_csp_nonce__"
+TOKEN_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+DEFAULT_TIMEOUT = 60  # seconds: bounds what only the clock changes ("sign-up closes at 10:00")
+
+
+def _version_key(scope: str) -> str:
+    return f"pagecache:version:{scope}"
+
+
+def bump(*scopes: str) -> None:
+    """Pages showing these scopes must be rendered anew, now and again once the current
+    transaction commits (a page rendered in between still saw the old data)."""
+
+    def _bump() -> None:
+        for scope in scopes:
+            try:
+                cache.incr(_version_key(scope))
+            except ValueError:  # not there (never set, or evicted): start from a fresh value
+                cache.set(_version_key(scope), time.time_ns(), timeout=None)
+
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def _versions(scopes: Iterable[str]) -> list[int]:
+    keys = [_version_key(s) for s in scopes]
+    found = cache.get_many(keys)
+    versions = []
+    for key in keys:
+        if key not in found:
+            # A missing version (first use, or evicted) becomes a value never used before, so an
+            # old page stored under a reset counter can never come back.
+            cache.add(key, time.time_ns(), timeout=None)
+            found[key] = cache.get(key)
+        versions.append(found[key])
+    return versions
+
+
+def _cacheable(request: HttpRequest) -> bool:
+    if request.method != "GET" or request.user.is_authenticated:
+        return False
+    if "messages" in request.COOKIES:
+        return False
+    return not (hasattr(request, "session") and request.session.get("_messages"))
+
+
+def _key(request: HttpRequest, scopes: tuple[str, ...]) -> str:
+    parts = [request.get_full_path(), getattr(request, "LANGUAGE_CODE", ""), *map(str, scopes)]
+    parts += map(str, _versions(scopes))
+    digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+    return f"pagecache:page:{digest}"
+
+
+def _nonce(request: HttpRequest) -> LazyNonce | None:
+    return getattr(request, "_csp_nonce", None)
+
+
+def cached_page(
+    request: HttpRequest,
+    *,
+    scopes: tuple[str, ...],
+    render: Callable[[], HttpResponse],
+    timeout: int = DEFAULT_TIMEOUT,
+) -> HttpResponse:
+    """The page from the cache when an anonymous visitor may have it; else `render()` (and keep
+    a copy when the answer is a plain 200 page)."""
+    if not _cacheable(request):
+        return render()
+    key = _key(request, scopes)
+    stored = cache.get(key)
+    if stored is not None:
+        body = stored.replace(CSRF_MARK, get_token(request))
+        nonce = _nonce(request)
+        if NONCE_MARK in body and nonce is not None:
+            body = body.replace(NONCE_MARK, str(nonce))
+        return HttpResponse(body, content_type="text/html; charset=utf-8")
+    response = render()
+    if hasattr(response, "render"):
+        response.render()
+    if response.status_code == 200 and not response.streaming:
+        body = response.content.decode(response.charset or "utf-8")
+        for token in set(TOKEN_FIELD.findall(body)):
+            body = body.replace(token, CSRF_MARK)
+        nonce = _nonce(request)
+        if nonce is not None and bool(nonce):  # only when the page used it
+            body = body.replace(str(nonce), NONCE_MARK)
+        cache.set(key, body, timeout)
+    return response
