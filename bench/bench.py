@@ -442,6 +442,7 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="Keep the scratch database.")
     parser.add_argument("--seconds", type=int, default=8, help="Length of each measured run.")
     parser.add_argument("--sweep", action="store_true", help="Measure the reminder sweep.")
+    parser.add_argument("--messages", type=int, default=10_000, help="Reminders in the sweep.")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is missing: apt-get install wrk (bench/run does it).")

@@ -10,7 +10,7 @@ import sys
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -59,14 +59,21 @@ def _message_id(reference: str) -> str:
 
 
 def send_email(
-    *, to: str, rendered: Rendered, reference: str, attachments: list[dict] | None = None
+    *,
+    to: str,
+    rendered: Rendered,
+    reference: str,
+    attachments: list[dict] | None = None,
+    connection: Any = None,
 ) -> None:
+    """Send one email; over `connection` when given (the sweep keeps one open for a batch)."""
     message = EmailMultiAlternatives(
         subject=rendered.subject,
         body=rendered.text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[to],
         headers={"Message-ID": _message_id(reference), "X-Huis-Notification": reference},
+        connection=connection,
     )
     message.attach_alternative(rendered.html, "text/html")
     for attachment in attachments or []:

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
+from django.core import mail
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -227,7 +228,7 @@ def retry_delay(attempts: int) -> timedelta | None:
     return timedelta(seconds=delays[attempts - 1])
 
 
-def _deliver(notification: Notification) -> bool:
+def _deliver(notification: Notification, *, connection: Any = None) -> bool:
     """Send a claimed row (locked by the caller's transaction) and record the outcome."""
     notification.attempts += 1
     reference = str(notification.pk)
@@ -241,6 +242,7 @@ def _deliver(notification: Notification) -> bool:
                 rendered=rendered,
                 reference=reference,
                 attachments=notification.attachments,
+                connection=connection,
             )
     except Exception as exc:
         notification.last_error = f"{type(exc).__name__}: {exc}"[:2000]
@@ -296,12 +298,47 @@ def notification_send(*, notification_id: int) -> bool:
 
 
 def notifications_send_due(*, limit: int = 500) -> int:
-    """The sweep: send due rows one by one, skipping those another worker holds."""
+    """The sweep: send due rows one by one, skipping those another worker holds.
+
+    Each row is still claimed, sent and marked sent in its own transaction; only the mail
+    server connection is kept open across the batch (opening one per message costs more than
+    the message). After a failed send the connection is opened anew for the next row.
+    """
     sent = 0
-    for _i in range(limit):
-        with transaction.atomic():
-            notification = _claim(Notification.objects.all())
-            if notification is None:
-                break
-            sent += _deliver(notification)
+    connection = None
+    try:
+        for _i in range(limit):
+            with transaction.atomic():
+                notification = _claim(Notification.objects.all())
+                if notification is None:
+                    break
+                if connection is None and notification.channel == Channel.EMAIL:
+                    connection = _open_mail_connection()
+                delivered = _deliver(notification, connection=connection)
+                sent += delivered
+            if not delivered and connection is not None:
+                _close_quietly(connection)
+                connection = None
+    finally:
+        if connection is not None:
+            _close_quietly(connection)
     return sent
+
+
+def _open_mail_connection() -> Any:
+    """An open connection to the default mailer, or None when it cannot be opened now (then
+    the row is sent the ordinary way, and fails and is retried the ordinary way)."""
+    connection = mail.mailers.default
+    try:
+        connection.open()
+    except Exception:
+        logger.warning("Could not open a mail connection for the sweep.", exc_info=True)
+        return None
+    return connection
+
+
+def _close_quietly(connection: Any) -> None:
+    try:
+        connection.close()
+    except Exception:  # a broken connection is dropped; the next row opens a new one
+        logger.warning("Closing the mail connection failed.", exc_info=True)
