@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
@@ -24,8 +23,5 @@ urlpatterns = [
     path("kwartiermaken/", include("kwartiermaken.urls")),
     path("admin/", admin.site.urls),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# No /media/ route, not even in development: uploaded files are handed out only by the portal's
+# permission-checked views (for example beeldvorming's material download).
