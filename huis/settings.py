@@ -313,6 +313,9 @@ CELERY_WORKER_SEND_TASK_EVENTS = False
 # /healthz answers 503 when the worker or beat has not been seen for this many seconds.
 HEALTH_WORKER_MAX_AGE = env.float("HEALTH_WORKER_MAX_AGE", default=180.0)
 HEALTH_BEAT_MAX_AGE = env.float("HEALTH_BEAT_MAX_AGE", default=180.0)
+# Only one beat may run: it holds a lock in Redis this long, renewed at every heartbeat. A beat
+# killed without shutting down blocks a new one for at most this long.
+BEAT_LOCK_SECONDS = env.int("BEAT_LOCK_SECONDS", default=90)
 
 # --- Notifications ----------------------------------------------------------------------------
 # Seconds to wait before each next try of a failed message; after the last, staff see it failed.

@@ -6,9 +6,19 @@
   records it: the web processes publish tasks too, and they prove nothing about beat.
 
 The keys expire, so a process that stopped long ago leaves no stale "ok" behind.
+
+Exactly one beat: beat takes a lock in Redis when it starts and renews it whenever it publishes
+(at least every HEARTBEAT_SECONDS). A second beat, started by mistake on another machine, finds
+the lock taken and stops at once; a beat that lost its lock to another one stops too.
 """
 
+import atexit
 import contextlib
+import logging
+import os
+import secrets
+import signal
+import socket
 import time
 
 from django.conf import settings
@@ -18,6 +28,21 @@ WORKER = "worker"
 BEAT = "beat"
 
 _in_beat = False
+_beat_token = ""
+logger = logging.getLogger(__name__)
+
+# Renew only our own lock (compare and set): an expired lock taken by another beat is theirs.
+_RENEW = """
+if redis.call('get', KEYS[1]) == ARGV[1] then
+  return redis.call('expire', KEYS[1], ARGV[2])
+end
+if redis.call('set', KEYS[1], ARGV[1], 'NX', 'EX', ARGV[2]) then return 1 end
+return 0
+"""
+_RELEASE = """
+if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end
+return 0
+"""
 
 
 def _client() -> Redis:
@@ -50,18 +75,58 @@ def forget(kind: str) -> None:
     _client().delete(_key(kind))
 
 
+# --- The one beat ----------------------------------------------------------------------------
+
+
+class BeatAlreadyRunning(SystemExit):
+    pass
+
+
+def beat_lock_holder() -> str | None:
+    value = _client().get(_key("beat-lock"))
+    return value.decode() if value else None
+
+
+def beat_lock_renew(token: str) -> bool:
+    """Take or keep the lock for `token`. False when another beat holds it."""
+    seconds = int(settings.BEAT_LOCK_SECONDS)
+    return bool(_client().eval(_RENEW, 1, _key("beat-lock"), token, seconds))
+
+
+def beat_lock_release(token: str) -> None:
+    with contextlib.suppress(RedisError):
+        _client().eval(_RELEASE, 1, _key("beat-lock"), token)
+
+
 # --- Celery signal handlers (connected in huis/celery.py) -------------------------------------
 
 
 def on_beat_init(**kwargs) -> None:
-    global _in_beat
+    global _in_beat, _beat_token
+    token = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
+    if not beat_lock_renew(token):
+        holder = beat_lock_holder()
+        logger.critical(
+            "Another beat is running (%s). Run exactly one beat; this one stops.", holder
+        )
+        raise BeatAlreadyRunning(2)
+    _beat_token = token
     _in_beat = True
+    atexit.register(beat_lock_release, token)
     record(BEAT)
 
 
 def on_task_published(**kwargs) -> None:
-    if _in_beat:
-        record(BEAT)
+    if not _in_beat:
+        return
+    record(BEAT)
+    try:
+        kept = beat_lock_renew(_beat_token)
+    except RedisError:
+        return  # Redis away: nothing is published either; try again next time
+    if not kept:
+        logger.critical("Another beat took over the schedule; this one stops.")
+        os.kill(os.getpid(), signal.SIGTERM)
 
 
 def on_task_done(**kwargs) -> None:

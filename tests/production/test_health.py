@@ -13,11 +13,11 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def _no_heartbeats():
-    heartbeat.forget(heartbeat.WORKER)
-    heartbeat.forget(heartbeat.BEAT)
+    for kind in (heartbeat.WORKER, heartbeat.BEAT, "beat-lock"):
+        heartbeat.forget(kind)
     yield
-    heartbeat.forget(heartbeat.WORKER)
-    heartbeat.forget(heartbeat.BEAT)
+    for kind in (heartbeat.WORKER, heartbeat.BEAT, "beat-lock"):
+        heartbeat.forget(kind)
     heartbeat._in_beat = False
 
 
@@ -94,3 +94,21 @@ def test_beat_schedules_the_heartbeat_often_enough(settings):
     entry = settings.CELERY_BEAT_SCHEDULE["core-heartbeat"]
     assert entry["task"] == "core.heartbeat"
     assert entry["schedule"] * 3 <= settings.HEALTH_WORKER_MAX_AGE
+
+
+@pytest.mark.allow_logged_errors  # the second beat says loudly why it stops
+def test_a_second_beat_stops_at_once_and_the_first_keeps_the_schedule(settings):
+    settings.BEAT_LOCK_SECONDS = 30
+    signals.beat_init.send(sender=None)  # the first beat
+    first = heartbeat._beat_token
+    assert heartbeat.beat_lock_holder() == first
+    heartbeat._in_beat = False
+    with pytest.raises(heartbeat.BeatAlreadyRunning):
+        heartbeat.on_beat_init()
+    assert heartbeat.beat_lock_holder() == first
+    # The first renews its own lock; releasing needs the right token.
+    assert heartbeat.beat_lock_renew(first)
+    heartbeat.beat_lock_release("someone-else")
+    assert heartbeat.beat_lock_holder() == first
+    heartbeat.beat_lock_release(first)
+    assert heartbeat.beat_lock_holder() is None
