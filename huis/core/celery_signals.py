@@ -1,5 +1,6 @@
-"""Celery signal handlers of the shared core: heartbeats, and the request id carried from the web
-request into the tasks it queued, so their log lines share the request's id."""
+"""Celery signal handlers of the shared core: heartbeats, the portal's logging in workers and beat,
+and the request id carried from the web request into the tasks it queued, so their log lines share
+the request's id."""
 
 from celery import signals
 
@@ -35,6 +36,17 @@ def _drop_request_id(task=None, **kwargs) -> None:
             request_id.set_current("")
         task._huis_request_id_token = None
     heartbeat.on_task_done()
+
+
+@signals.setup_logging.connect(weak=False)
+def _use_the_portals_logging(**kwargs) -> None:
+    """Workers and beat log like the web processes (JSON lines, request ids, nothing personal),
+    at LOG_LEVEL, instead of Celery's own format."""
+    from logging.config import dictConfig
+
+    from django.conf import settings
+
+    dictConfig(settings.LOGGING)
 
 
 @signals.beat_init.connect(weak=False)

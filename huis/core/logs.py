@@ -11,7 +11,7 @@ from pythonjsonlogger.json import JsonFormatter as _JsonFormatter
 
 from . import request_id
 
-EMAIL = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+")
+EMAIL = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
 IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.])")
 IPV6 = re.compile(
     r"(?<![\w:])(?:"
@@ -78,9 +78,10 @@ def logging_config(*, level: str, json: bool) -> dict:
     formatter = (
         {
             "()": "huis.core.logs.JsonFormatter",
-            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
-            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
-            "timestamp": False,
+            "fmt": "%(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            # ISO 8601 in UTC: lines from several machines sort together.
+            "timestamp": "time",
         }
         if json
         else {

@@ -74,6 +74,7 @@ def test_a_guest_sign_up_logs_json_lines_with_the_request_id_and_nothing_persona
     assert requests[0]["request_id"] == response["X-Request-ID"]
     assert requests[1]["request_id"] == page["X-Request-ID"] != response["X-Request-ID"]
     assert {"time", "level", "message", "duration_ms"} <= set(requests[0])
+    assert requests[0]["time"].endswith("+00:00")
     failure = next(line for line in lines if line["logger"] == "huis.notifications.services")
     assert failure["message"] == "Notification 7 failed: 550 <[email]> unknown, from [ip] and [ip]"
 
@@ -137,3 +138,9 @@ def test_a_task_queued_during_a_request_carries_its_id():
 )
 def test_scrub(text, expected):
     assert scrub(text) == expected
+
+
+def test_a_masked_url_is_not_mistaken_for_an_address():
+    assert (
+        scrub("Connected to redis://:**@10.0.0.5:6379/5") == "Connected to redis://:**@[ip]:6379/5"
+    )
