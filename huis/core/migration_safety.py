@@ -48,8 +48,11 @@ _DESTRUCTIVE_SQL = re.compile(r"\b(DROP\s+(TABLE|COLUMN)|RENAME\s+(TO|COLUMN))\b
 
 
 def _is_ours(migration) -> bool:
-    module = __import__(migration.__module__, fromlist=["_"])
-    return Path(module.__file__).resolve().is_relative_to(Path(settings.BASE_DIR).resolve())
+    """The project's own apps; installed packages (also in a .venv inside the project) are not."""
+    path = Path(__import__(migration.__module__, fromlist=["_"]).__file__).resolve()
+    return path.is_relative_to(Path(settings.BASE_DIR).resolve()) and not (
+        {"site-packages", "dist-packages"} & set(path.parts)
+    )
 
 
 def _sql_text(operation) -> str:

@@ -17,6 +17,18 @@ def test_no_migration_since_the_baseline_breaks_the_version_still_serving():
     assert unsafe_operations() == []
 
 
+def test_the_check_covers_our_apps_and_only_them(monkeypatch):
+    import huis.core.migration_safety as safety
+
+    checked = []
+    monkeypatch.setattr(safety, "BASELINE", frozenset())
+    monkeypatch.setattr(safety, "check_migrations", lambda items: checked.extend(items) or [])
+    safety.unsafe_operations()
+    apps = {m.app_label for m in checked}
+    assert {"accounts", "ontmoeting", "notifications"} <= apps
+    assert not apps & {"auth", "contenttypes", "account", "sessions"}
+
+
 def test_the_baseline_names_migrations_that_exist():
     on_disk = set(MigrationLoader(None, ignore_no_migrations=True).disk_migrations)
     assert on_disk >= BASELINE
