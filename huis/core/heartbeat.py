@@ -101,9 +101,32 @@ def beat_lock_release(token: str) -> None:
 # --- Celery signal handlers (connected in huis/celery.py) -------------------------------------
 
 
+def _left_behind(holder: str | None) -> bool:
+    """A lock of a beat on this machine that is gone (crashed, killed, or this very process
+    restarted in a container): no need to wait for it to expire."""
+    if not holder:
+        return False
+    host, _, rest = holder.partition(":")
+    pid = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    if int(pid) == os.getpid():
+        return True
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
 def on_beat_init(**kwargs) -> None:
     global _in_beat, _beat_token
     token = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
+    holder = beat_lock_holder()
+    if _left_behind(holder):
+        beat_lock_release(holder)
     if not beat_lock_renew(token):
         holder = beat_lock_holder()
         logger.critical(

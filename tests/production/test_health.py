@@ -1,5 +1,6 @@
 """/healthz: database, Redis, a worker and beat seen recently; 200 or 503 with JSON."""
 
+import subprocess
 import time
 
 import pytest
@@ -99,16 +100,30 @@ def test_beat_schedules_the_heartbeat_often_enough(settings):
 @pytest.mark.allow_logged_errors  # the second beat says loudly why it stops
 def test_a_second_beat_stops_at_once_and_the_first_keeps_the_schedule(settings):
     settings.BEAT_LOCK_SECONDS = 30
-    signals.beat_init.send(sender=None)  # the first beat
-    first = heartbeat._beat_token
-    assert heartbeat.beat_lock_holder() == first
-    heartbeat._in_beat = False
+    first = "web-2.huis.internal:4242:0a1b2c3d"  # a beat on another machine
+    assert heartbeat.beat_lock_renew(first)
     with pytest.raises(heartbeat.BeatAlreadyRunning):
-        heartbeat.on_beat_init()
+        signals.beat_init.send(sender=None)
     assert heartbeat.beat_lock_holder() == first
+    assert heartbeat._in_beat is False
     # The first renews its own lock; releasing needs the right token.
     assert heartbeat.beat_lock_renew(first)
     heartbeat.beat_lock_release("someone-else")
     assert heartbeat.beat_lock_holder() == first
     heartbeat.beat_lock_release(first)
     assert heartbeat.beat_lock_holder() is None
+    # Now this one may run.
+    signals.beat_init.send(sender=None)
+    assert heartbeat.beat_lock_holder() == heartbeat._beat_token
+    heartbeat.beat_lock_release(heartbeat._beat_token)
+
+
+def test_a_lock_left_by_a_beat_that_died_on_this_machine_is_taken_over(settings):
+    import socket
+
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    heartbeat.beat_lock_renew(f"{socket.gethostname()}:{dead.pid}:abcd1234")
+    signals.beat_init.send(sender=None)
+    assert heartbeat.beat_lock_holder() == heartbeat._beat_token
+    heartbeat.beat_lock_release(heartbeat._beat_token)
