@@ -79,6 +79,14 @@ def test_a_guest_sign_up_logs_json_lines_with_the_request_id_and_nothing_persona
     assert failure["message"] == "Notification 7 failed: 550 <[email]> unknown, from [ip] and [ip]"
 
 
+def test_routine_health_checks_are_not_logged_but_failures_are(client, json_logs, settings):
+    client.get("/healthz?only=database")
+    assert not [line for line in _lines(json_logs) if line["logger"] == "huis.request"]
+    client.get("/healthz?only=worker")  # no worker in this test: 503
+    statuses = [line["status"] for line in _lines(json_logs) if line["logger"] == "huis.request"]
+    assert statuses == [503]
+
+
 def test_djangos_own_lines_lose_the_request_they_carry(client, json_logs):
     client.get("/bestaat-niet/?email=" + EMAIL, REMOTE_ADDR=CLIENT_IP)
     raw = json_logs.getvalue()
