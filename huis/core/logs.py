@@ -106,6 +106,9 @@ def logging_config(*, level: str, json: bool) -> dict:
         },
         "root": {"handlers": ["console"], "level": level},
         "loggers": {
+            # Django's own lines go to the same scrubbed handler, and only there: its default
+            # error emails to ADMINS carry the request with a person's data (use SENTRY_DSN).
+            "django": {"level": level, "handlers": [], "propagate": True},
             "django.db.backends": {"level": "INFO"},
             # Gunicorn's own lines go through the same handler (see gunicorn.conf.py).
             "gunicorn.error": {"level": level, "handlers": [], "propagate": True},

@@ -152,3 +152,13 @@ def test_a_masked_url_is_not_mistaken_for_an_address():
     assert (
         scrub("Connected to redis://:**@10.0.0.5:6379/5") == "Connected to redis://:**@[ip]:6379/5"
     )
+
+
+@pytest.mark.allow_logged_errors
+def test_errors_are_not_emailed_with_the_request_in_them(json_logs, settings, mailoutbox):
+    settings.ADMINS = [("Beheer", "beheer@huis.example")]
+    django_logger = logging.getLogger("django")
+    assert not any(type(h).__name__ == "AdminEmailHandler" for h in django_logger.handlers)
+    logging.getLogger("django.request").error("Internal Server Error: /agenda/")
+    assert mailoutbox == []
+    assert "Internal Server Error" in json_logs.getvalue()
