@@ -36,7 +36,10 @@ class RequestIdFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         if not getattr(record, "request_id", ""):
-            record.request_id = request_id.get()
+            # Django logs 4xx and 5xx responses after the middleware is done; its record carries
+            # the request, which carries the id.
+            request = getattr(record, "request", None)
+            record.request_id = getattr(request, "request_id", "") or request_id.get()
         return True
 
 

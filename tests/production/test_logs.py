@@ -88,10 +88,11 @@ def test_routine_health_checks_are_not_logged_but_failures_are(client, json_logs
 
 
 def test_djangos_own_lines_lose_the_request_they_carry(client, json_logs):
-    client.get("/bestaat-niet/?email=" + EMAIL, REMOTE_ADDR=CLIENT_IP)
+    response = client.get("/bestaat-niet/?email=" + EMAIL, REMOTE_ADDR=CLIENT_IP)
     raw = json_logs.getvalue()
     not_found = [line for line in _lines(json_logs) if line["logger"] == "django.request"]
     assert not_found and "request" not in not_found[0]
+    assert not_found[0]["request_id"] == response["X-Request-ID"]
     assert EMAIL not in raw and CLIENT_IP not in raw
 
 
