@@ -105,7 +105,16 @@ def _sha256(path: Path) -> str:
 def backup_create(*, directory: Path, keep: int = 0) -> Path:
     """Dump the database into `directory`; returns the dump's path. With `keep`, only the newest
     `keep` dumps (and their manifests) stay."""
-    directory.mkdir(parents=True, exist_ok=True)
+    # A dump holds every person's data: only the portal's own user may read it.
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    partial_umask = os.umask(0o077)
+    try:
+        return _dump_into(directory, keep)
+    finally:
+        os.umask(partial_umask)
+
+
+def _dump_into(directory: Path, keep: int) -> Path:
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
     dump = directory / f"huis-{stamp}{SUFFIX}"
     partial = dump.with_suffix(".partial")

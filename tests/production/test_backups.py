@@ -32,6 +32,10 @@ def test_a_fresh_backup_restores_and_matches_its_manifest(house, tmp_path, capsy
     assert manifest["tables"]["ontmoeting_activity"] == 1
     assert ["ontmoeting", "0001_initial"] in manifest["migrations"]
 
+    # Only the portal's own user may read what holds every person's data.
+    assert dump.stat().st_mode & 0o777 == 0o600
+    assert dump.with_suffix(".json").stat().st_mode & 0o777 == 0o600
+
     call_command("backup_check", dir=tmp_path)
     out = capsys.readouterr().out
     assert "The backup restores and matches its manifest." in out
