@@ -107,11 +107,11 @@ def backup_create(*, directory: Path, keep: int = 0) -> Path:
     `keep` dumps (and their manifests) stay."""
     # A dump holds every person's data: only the portal's own user may read it.
     directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-    partial_umask = os.umask(0o077)
+    previous_umask = os.umask(0o077)
     try:
         return _dump_into(directory, keep)
     finally:
-        os.umask(partial_umask)
+        os.umask(previous_umask)
 
 
 def _dump_into(directory: Path, keep: int) -> Path:
