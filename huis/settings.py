@@ -305,7 +305,8 @@ CELERY_BEAT_SCHEDULE = {
         "options": {"expires": 60},
     },
 }
-# The workers log through the portal's LOGGING (JSON lines in production), not Celery's own format.
+# Workers and beat log through the portal's LOGGING (JSON lines in production), not Celery's own
+# format: huis/core/celery_signals.py answers setup_logging.
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_WORKER_SEND_TASK_EVENTS = False
 
