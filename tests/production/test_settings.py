@@ -84,3 +84,20 @@ def test_development_keeps_readable_lines():
     values = json.loads(result.stdout)
     assert values["formatter"] == "huis.core.logs.TextFormatter"
     assert values["static"] == "StaticFilesStorage"
+
+
+def test_gunicorn_reads_its_settings_from_the_environment(monkeypatch):
+    import runpy
+
+    for name in ("GUNICORN_BIND", "PORT", "GUNICORN_CONTROL_SOCKET", "LOG_FORMAT"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("WEB_CONCURRENCY", "3")
+    monkeypatch.setenv("GUNICORN_THREADS", "4")
+    config = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    assert config["bind"] == "127.0.0.1:8000"  # behind nginx, never open to the world by default
+    assert config["workers"] == 3
+    assert config["worker_class"] == "gthread" and config["threads"] == 4
+    assert config["accesslog"] is None  # Django logs requests, without addresses
+    assert config["control_socket_disable"] is True
+    formatter = config["logconfig_dict"]["formatters"]["default"]["()"]
+    assert formatter == "huis.core.logs.JsonFormatter"
