@@ -5,13 +5,16 @@ manifest storage, two gunicorn workers, two Celery workers, exactly one beat (a 
 itself), the real PostgreSQL test database and this checkout's Redis database, and an SMTP sink.
 A guest signs up over HTTP (CSRF included, as behind the TLS proxy: X-Forwarded-Proto: https);
 the confirmation and the reminder each arrive exactly once. Then one worker is killed in the middle
-of a batch: no message is lost, none is sent twice. Every wait is bounded; every process stops.
+of a batch, and later the other is stopped the normal way (warm shutdown, as in a restart) in the
+middle of another: no message is lost, none is sent twice. Every wait is bounded; every process
+stops.
 """
 
 import http.client
 import json
 import re
 import secrets
+import signal
 import subprocess
 import sys
 import time
@@ -304,6 +307,18 @@ def test_the_production_stack_delivers_exactly_once_and_survives_a_killed_worker
             assert {str(r.pk): delivered[str(r.pk)] for r in rows} == {str(r.pk): 1 for r in rows}
             # The steady worker did its part of the batch after the other one died.
             assert len(sink_a.handler.messages) > 0
+
+            # --- A worker stopped the normal way (a restart for a new release) ------------
+            baseline_a = len(sink_a.handler.messages)
+            more = _due_rows(12, "restart")
+            wait_until(lambda: len(sink_a.handler.messages) >= baseline_a + 2, timeout=90)
+            steady.popen.send_signal(signal.SIGTERM)  # warm shutdown, as systemd (KillMode=mixed)
+            steady.popen.wait(timeout=120)
+            stack.worker("replacement")
+            wait_until(lambda: _all_sent(more), timeout=120)
+            time.sleep(2)
+            delivered = _delivered(sinks)
+            assert {str(r.pk): delivered[str(r.pk)] for r in more} == {str(r.pk): 1 for r in more}
         finally:
             stack.stop()
             _forget_queue()
