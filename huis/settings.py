@@ -10,6 +10,9 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
+from huis.core.logs import logging_config
+from huis.core.sentry import init as sentry_init
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -77,6 +80,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "huis.core.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -192,14 +196,41 @@ USE_TZ = True
 
 # --- Static and media -------------------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = not PRODUCTION
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+# Uploaded files: the local disk (MEDIA_ROOT), or S3-compatible storage when MEDIA_STORAGE=s3.
+# Either way they are private: only the portal's permission-checked views hand them out, the web
+# server never serves /media/, and S3 links are signed and short-lived.
+MEDIA_STORAGE = env.str("MEDIA_STORAGE", default="local")
+if MEDIA_STORAGE not in {"local", "s3"}:
+    raise ImproperlyConfigured("MEDIA_STORAGE must be local or s3.")
+if MEDIA_STORAGE == "s3":
+    _media_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("S3_BUCKET"),
+            "endpoint_url": env.str("S3_ENDPOINT_URL", default=None),
+            "region_name": env.str("S3_REGION", default=None),
+            "access_key": env.str("S3_ACCESS_KEY_ID", default=None),
+            "secret_key": env.str("S3_SECRET_ACCESS_KEY", default=None),
+            "location": env.str("S3_PREFIX", default="media"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": env.int("S3_LINK_SECONDS", default=300),
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "private, max-age=0"},
+        },
+    }
+else:
+    _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media_storage,
+    # Production: `collectstatic` writes hashed, compressed copies; whitenoise serves them with
+    # far-future cache headers. A template that names a missing file fails at once.
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if PRODUCTION
@@ -267,7 +298,25 @@ CELERY_BEAT_SCHEDULE = {
         "task": "places.offers_expire",
         "schedule": env.float("PLACES_EXPIRE_SECONDS", default=300.0),
     },
+    # Shows /healthz that beat publishes and a worker runs what it is given.
+    "core-heartbeat": {
+        "task": "core.heartbeat",
+        "schedule": env.float("HEARTBEAT_SECONDS", default=30.0),
+        "options": {"expires": 60},
+    },
 }
+# Workers and beat log through the portal's LOGGING (JSON lines in production), not Celery's own
+# format: huis/core/celery_signals.py answers setup_logging.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+CELERY_WORKER_SEND_TASK_EVENTS = False
+
+# --- Health ----------------------------------------------------------------------------------
+# /healthz answers 503 when the worker or beat has not been seen for this many seconds.
+HEALTH_WORKER_MAX_AGE = env.float("HEALTH_WORKER_MAX_AGE", default=180.0)
+HEALTH_BEAT_MAX_AGE = env.float("HEALTH_BEAT_MAX_AGE", default=180.0)
+# Only one beat may run: it holds a lock in Redis this long, renewed at every heartbeat. A beat
+# killed without shutting down blocks a new one for at most this long.
+BEAT_LOCK_SECONDS = env.int("BEAT_LOCK_SECONDS", default=90)
 
 # --- Notifications ----------------------------------------------------------------------------
 # Seconds to wait before each next try of a failed message; after the last, staff see it failed.
@@ -321,11 +370,21 @@ if TESTING:
 BENCHMARK_ENDPOINT = env.bool("BENCHMARK_ENDPOINT", default=False)
 
 # --- Logging ----------------------------------------------------------------------------------
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
-}
+# JSON lines with the request id in production (LOG_FORMAT=json), plain lines in development; in
+# both, no email or IP addresses (huis/core/logs.py). One line per request in production.
+LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
+LOGGING = logging_config(
+    level=LOG_LEVEL, json=env.str("LOG_FORMAT", default="json" if PRODUCTION else "text") == "json"
+)
+HUIS_ACCESS_LOG = env.bool("ACCESS_LOG", default=PRODUCTION)
+
+# --- Error tracking (optional) ----------------------------------------------------------------
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    sentry_init(
+        dsn=SENTRY_DSN,
+        environment=env.str("SENTRY_ENVIRONMENT", default=ENVIRONMENT),
+        release=env.str("SENTRY_RELEASE", default=""),
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+    )
 ADMINS = [("Admin", a) for a in env.list("ADMIN_EMAILS", default=[])]

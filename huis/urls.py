@@ -24,13 +24,10 @@ urlpatterns = [
     path("kwartiermaken/", include("kwartiermaken.urls")),
     path("admin/", admin.site.urls),
 ]
+# No /media/ route, not even in development: uploaded files are handed out only by the portal's
+# permission-checked views (for example beeldvorming's material download).
 
 if settings.BENCHMARK_ENDPOINT:
     from huis.core.bench import bare
 
     urlpatterns.append(path("bench/bare", bare, name="bench_bare"))
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,5 +1,7 @@
 """The house's shared pages: home, staff dashboard, language choice, health."""
 
+import logging
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect
@@ -14,6 +16,8 @@ from huis.accounts.services import user_update_profile
 
 from . import health
 from .registry import dashboard_links_for, home_sections_for
+
+health_logger = logging.getLogger("huis.health")
 
 
 class HomeView(TemplateView):
@@ -74,12 +78,18 @@ def set_language(request: HttpRequest) -> HttpResponse:
 @require_GET
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
-    checks = {"database": health.check_database(), "redis": health.check_redis()}
-    healthy = all(checks.values())
-    return JsonResponse(
-        {
-            "status": "ok" if healthy else "unhealthy",
-            **{k: "ok" if v else "down" for k, v in checks.items()},
-        },
-        status=200 if healthy else 503,
-    )
+    """200 when everything the portal needs works, 503 otherwise, with JSON saying what is down.
+
+    `?only=database,redis` limits the checks: a load balancer asks only what a web process needs,
+    so a stopped worker does not take the web processes out of service; a monitor asks all.
+    """
+    only = {name for name in request.GET.get("only", "").split(",") if name}
+    report = health.report(only=only or None)
+    response = JsonResponse(report, status=200 if report["status"] == "ok" else 503)
+    if response.status_code == 503:
+        # Not an error of the portal: one warning naming what is down, instead of Django's
+        # "Service Unavailable" error (and an error-tracking event) every time a monitor asks.
+        down = sorted(k for k, v in report.items() if v == "down")
+        health_logger.warning("Health check: %s down", ", ".join(down))
+        response._has_been_logged = True
+    return response

@@ -1,0 +1,43 @@
+"""Gunicorn settings for production: `gunicorn -c gunicorn.conf.py huis.wsgi`.
+
+Every value can be set from the environment, so the same file serves a small house on one machine
+and a network of houses with web processes on several machines behind one load balancer.
+"""
+
+import multiprocessing
+import os
+from pathlib import Path
+
+from huis.core.logs import logging_config
+
+# Behind nginx on the same machine by default; GUNICORN_BIND=0.0.0.0:8000 in a container.
+bind = os.environ.get("GUNICORN_BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+worker_class = "gthread" if threads > 1 else "sync"
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
+keepalive = 5
+# A worker is replaced after this many requests: a slow leak never grows into an outage.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "1000"))
+max_requests_jitter = max_requests // 10
+# Heartbeat files in memory, not on a disk that may stall.
+worker_tmp_dir = "/dev/shm" if Path("/dev/shm").is_dir() else None  # noqa: S108
+# Only the proxy in front may say the request came over https (X-Forwarded-Proto).
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+
+# No access log here: Django writes one JSON line per request with the route, the status and the
+# request id, and without the client's address (huis/core/middleware.py). Gunicorn's own lines
+# go through the same JSON formatter.
+accesslog = None
+errorlog = "-"
+loglevel = os.environ.get("LOG_LEVEL", "INFO").lower()
+logconfig_dict = logging_config(
+    level=os.environ.get("LOG_LEVEL", "INFO"),
+    json=os.environ.get("LOG_FORMAT", "json") == "json",
+)
+
+# Gunicorn's control socket is off unless a path is given (it would be shared by every gunicorn
+# of the same user otherwise).
+control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET", "")
+control_socket_disable = not control_socket
