@@ -7,6 +7,7 @@ Development works with no variables set: it uses the local PostgreSQL and Redis.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
@@ -266,6 +267,11 @@ CELERY_BEAT_SCHEDULE = {
     "places-offers-expire": {
         "task": "places.offers_expire",
         "schedule": env.float("PLACES_EXPIRE_SECONDS", default=300.0),
+    },
+    # Records whose retention period passed are erased or anonymised, every night.
+    "core-apply-retention": {
+        "task": "core.apply_retention",
+        "schedule": crontab(hour=3, minute=30),
     },
 }
 

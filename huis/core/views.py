@@ -23,6 +23,17 @@ class HomeView(TemplateView):
         return super().get_context_data(home_sections=home_sections_for(self.request), **kwargs)
 
 
+class PrivacyView(TemplateView):
+    """What the house keeps, why, how long (from the retention table), who sees it, your rights."""
+
+    template_name = "core/privacy.html"
+
+    def get_context_data(self, **kwargs):
+        from .retention import retention_periods
+
+        return super().get_context_data(retention=retention_periods(), **kwargs)
+
+
 class DashboardView(PermissionRequiredMixin, TemplateView):
     template_name = "core/dashboard.html"
     permission_required = "core.view_dashboard"

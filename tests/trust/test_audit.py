@@ -1,0 +1,97 @@
+"""The audit log is append-only for the application, readable by administrators, and a person
+sees who read or changed their data."""
+
+import pytest
+from django.db import DatabaseError, transaction
+from django.urls import reverse
+
+from huis.audit.models import AuditEntry
+from huis.audit.services import log_action
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_database_refuses_to_change_an_audit_entry(visitor, staff):
+    entry = log_action(actor=staff, action="test.notes_viewed", obj=visitor, subject=visitor)
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+        AuditEntry.objects.filter(pk=entry.pk).update(action="nothing.happened")
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+        AuditEntry.objects.filter(pk=entry.pk).update(actor=visitor)
+    entry.refresh_from_db()
+    assert entry.action == "test.notes_viewed" and entry.actor_id == staff.pk
+
+
+def test_the_database_refuses_to_delete_an_audit_entry(visitor, staff):
+    entry = log_action(actor=staff, action="test.notes_viewed", subject=visitor)
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+        AuditEntry.objects.filter(pk=entry.pk).delete()
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+        entry.delete()
+    assert AuditEntry.objects.filter(pk=entry.pk).exists()
+
+
+def test_removing_a_person_only_unlinks_them_from_the_log(visitor):
+    someone = UserFactory()
+    entry = log_action(actor=someone, action="test.changed", obj=visitor, subject=visitor)
+    someone.delete()  # on_delete=SET_NULL: the one update the trigger lets through
+    entry.refresh_from_db()
+    assert entry.actor_id is None and entry.action == "test.changed"
+
+
+def test_administrator_reads_the_log_in_the_admin_and_cannot_change_it(client, administrator):
+    entry = log_action(actor=administrator, action="test.something")
+    client.force_login(administrator)
+    assert client.get(reverse("admin:audit_auditentry_changelist")).status_code == 200
+    page = client.get(reverse("admin:audit_auditentry_change", args=[entry.pk]))
+    assert page.status_code == 200
+    assert b'name="_save"' not in page.content
+    assert client.post(reverse("admin:audit_auditentry_delete", args=[entry.pk])).status_code == 403
+
+
+def test_staff_without_admin_rights_cannot_read_the_log(client, staff):
+    client.force_login(staff)
+    response = client.get(reverse("admin:audit_auditentry_changelist"))
+    assert response.status_code == 302  # to the admin's own login: not for them
+
+
+def test_person_sees_who_read_and_changed_their_data(client, visitor, visitor_b, staff):
+    log_action(actor=staff, action="kwartiermaken.entry.notes_viewed", obj=visitor, subject=visitor)
+    log_action(actor=staff, action="accounts.profile_changed", obj=visitor, subject=visitor)
+    log_action(actor=staff, action="test.notes_viewed", obj=visitor_b, subject=visitor_b)
+    client.force_login(visitor)
+    response = client.get(reverse("accounts:who_touched"))
+    assert response.status_code == 200
+    rows = response.context["page"].entries
+    assert len(rows) == 2
+    assert [r.is_read for r in rows] == [False, True]
+    assert all(r.actor_label == "Sofie" for r in rows)
+    assert "Sofie" in response.text
+    assert response["Cache-Control"].count("no-store") == 1
+
+
+def test_who_touched_my_data_pages_with_a_fixed_number_of_queries(client, visitor, staff):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(visitor)
+    client.get(reverse("accounts:who_touched"))  # the first request records the session
+    counts = []
+    for n in (3, 60):
+        for _ in range(n):
+            log_action(actor=staff, action="test.notes_viewed", obj=visitor, subject=visitor)
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(reverse("accounts:who_touched"))
+        assert response.status_code == 200
+        counts.append(len(ctx))
+    assert counts[0] == counts[1]
+    assert response.context["page"].next_before is not None
+    older = client.get(
+        reverse("accounts:who_touched"), {"voor": response.context["page"].next_before}
+    )
+    assert len(older.context["page"].entries) == 13
+
+
+def test_a_broken_page_number_is_not_an_error(client, visitor):
+    client.force_login(visitor)
+    assert client.get(reverse("accounts:who_touched"), {"voor": "x'; DROP"}).status_code == 200
