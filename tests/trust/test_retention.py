@@ -79,7 +79,7 @@ def test_the_administrator_shortens_the_period(signed_up):
 
 
 def test_the_task_runs_with_the_real_clock(signed_up):
-    activity, guest, _member = signed_up
+    activity, _guest, _member = signed_up
     Activity.objects.filter(pk=activity.pk).update(
         starts_at=timezone.now() - dt.timedelta(days=400, hours=2),
         ends_at=timezone.now() - dt.timedelta(days=400),
