@@ -89,6 +89,39 @@ def portal_url_names() -> dict[str, str]:
     return names
 
 
+def dummy_url(name: str) -> str:
+    """A URL for `name` with made-up arguments (1 for numbers, "x" for text)."""
+    from django.urls import get_resolver
+
+    def params(patterns, path: list[str]):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                found = params(pattern.url_patterns, path)
+                if found is not None:
+                    return _names(pattern) | found
+            elif isinstance(pattern, URLPattern) and pattern.name == path[-1]:
+                return _names(pattern)
+        return None
+
+    resolver, parts = get_resolver(), name.split(":")
+    patterns = resolver.url_patterns
+    for namespace in parts[:-1]:
+        resolver = resolver.namespace_dict[namespace][1]
+        patterns = resolver.url_patterns
+    names = params(patterns, parts) or set()
+    kwargs = {key: "accounts" if key == "app_label" else "1" for key in names}
+    return reverse(name, kwargs=kwargs)
+
+
+def _names(pattern) -> set[str]:
+    inner = pattern.pattern
+    converters = getattr(inner, "converters", None)
+    if converters is not None and converters:
+        return set(converters)
+    regex = getattr(inner, "regex", None)
+    return set(regex.groupindex) if regex is not None else set()
+
+
 def is_grouped(name: str, module: str) -> bool:
     """Django's admin and allauth's own pages: covered by group tests, not a row each."""
     return name.startswith(GROUP_PREFIXES) or module.startswith(ALLAUTH_MODULES)
