@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "huis.core.ratelimit.RateLimitMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "huis.accounts.middleware.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -178,6 +179,16 @@ USERSESSIONS_TRACK_ACTIVITY = True
 # Staff, coordinators, administrators and partner workers see sensitive data: in production they
 # must set up two-factor authentication before they can use the portal.
 HUIS_REQUIRE_2FA_FOR_SENSITIVE_ROLES = env.bool("REQUIRE_2FA", default=PRODUCTION)
+
+# Per address, on POST, counted in Redis (huis.core.ratelimit): forms whose views are allauth's.
+# The portal's own public forms use the `rate_limited` decorator on their views.
+HUIS_RATE_LIMITS = {
+    "account_signup": "20/m",
+    "account_login": "30/m",
+    "account_request_login_code": "20/m",
+    "account_confirm_login_code": "30/m",
+    "account_reset_password": "20/m",
+}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -83,9 +83,7 @@ class ExportJsonView(LoginRequiredMixin, View):
             json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
             content_type="application/json; charset=utf-8",
         )
-        response["Content-Disposition"] = (
-            f'attachment; filename="{_filename(request.user, "json")}"'
-        )
+        response["Content-Disposition"] = f'attachment; filename="{_filename("json")}"'
         return response
 
 

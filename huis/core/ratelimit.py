@@ -49,3 +49,33 @@ def rate_limited(
         return wrapped
 
     return decorator
+
+
+class RateLimitMiddleware:
+    """Rate limits by URL name, for forms whose views are not ours (allauth's sign-up and
+    login-code pages): `HUIS_RATE_LIMITS = {"account_signup": "20/m", ...}`, POST only, per
+    address. allauth's own limits stay on; this one also stops sending login codes to many
+    different addresses from one address."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+        from django.conf import settings
+
+        if request.method != "POST" or request.resolver_match is None:
+            return None
+        rate = getattr(settings, "HUIS_RATE_LIMITS", {}).get(request.resolver_match.view_name)
+        if rate and is_ratelimited(
+            request,
+            group=f"url:{request.resolver_match.view_name}",
+            key="ip",
+            rate=rate,
+            method=["POST"],
+            increment=True,
+        ):
+            return too_many_requests(request)
+        return None

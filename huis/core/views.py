@@ -13,6 +13,7 @@ from huis.accounts.mixins import PermissionRequiredMixin
 from huis.accounts.services import user_update_profile
 
 from . import health
+from .ratelimit import rate_limited
 from .registry import dashboard_links_for, home_sections_for
 
 
@@ -59,6 +60,7 @@ def after_login(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
+@rate_limited("core.set_language", rate="30/m")
 def set_language(request: HttpRequest) -> HttpResponse:
     """Like Django's set_language, and remembered in the person's profile when logged in."""
     language = request.POST.get("language", "")
