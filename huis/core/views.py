@@ -65,7 +65,8 @@ def set_language(request: HttpRequest) -> HttpResponse:
     """Like Django's set_language, and remembered in the person's profile when logged in."""
     language = request.POST.get("language", "")
     next_url = request.POST.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(
+    # Only a path on this site: not another host, not a relative or odd address.
+    if not next_url.startswith("/") or not url_has_allowed_host_and_scheme(
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         next_url = "/"
