@@ -58,7 +58,10 @@ def _start_urls() -> list[str]:
     return urls
 
 
-def crawl(client) -> list[tuple[str, int]]:
+def crawl(client, *, logged_in: bool = False) -> list[tuple[str, int]]:
+    """Visit every page reachable from the start pages; check each one's security headers."""
+    from .test_headers import assert_headers
+
     seen: set[str] = set()
     queue = deque(_start_urls())
     visited: list[tuple[str, int]] = []
@@ -73,6 +76,7 @@ def crawl(client) -> list[tuple[str, int]]:
         response = client.get(url)
         visited.append((url, response.status_code))
         assert response.status_code < 500, url
+        assert_headers(response, logged_in=logged_in, where=url)
         content_type = response.get("Content-Type", "")
         if response.status_code == 200 and content_type.startswith("text/html"):
             for href in HREF.findall(response.content.decode()):
@@ -92,7 +96,7 @@ def demo_house(settings):
     return [email for _role, email, _password in logins()]
 
 
-def test_no_get_request_changes_any_row(client, demo_house):
+def test_no_get_request_changes_any_row_and_every_page_has_the_security_headers(client, demo_house):
     from django.test import Client
 
     from huis.accounts.models import User
@@ -105,7 +109,7 @@ def test_no_get_request_changes_any_row(client, demo_house):
     before = table_checksums()
     pages = []
     for each in clients:
-        pages += crawl(each)
+        pages += crawl(each, logged_in=each is not client)
     after = table_checksums()
     changed = sorted(t for t in before if before[t] != after.get(t))
     assert not changed, f"GET requests changed rows in: {changed}"
