@@ -9,7 +9,28 @@ class CoreConfig(AppConfig):
     verbose_name = _("The house")
 
     def ready(self) -> None:
+        from .registry import DashboardLink, register_dashboard_link
+
         post_migrate.connect(_sync_retention, sender=self, dispatch_uid="core.sync_retention")
+        for link in [
+            DashboardLink(
+                section=_("Trust and privacy"),
+                title=_("Audit log"),
+                url_name="admin:audit_auditentry_changelist",
+                description=_("Who read or changed which data, when and from where. Read only."),
+                perm="core.use_admin",
+                order=95,
+            ),
+            DashboardLink(
+                section=_("Trust and privacy"),
+                title=_("Retention periods"),
+                url_name="admin:core_retentionpolicy_changelist",
+                description=_("How long each kind of record is kept before it is erased."),
+                perm="core.use_admin",
+                order=96,
+            ),
+        ]:
+            register_dashboard_link(link)
 
 
 def _sync_retention(sender, **kwargs) -> None:

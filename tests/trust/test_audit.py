@@ -95,3 +95,29 @@ def test_who_touched_my_data_pages_with_a_fixed_number_of_queries(client, visito
 def test_a_broken_page_number_is_not_an_error(client, visitor):
     client.force_login(visitor)
     assert client.get(reverse("accounts:who_touched"), {"voor": "x'; DROP"}).status_code == 200
+
+
+def test_entries_about_a_persons_records_name_them_without_being_told(
+    visitor, staff, django_capture_on_commit_callbacks
+):
+    from huis.notifications.services import preference_update
+    from huis.places.services import claim_set_attendance
+    from ontmoeting.services import registration_create
+    from tests.factories import ActivityFactory
+
+    activity = ActivityFactory()
+    with django_capture_on_commit_callbacks(execute=False):
+        claim = registration_create(activity=activity, actor=visitor, user=visitor)
+    claim_set_attendance(claim=claim, attendance="attended", actor=staff)
+    preference_update(user=visitor, by_email=True, by_sms=False, actor=visitor)
+    actions = set(AuditEntry.objects.filter(subject=visitor).values_list("action", flat=True))
+    assert {"places.claimed", "places.attendance", "notifications.preference_updated"} <= actions
+    assert not AuditEntry.objects.filter(subject=staff).exists()
+
+
+def test_an_entry_records_who_what_when_and_from_where(rf, visitor, staff):
+    request = rf.get("/", REMOTE_ADDR="192.0.2.10")
+    entry = log_action(actor=staff, action="test.notes_viewed", obj=visitor, request=request)
+    entry.refresh_from_db()
+    assert entry.actor == staff and entry.subject == visitor
+    assert entry.ip_address == "192.0.2.10" and entry.at is not None
