@@ -112,9 +112,10 @@ def export_audit(user: User) -> dict:
         "who_touched_my_data": [
             {
                 "at": _iso(e.at),
-                "who": e.actor_label,
-                "what": e.action,
-                "record": e.object_type,
+                "who": str(e.actor_label),
+                "what": str(_("Read") if e.is_read else _("Changed")),
+                "record": e.kind_label,
+                "action": e.action,
             }
             for e in entries_about(user=user, limit=10_000).entries
         ]

@@ -61,3 +61,29 @@ def log_action(
         data=data or {},
         ip_address=_client_ip(request),
     )
+
+
+def log_read_of_people(
+    *,
+    actor: Any,
+    action: str,
+    obj: models.Model | None,
+    subject_ids: list[int],
+    request: HttpRequest | None = None,
+) -> int:
+    """A list of people was read (a sign-up list, a course's students): one entry per person with
+    an account, in one query, so each of them can see it on "who read my data"."""
+    actor_id = actor.pk if actor is not None and getattr(actor, "is_authenticated", False) else None
+    ids = sorted({pk for pk in subject_ids if pk is not None})
+    common = {
+        "actor_id": actor_id,
+        "action": action,
+        "object_type": obj._meta.label_lower if obj is not None else "",
+        "object_id": str(obj.pk) if obj is not None else "",
+        "ip_address": _client_ip(request),
+    }
+    if not ids:
+        AuditEntry.objects.create(**common)
+        return 1
+    AuditEntry.objects.bulk_create([AuditEntry(subject_id=pk, **common) for pk in ids])
+    return len(ids)

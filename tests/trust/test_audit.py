@@ -121,3 +121,31 @@ def test_an_entry_records_who_what_when_and_from_where(rf, visitor, staff):
     entry.refresh_from_db()
     assert entry.actor == staff and entry.subject == visitor
     assert entry.ip_address == "192.0.2.10" and entry.at is not None
+
+
+def test_reading_a_sign_up_list_shows_on_each_persons_page(
+    client, visitor, visitor_b, staff, django_capture_on_commit_callbacks
+):
+    from ontmoeting.services import registration_create
+    from tests.factories import ActivityFactory
+
+    activity = ActivityFactory(capacity=5)
+    with django_capture_on_commit_callbacks(execute=False):
+        registration_create(activity=activity, actor=visitor, user=visitor)
+        registration_create(activity=activity, actor=visitor_b, user=visitor_b)
+        registration_create(activity=activity, actor=None, name="Gast", email="g@test.example")
+    client.force_login(staff)
+    for name in ("staff_activity", "attendance", "attendance_csv"):
+        assert client.get(reverse(f"ontmoeting:{name}", args=[activity.pk])).status_code == 200
+    for person in (visitor, visitor_b):
+        reads = AuditEntry.objects.filter(subject=person, actor=staff).values_list(
+            "action", flat=True
+        )
+        assert set(reads) == {
+            "ontmoeting.sign_ups_viewed",
+            "ontmoeting.attendance_viewed",
+            "ontmoeting.attendance_exported",
+        }
+    client.force_login(visitor)
+    page = client.get(reverse("accounts:who_touched"))
+    assert [e.is_read for e in page.context["page"].entries][:3] == [True, True, True]
