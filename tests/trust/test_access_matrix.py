@@ -70,13 +70,17 @@ def test_every_row_answers_for_every_role(capsys):
         print(f"\naccess matrix: {urls} URLs x {len(ROLE_FIXTURES)} roles: {cells} cells")
 
 
-def test_outsiders_never_get_403_for_another_persons_object():
-    """A row about someone's own object answers 404 to the other visitor, never 403: an
-    outsider must not learn it exists. (Rows for house pages answer 403 to everyone else.)"""
+def test_outsiders_never_get_403_for_another_persons_or_organisations_object():
+    """A row about someone's own object answers 404 to the other visitor (and an organisation's
+    to the other organisation), never 403: an outsider must not learn it exists. (Rows for house
+    pages answer 403 to everyone else.)"""
     for name, (module, row) in _covered().items():
         answers = {role: expected_answer(row, role) for role in ROLE_FIXTURES}
         if answers["visitor"] in (200, 302) and answers["visitor_b"] not in (200, 302):
             assert answers["visitor_b"] in (404, LOGIN), (module, name, answers)
+        # The same between organisations: partner B never learns of partner A's records.
+        if answers["partner_a"] in (200, 302) and answers["partner_b"] not in (200, 302):
+            assert answers["partner_b"] == 404, (module, name, answers)
 
 
 # --- Groups: allauth's own pages and Django's admin ----------------------------------------------
