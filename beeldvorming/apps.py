@@ -9,6 +9,10 @@ class BeeldvormingConfig(AppConfig):
     def ready(self) -> None:
         from huis.core.registry import DashboardLink, register_dashboard_link
 
+        from . import privacy
+
+        privacy.register()
+
         section = _("Destigmatisation")
         for link in [
             DashboardLink(

@@ -7,6 +7,7 @@ Development works with no variables set: it uses the local PostgreSQL and Redis.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
@@ -88,6 +89,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "huis.core.ratelimit.RateLimitMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "huis.accounts.middleware.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -181,6 +183,18 @@ USERSESSIONS_TRACK_ACTIVITY = True
 # Staff, coordinators, administrators and partner workers see sensitive data: in production they
 # must set up two-factor authentication before they can use the portal.
 HUIS_REQUIRE_2FA_FOR_SENSITIVE_ROLES = env.bool("REQUIRE_2FA", default=PRODUCTION)
+
+# Per address, on POST, counted in Redis (huis.core.ratelimit): forms whose views are allauth's.
+# The portal's own public forms use the `rate_limited` decorator on their views.
+# django-ratelimit's switch: only the benchmark turns it off (thousands of sign-ups, one address).
+RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=True)
+HUIS_RATE_LIMITS = {
+    "account_signup": "20/m",
+    "account_login": "30/m",
+    "account_request_login_code": "20/m",
+    "account_confirm_login_code": "30/m",
+    "account_reset_password": "20/m",
+}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -303,6 +317,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "core.heartbeat",
         "schedule": env.float("HEARTBEAT_SECONDS", default=30.0),
         "options": {"expires": 60},
+    },
+    # Records whose retention period passed are erased or anonymised, every night.
+    "core-apply-retention": {
+        "task": "core.apply_retention",
+        "schedule": crontab(hour=3, minute=30),
     },
 }
 # Workers and beat log through the portal's LOGGING (JSON lines in production), not Celery's own

@@ -19,7 +19,10 @@ class OntmoetingConfig(AppConfig):
         )
         from huis.places.services import claim_promoted
 
+        from . import privacy
         from .services import on_claim_promoted
+
+        privacy.register()
 
         register_home_section(
             HomeSection(

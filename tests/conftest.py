@@ -170,3 +170,33 @@ def as_role(request, client):
         return client
 
     return login
+
+
+# --- The access matrix: count the cells every app's MATRIX test checked ----------------------
+
+_matrix_cells = {"checked": 0, "mismatches": 0}
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    module = getattr(item, "module", None)
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    matrix = getattr(module, "MATRIX", None)
+    if (
+        report.when == "call"
+        and isinstance(matrix, dict)
+        and "role" in params
+        and any(isinstance(value, str) and value in matrix for value in params.values())
+    ):
+        _matrix_cells["checked"] += 1
+        _matrix_cells["mismatches"] += int(report.failed)
+    return report
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _matrix_cells["checked"]:
+        terminalreporter.write_line(
+            f"access matrix: {_matrix_cells['checked']} cells checked, "
+            f"{_matrix_cells['mismatches']} mismatches"
+        )

@@ -3,14 +3,19 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView
+
+from huis.core.ratelimit import rate_limited
 
 from .. import services
 from ..forms import ConsentFields, TestimonyEditForm, TestimonyForm
 from ..selectors import testimonies_of
 from ..services import CONSENT_TEXT, BeeldvormingError
 from .base import ObjectAccessMixin, PermissionRequiredMixin, ServicePostView
+
+story_rate_limit = rate_limited("beeldvorming.story", rate="10/m", key="user_or_ip")
 
 
 class MyStoriesView(PermissionRequiredMixin, ListView):
@@ -22,6 +27,9 @@ class MyStoriesView(PermissionRequiredMixin, ListView):
         return testimonies_of(user=self.request.user)
 
 
+@method_decorator(
+    rate_limited("beeldvorming.story", rate="10/m", key="user_or_ip"), name="dispatch"
+)
 class StoryCreateView(PermissionRequiredMixin, FormView):
     permission_required = "beeldvorming.write_testimony"
     template_name = "beeldvorming/story_form.html"
@@ -62,6 +70,9 @@ class OwnStoryMixin(ObjectAccessMixin):
         return testimonies_of(user=self.request.user)
 
 
+@method_decorator(
+    rate_limited("beeldvorming.story", rate="10/m", key="user_or_ip"), name="dispatch"
+)
 class StoryEditView(OwnStoryMixin, FormView):
     template_name = "beeldvorming/story_edit.html"
     form_class = TestimonyEditForm
@@ -87,6 +98,9 @@ class StoryEditView(OwnStoryMixin, FormView):
         return super().form_valid(form)
 
 
+@method_decorator(
+    rate_limited("beeldvorming.story", rate="10/m", key="user_or_ip"), name="dispatch"
+)
 class StoryConsentView(OwnStoryMixin, FormView):
     """Give consent again after taking it back, or change the name shown."""
 

@@ -6,3 +6,8 @@ class AccountsConfig(AppConfig):
     name = "huis.accounts"
     label = "accounts"
     verbose_name = _("People and organisations")
+
+    def ready(self) -> None:
+        from . import privacy
+
+        privacy.register()

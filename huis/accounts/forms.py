@@ -64,3 +64,18 @@ class ProfileForm(forms.ModelForm):
         if cleaned.get("notify_by_sms") and not cleaned.get("phone"):
             self.add_error("phone", _("Fill in a phone number to receive text messages."))
         return cleaned
+
+
+class AccountDeleteForm(forms.Form):
+    """The second step of deleting an account: the person confirms they understand."""
+
+    confirm = forms.BooleanField(
+        label=_("I understand: my account and my data will be erased. This cannot be undone."),
+        required=True,
+        error_messages={"required": _("Tick the box to confirm, or go back to your profile.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("delete", _("Delete my account"), css_class="btn-danger"))

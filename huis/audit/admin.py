@@ -7,7 +7,7 @@ from .models import AuditEntry
 class AuditEntryAdmin(admin.ModelAdmin):
     """Readable by administrators; nobody changes or deletes the log through the portal."""
 
-    list_display = ["at", "actor", "action", "object_type", "object_id", "ip_address"]
+    list_display = ["at", "actor", "action", "object_type", "object_id", "subject", "ip_address"]
     list_filter = ["action", "object_type"]
     search_fields = ["object_id", "action"]
     date_hierarchy = "at"

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 from django.http import HttpRequest
 
@@ -12,6 +13,27 @@ def _client_ip(request: HttpRequest | None) -> str | None:
     if request is None:
         return None
     return request.META.get("REMOTE_ADDR") or None
+
+
+# Fields that name the person a record is about, in the order they are tried.
+SUBJECT_FIELDS = ("user_id", "author_id", "person_id")
+
+
+def _subject_id(obj: models.Model | None, subject: Any | None) -> int | None:
+    """The person the entry is about: `subject` when given, else found on the record itself (the
+    person's own account, or a `user`, `author` or `person` field), so every app's entries reach
+    the person's "who read or changed my data" page without each call naming them."""
+    if subject is not None:
+        return subject.pk
+    if obj is None:
+        return None
+    if obj._meta.label == settings.AUTH_USER_MODEL:
+        return obj.pk
+    for field in SUBJECT_FIELDS:
+        value = getattr(obj, field, None)
+        if isinstance(value, int):
+            return value
+    return None
 
 
 def log_action(
@@ -35,7 +57,33 @@ def log_action(
         action=action,
         object_type=obj._meta.label_lower if obj is not None else "",
         object_id=str(obj.pk) if obj is not None else "",
-        subject_id=subject.pk if subject is not None else None,
+        subject_id=_subject_id(obj, subject),
         data=data or {},
         ip_address=_client_ip(request),
     )
+
+
+def log_read_of_people(
+    *,
+    actor: Any,
+    action: str,
+    obj: models.Model | None,
+    subject_ids: list[int],
+    request: HttpRequest | None = None,
+) -> int:
+    """A list of people was read (a sign-up list, a course's students): one entry per person with
+    an account, in one query, so each of them can see it on "who read my data"."""
+    actor_id = actor.pk if actor is not None and getattr(actor, "is_authenticated", False) else None
+    ids = sorted({pk for pk in subject_ids if pk is not None})
+    common = {
+        "actor_id": actor_id,
+        "action": action,
+        "object_type": obj._meta.label_lower if obj is not None else "",
+        "object_id": str(obj.pk) if obj is not None else "",
+        "ip_address": _client_ip(request),
+    }
+    if not ids:
+        AuditEntry.objects.create(**common)
+        return 1
+    AuditEntry.objects.bulk_create([AuditEntry(subject_id=pk, **common) for pk in ids])
+    return len(ids)

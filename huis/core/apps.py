@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,34 @@ class CoreConfig(AppConfig):
     name = "huis.core"
     label = "core"
     verbose_name = _("The house")
+
+    def ready(self) -> None:
+        from .registry import DashboardLink, register_dashboard_link
+
+        post_migrate.connect(_sync_retention, sender=self, dispatch_uid="core.sync_retention")
+        for link in [
+            DashboardLink(
+                section=_("Trust and privacy"),
+                title=_("Audit log"),
+                url_name="admin:audit_auditentry_changelist",
+                description=_("Who read or changed which data, when and from where. Read only."),
+                perm="core.use_admin",
+                order=95,
+            ),
+            DashboardLink(
+                section=_("Trust and privacy"),
+                title=_("Retention periods"),
+                url_name="admin:core_retentionpolicy_changelist",
+                description=_("How long each kind of record is kept before it is erased."),
+                perm="core.use_admin",
+                order=96,
+            ),
+        ]:
+            register_dashboard_link(link)
+
+
+def _sync_retention(sender, **kwargs) -> None:
+    """Every registered retention rule gets its row (with the default days) after migrating."""
+    from .retention import retention_policies_sync
+
+    retention_policies_sync()

@@ -8,4 +8,5 @@ urlpatterns = [
     path("beheer/", views.DashboardView.as_view(), name="dashboard"),
     path("na-aanmelden/", views.after_login, name="after_login"),
     path("taal/", views.set_language, name="set_language"),
+    path("privacy/", views.PrivacyView.as_view(), name="privacy"),
 ]

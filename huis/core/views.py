@@ -15,6 +15,7 @@ from huis.accounts.mixins import PermissionRequiredMixin
 from huis.accounts.services import user_update_profile
 
 from . import health
+from .ratelimit import rate_limited
 from .registry import dashboard_links_for, home_sections_for
 
 health_logger = logging.getLogger("huis.health")
@@ -25,6 +26,17 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(home_sections=home_sections_for(self.request), **kwargs)
+
+
+class PrivacyView(TemplateView):
+    """What the house keeps, why, how long (from the retention table), who sees it, your rights."""
+
+    template_name = "core/privacy.html"
+
+    def get_context_data(self, **kwargs):
+        from .retention import retention_periods
+
+        return super().get_context_data(retention=retention_periods(), **kwargs)
 
 
 class DashboardView(PermissionRequiredMixin, TemplateView):
@@ -52,11 +64,13 @@ def after_login(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
+@rate_limited("core.set_language", rate="30/m")
 def set_language(request: HttpRequest) -> HttpResponse:
     """Like Django's set_language, and remembered in the person's profile when logged in."""
     language = request.POST.get("language", "")
     next_url = request.POST.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(
+    # Only a path on this site: not another host, not a relative or odd address.
+    if not next_url.startswith("/") or not url_has_allowed_host_and_scheme(
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         next_url = "/"

@@ -10,6 +10,10 @@ class NotificationsConfig(AppConfig):
     def ready(self) -> None:
         from huis.core.registry import DashboardLink, register_dashboard_link
 
+        from . import privacy
+
+        privacy.register()
+
         register_dashboard_link(
             DashboardLink(
                 section=_("The house"),

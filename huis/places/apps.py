@@ -6,3 +6,30 @@ class PlacesConfig(AppConfig):
     name = "huis.places"
     label = "places"
     verbose_name = _("Places and waiting lists")
+
+    def ready(self) -> None:
+        from huis.core.registry import PersonalDataProvider, register_personal_data
+
+        register_personal_data(
+            PersonalDataProvider(
+                name="places",
+                label=_("Other sign-ups"),
+                export=_export_nothing,
+                erase=_erase_remaining_claims,
+                order=900,  # after the function apps, which export and cancel their own
+            )
+        )
+
+
+def _export_nothing(user) -> dict:
+    # Each function app exports its own sign-ups, with what they are for.
+    return {}
+
+
+def _erase_remaining_claims(user) -> None:
+    """A safety net: any sign-up no function app erased loses its name and contact details."""
+    from .models import PlaceClaim
+    from .services import claims_cancel_for_person, claims_erase_contact
+
+    claims_cancel_for_person(user=user)
+    claims_erase_contact(claims=PlaceClaim.objects.filter(user=user))

@@ -140,6 +140,9 @@ class PlaceClaim(models.Model):
     created_at = models.DateTimeField(_("signed up"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("place since"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    # Set when the person's name and contact details were erased (account deleted, or the
+    # retention period passed). The row stays, so the house's counts stay right.
+    erased_at = models.DateTimeField(_("personal data erased"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("sign-up")
@@ -159,7 +162,8 @@ class PlaceClaim(models.Model):
         constraints = [
             models.CheckConstraint(condition=models.Q(places__gte=1), name="place_claim_places"),
             models.CheckConstraint(
-                condition=~models.Q(email="", phone="", user__isnull=True),
+                condition=~models.Q(email="", phone="", user__isnull=True)
+                | models.Q(erased_at__isnull=False),
                 name="place_claim_reachable",
             ),
             # The same person never holds two active sign-ups for one offering.

@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.decorators import method_decorator
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -21,6 +22,7 @@ from django.views.generic import TemplateView
 from huis.accounts.access import fetch_for
 from huis.accounts.mixins import PermissionRequiredMixin
 from huis.core.pagecache import cached_page
+from huis.core.ratelimit import rate_limited
 from huis.places.models import PlaceClaim
 from huis.places.services import PlaceError, claim_from_token, offers_expire
 
@@ -159,6 +161,7 @@ class ActivityView(TemplateView):
         return cached_page(request, scopes=PROGRAMME, render=render_page)
 
 
+@method_decorator(rate_limited("ontmoeting.sign_up", rate="10/m"), name="dispatch")
 class SignUpView(View):
     """Sign up: with an account in one click, or as a guest with a name and email or phone."""
 
@@ -250,6 +253,7 @@ class ManageView(_TokenMixin, View):
         )
 
 
+@method_decorator(rate_limited("ontmoeting.manage", rate="20/m"), name="dispatch")
 class ManageCancelView(_TokenMixin, View):
     """ "I can't come" / leave the waiting list, from the email. The place goes to the next
     person at once. A button on the page, not the link itself, does it: mail scanners open
@@ -274,6 +278,7 @@ class ManageCancelView(_TokenMixin, View):
         return redirect(back)
 
 
+@method_decorator(rate_limited("ontmoeting.manage", rate="20/m"), name="dispatch")
 class ManageAcceptView(_TokenMixin, View):
     http_method_names = ["post"]
 

@@ -14,7 +14,7 @@ from django.views.generic import FormView, TemplateView
 
 from huis.accounts.mixins import PermissionRequiredMixin
 from huis.accounts.models import User
-from huis.audit.services import log_action
+from huis.audit.services import log_action, log_read_of_people
 from huis.core.csv import csv_safe
 from huis.places.models import PlaceClaim
 
@@ -127,9 +127,17 @@ class StaffActivityView(StaffMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         activity = _activity(kwargs["pk"])
+        claims = selectors.claims_of(activity=activity)
+        log_read_of_people(
+            actor=self.request.user,
+            action="ontmoeting.sign_ups_viewed",
+            obj=activity,
+            subject_ids=[c.user_id for group in claims.values() for c in group],
+            request=self.request,
+        )
         context.update(
             activity=activity,
-            claims=selectors.claims_of(activity=activity),
+            claims=claims,
             cancel_form=OptionalReasonForm(),
             move_up_form=ReasonForm(),
             walk_in_form=ActivityWalkInForm(initial={"count": activity.walk_in_count}),
@@ -231,7 +239,13 @@ class AttendanceView(StaffMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         activity = _activity(kwargs["pk"])
         claims = selectors.claims_of(activity=activity)
-        log_action(actor=self.request.user, action="ontmoeting.attendance_viewed", obj=activity)
+        log_read_of_people(
+            actor=self.request.user,
+            action="ontmoeting.attendance_viewed",
+            obj=activity,
+            subject_ids=[c.user_id for c in claims["confirmed"]],
+            request=self.request,
+        )
         context.update(
             activity=activity,
             confirmed=claims["confirmed"],
@@ -244,7 +258,13 @@ class AttendanceCsvView(StaffMixin, View):
     def get(self, request, pk: int):
         activity = _activity(pk)
         claims = selectors.claims_of(activity=activity)["confirmed"]
-        log_action(actor=request.user, action="ontmoeting.attendance_exported", obj=activity)
+        log_read_of_people(
+            actor=request.user,
+            action="ontmoeting.attendance_exported",
+            obj=activity,
+            subject_ids=[c.user_id for c in claims],
+            request=request,
+        )
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="aanwezigheid-{activity.pk}.csv"'
         response.write("\ufeff")  # so spreadsheet programs read the accents right

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('places', '0001_initial'),
+        ('places', '0002_claim_erased_at'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,63 @@
+"""Notifications' part of "download my data" and "delete my account": the person's choice of
+channels and the messages the house sent them (kind, channel, when; not their full text)."""
+
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from huis.core.registry import PersonalDataProvider, register_personal_data
+
+from .models import Notification, NotificationPreference
+
+
+def _iso(value: datetime | None) -> str | None:
+    return timezone.localtime(value).isoformat() if value else None
+
+
+def _messages(user: Any):
+    # Messages to the person's account, and those sent to their address before they had one.
+    return Notification.objects.filter(
+        Q(recipient=user) | Q(recipient__isnull=True, email=user.email)
+    )
+
+
+def export(user: Any) -> dict:
+    preference = NotificationPreference.objects.filter(user=user).first()
+    return {
+        "preferences": {
+            "by_email": preference.by_email if preference else True,
+            "by_sms": preference.by_sms if preference else False,
+        },
+        "messages": [
+            {
+                "kind": n.kind,
+                "channel": n.channel,
+                "to": n.email or n.phone,
+                "status": n.status,
+                "due_at": _iso(n.due_at),
+                "sent_at": _iso(n.sent_at),
+            }
+            for n in _messages(user).order_by("due_at", "pk")
+        ],
+    }
+
+
+def erase(user: Any) -> None:
+    NotificationPreference.objects.filter(user=user).delete()
+    # The outbox holds addresses and message content: nothing of it is kept.
+    _messages(user).delete()
+
+
+def register() -> None:
+    register_personal_data(
+        PersonalDataProvider(
+            name="notifications",
+            label=_("Messages: your choice and the messages we sent you"),
+            export=export,
+            erase=erase,
+            order=80,
+        )
+    )

@@ -1,0 +1,148 @@
+"""Every GET changes nothing: a crawl of every page, as every role, over the demo house.
+
+The crawl starts at the home page, the dashboard, the profile and every page in the collected
+access matrices that needs no object, and follows every link on the portal's own host. Before
+and after, every table's rows are checksummed in PostgreSQL; they must be the same.
+
+Left out of the comparison, on purpose:
+- `audit_auditentry`: reading a sensitive record is logged, by design (append-only);
+- sessions (`django_session`, allauth's `usersessions_usersession`): logging in and being seen.
+
+Showing an activity runs `huis.places.services.offers_expire()`: an offer whose time ran out is
+marked lapsed and its place goes to the next person. That write is what the beat task would do a
+few minutes later anyway, only happens once the offer's time has passed, and is idempotent, so
+it stays (a lapsed offer must never keep a place from the page); the last test shows a GET
+changes nothing else.
+"""
+
+import re
+from collections import deque
+from urllib.parse import urldefrag, urlsplit
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.urls import reverse
+
+from .matrix import collected_matrix
+
+pytestmark = pytest.mark.django_db
+
+EXCLUDED_TABLES = {"audit_auditentry", "django_session", "usersessions_usersession"}
+SKIP_PREFIXES = ("/static/", "/media/", "/admin/", "/account/logout/")
+MAX_PAGES = 150
+HREF = re.compile(r'href="([^"]+)"')
+
+
+def table_checksums() -> dict[str, str]:
+    sums = {}
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names():
+            if table in EXCLUDED_TABLES:
+                continue
+            cursor.execute(
+                f"SELECT count(*), md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) "
+                f'FROM "{table}" t'
+            )
+            count, digest = cursor.fetchone()
+            sums[table] = f"{count}:{digest}"
+    return sums
+
+
+def _start_urls() -> list[str]:
+    urls = ["/", reverse("core:dashboard"), reverse("accounts:profile")]
+    for name, (_module, row) in collected_matrix().items():
+        method, key, _expected = row
+        if method == "get" and key is None:
+            urls.append(reverse(name))
+    return urls
+
+
+def crawl(client, *, logged_in: bool = False) -> list[tuple[str, int]]:
+    """Visit every page reachable from the start pages; check each one's security headers."""
+    from .test_headers import assert_headers
+
+    seen: set[str] = set()
+    queue = deque(_start_urls())
+    visited: list[tuple[str, int]] = []
+    while queue and len(visited) < MAX_PAGES:
+        url = urldefrag(queue.popleft())[0]
+        parts = urlsplit(url)
+        if parts.netloc and parts.netloc != "testserver":
+            continue
+        if url in seen or not parts.path.startswith("/") or parts.path.startswith(SKIP_PREFIXES):
+            continue
+        seen.add(url)
+        response = client.get(url)
+        visited.append((url, response.status_code))
+        assert response.status_code < 500, url
+        assert_headers(response, logged_in=logged_in, where=url)
+        content_type = response.get("Content-Type", "")
+        if response.status_code == 200 and content_type.startswith("text/html"):
+            for href in HREF.findall(response.content.decode()):
+                href = href.replace("&amp;", "&")
+                if href.startswith("/") and href not in seen:
+                    queue.append(href)
+    return visited
+
+
+@pytest.fixture
+def demo_house(settings):
+    settings.DEBUG = True
+    call_command("seed_demo", "--quiet-logins")
+    settings.DEBUG = False
+    from huis.accounts.demo import logins
+
+    return [email for _role, email, _password in logins()]
+
+
+def test_no_get_request_changes_any_row_and_every_page_has_the_security_headers(client, demo_house):
+    from django.test import Client
+
+    from huis.accounts.models import User
+
+    # Logging in writes (last login); it happens before the first checksum.
+    clients = [client]
+    for email in demo_house:
+        clients.append(Client())
+        clients[-1].force_login(User.objects.get(email=email))
+    before = table_checksums()
+    pages = []
+    for each in clients:
+        pages += crawl(each, logged_in=each is not client)
+    after = table_checksums()
+    changed = sorted(t for t in before if before[t] != after.get(t))
+    assert not changed, f"GET requests changed rows in: {changed}"
+    assert len(pages) > 100
+    print(f"\ncrawl: {len(pages)} GET requests over {len(demo_house) + 1} roles, 0 tables changed")
+
+
+def test_a_lapsed_offer_is_the_only_thing_a_get_may_settle(client, visitor, visitor_b):
+    from django.utils import timezone
+
+    from huis.places.models import PlaceClaim, PlaceOffering
+    from huis.places.services import claim_cancel
+    from ontmoeting.services import registration_create
+    from tests.factories import ActivityFactory
+
+    activity = ActivityFactory(capacity=1, waitlist_mode="offer", offer_hours=2)
+    first = registration_create(activity=activity, actor=visitor, user=visitor)
+    waiting = registration_create(activity=activity, actor=visitor_b, user=visitor_b)
+    claim_cancel(claim=first, actor=visitor)
+    waiting.refresh_from_db()
+    assert waiting.status == PlaceClaim.Status.OFFERED
+    PlaceClaim.objects.filter(pk=waiting.pk).update(
+        offer_expires_at=timezone.now() - timezone.timedelta(minutes=1)
+    )
+    before = table_checksums()
+    url = reverse("ontmoeting:activity", args=[activity.pk, activity.slug])
+    assert client.get(url).status_code == 200
+    after = table_checksums()
+    changed = {t for t in before if before[t] != after[t]}
+    assert changed <= {PlaceClaim._meta.db_table, PlaceOffering._meta.db_table}
+    waiting.refresh_from_db()
+    assert waiting.status == PlaceClaim.Status.LAPSED
+    # A second look changes nothing at all.
+    before = table_checksums()
+    client.get(url)
+    assert table_checksums() == before
