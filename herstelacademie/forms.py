@@ -32,11 +32,13 @@ class CatalogueFilterForm(forms.Form):
         required=False,
         to_field_name="slug",
         empty_label=_("All themes"),
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
     vorm = forms.ChoiceField(
         label=_("Format"),
         required=False,
         choices=[("", _("All formats")), *CourseFormat.choices],
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
     places_left = forms.BooleanField(label=_("Only with places left"), required=False)
 

@@ -83,3 +83,26 @@ def make_course(
         services.course_publish(course=course, actor=actor)
     course.refresh_from_db()
     return course
+
+
+def pass_time(course: Course, *, days: int) -> None:
+    """Move the course `days` into the past, as if that time went by: its sessions, the term,
+    and the moments places were confirmed (tests cannot wait for weeks)."""
+    from django.db.models import F
+
+    from herstelacademie.models import CourseSession, Enrollment
+    from huis.places.models import PlaceClaim
+
+    delta = dt.timedelta(days=days)
+    CourseSession.objects.filter(course=course).update(
+        starts_at=F("starts_at") - delta, ends_at=F("ends_at") - delta
+    )
+    Course.objects.filter(pk=course.pk).update(
+        first_session_at=F("first_session_at") - delta,
+        last_session_ends_at=F("last_session_ends_at") - delta,
+    )
+    claims = Enrollment.objects.filter(course=course).values("claim_id")
+    PlaceClaim.objects.filter(pk__in=claims, confirmed_at__isnull=False).update(
+        confirmed_at=F("confirmed_at") - delta
+    )
+    course.refresh_from_db()
