@@ -60,12 +60,13 @@ def enrollment_to_teach(request: HttpRequest, pk: int) -> Enrollment:
 
 
 def own_enrollment(request: HttpRequest, pk: int) -> Enrollment:
-    """The student's own enrolment; nobody else may learn it exists (404)."""
+    """The student's own enrolment; nobody else may learn it exists (404), administrators
+    neither: the query itself is narrowed to the person, as superusers pass every rule."""
     return fetch_for(
         request.user,
-        Enrollment.objects.select_related("course__term", "claim", "user").prefetch_related(
-            "course__sessions", "attendances", "course__trainers__user"
-        ),
+        Enrollment.objects.filter(user_id=request.user.pk)
+        .select_related("course__term", "claim", "user")
+        .prefetch_related("course__sessions", "attendances", "course__trainers__user"),
         view_perm="herstelacademie.view_enrollment",
         pk=pk,
     )
@@ -74,7 +75,7 @@ def own_enrollment(request: HttpRequest, pk: int) -> Enrollment:
 def own_entry(request: HttpRequest, pk: int) -> LearningEntry:
     return fetch_for(
         request.user,
-        LearningEntry.objects.select_related("plan"),
+        LearningEntry.objects.filter(plan__user_id=request.user.pk).select_related("plan"),
         view_perm="herstelacademie.change_entry",
         pk=pk,
     )
@@ -83,7 +84,7 @@ def own_entry(request: HttpRequest, pk: int) -> LearningEntry:
 def shared_plan(request: HttpRequest, pk: int) -> LearningPlan:
     return fetch_for(
         request.user,
-        LearningPlan.objects.select_related("user"),
+        LearningPlan.objects.filter(companion_id=request.user.pk).select_related("user"),
         view_perm="herstelacademie.view_shared_plan",
         pk=pk,
     )
