@@ -124,7 +124,7 @@ class Course(models.Model):
     accessibility_notes = models.TextField(_("accessibility"), blank=True)
     # Share of the sessions (held since the student's place began) that earns a certificate.
     certificate_share = models.PositiveSmallIntegerField(
-        _("certificate from (% of sessions)"),
+        _("certificate from this share of sessions (percent)"),
         default=75,
         validators=[MinValueValidator(1), MaxValueValidator(100)],
     )
