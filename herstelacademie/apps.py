@@ -43,6 +43,14 @@ class HerstelacademieConfig(AppConfig):
                 perm="herstelacademie.teach",
                 order=21,
             ),
+            DashboardLink(
+                section=section,
+                title=_("Students I accompany"),
+                url_name="herstelacademie:companion_list",
+                description=_("What students share with you as their learning companion."),
+                perm="herstelacademie.teach",
+                order=22,
+            ),
         ]:
             register_dashboard_link(link)
         register_personal_data(

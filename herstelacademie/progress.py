@@ -27,6 +27,10 @@ class Progress:
     rows: list[tuple[CourseSession, str]] = field(default_factory=list)  # (session, status)
 
     @property
+    def next_session(self) -> CourseSession | None:
+        return next((session for session, status in self.rows if status == "upcoming"), None)
+
+    @property
     def percent(self) -> int:
         return round(100 * self.attended / self.counted) if self.counted else 0
 

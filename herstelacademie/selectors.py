@@ -193,6 +193,12 @@ def own_enrollment_for_certificate(*, enrollment: Enrollment) -> PlanRow:
     )
 
 
+def accompanies_someone(*, user: Any) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return LearningPlan.objects.filter(companion=user).exists()
+
+
 def companion_students(*, user: Any) -> list[LearningPlan]:
     return list(
         LearningPlan.objects.filter(companion=user)

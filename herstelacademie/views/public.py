@@ -48,6 +48,7 @@ class CatalogueView(TemplateView):
                 [filters.term, filters.theme, filters.format, filters.places_left, filters.query]
             ),
             terms=selectors.terms(),
+            accompanies=selectors.accompanies_someone(user=self.request.user),
         )
         return context
 

@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from pypdf import PdfReader
 
 from herstelacademie import services
@@ -178,7 +179,11 @@ def test_course_form_warns_when_not_co_produced(client, staff, expert):
         follow=True,
     )
     assert response.status_code == 200
-    assert "expert" in response.text.lower()
+    with translation.override("nl"):
+        warning = translation.gettext(
+            "This course has no expert by experience among its trainers. Co-production needs one."
+        )
+    assert warning in response.text
     assert "alert-warning" in response.text
 
 
