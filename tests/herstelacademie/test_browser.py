@@ -101,3 +101,62 @@ def test_enrol_take_attendance_and_download_the_certificate(
     assert visitor.display_name in text
     assert "Mijn verhaal, mijn kracht" in text
     context.close()
+
+
+@pytest.fixture
+def demo_house(settings):
+    from django.core.management import call_command
+
+    settings.DEBUG = True
+    call_command("seed_demo", "--quiet-logins")
+    settings.DEBUG = False
+
+
+def _check_pages(browser, live_server, user, paths):  # noqa: F811
+    problems = {}
+    context, page = _phone(browser, live_server, user)
+    for path in paths:
+        response = page.goto(live_server.url + path)
+        assert response.status == 200, path
+        _no_sideways_scroll(page)
+        violations = _axe_violations(page)
+        if violations:
+            problems[path] = violations
+    context.close()
+    return problems
+
+
+def test_students_and_staff_pages_pass_axe_on_a_phone(browser, live_server, demo_house):  # noqa: F811
+    from django.urls import reverse
+
+    from herstelacademie import services
+    from herstelacademie.models import Course, Enrollment, LearningEntry
+    from huis.accounts.models import User
+
+    sam = User.objects.get(email="bezoeker@huis.example")
+    coordinator = User.objects.get(email="coordinator@huis.example")
+    finished = Enrollment.objects.filter(user=sam, course__title="Mijn verhaal, mijn kracht").get()
+    course = Course.objects.get(title="Mijn verhaal, mijn kracht")
+    entry = LearningEntry.objects.create(plan=services.plan_for(user=sam), text="Rust")
+    student_paths = [
+        reverse("herstelacademie:plan"),
+        reverse("herstelacademie:companion"),
+        reverse("herstelacademie:entry_update", args=[entry.pk]),
+        reverse("herstelacademie:evaluation", args=[finished.pk]),
+        reverse("herstelacademie:programme", args=[course.term.slug]),
+        course.get_absolute_url(),
+    ]
+    staff_paths = [
+        reverse("herstelacademie:staff_list"),
+        reverse("herstelacademie:teach"),
+        reverse("herstelacademie:teach_course", args=[course.pk]),
+        reverse("herstelacademie:session_attendance", args=[course.sessions.first().pk]),
+        reverse("herstelacademie:evaluation_results", args=[course.pk]),
+        reverse("herstelacademie:course_update", args=[course.pk]),
+        reverse("herstelacademie:session_create", args=[course.pk]),
+        reverse("herstelacademie:term_create"),
+        reverse("herstelacademie:companion_list"),
+    ]
+    problems = _check_pages(browser, live_server, sam, student_paths)
+    problems |= _check_pages(browser, live_server, coordinator, staff_paths)
+    assert problems == {}
