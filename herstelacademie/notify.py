@@ -24,6 +24,7 @@ KIND_DECLINED = "herstelacademie_intake_declined"
 KIND_REMINDER = "herstelacademie_reminder"
 KIND_EVALUATION = "herstelacademie_evaluation"
 KIND_CANCELLED = "herstelacademie_course_cancelled"
+KIND_INTAKE_REQUEST = "herstelacademie_intake_request"
 
 REMINDER_BEFORE = timedelta(hours=24)
 
@@ -73,7 +74,11 @@ def evaluation_prefix(enrollment: Enrollment) -> str:
     return f"herstelacademie:evaluation:{enrollment.pk}"
 
 
-def schedule_reminder(enrollment: Enrollment, session: CourseSession) -> None:
+def schedule_reminder(
+    enrollment: Enrollment, session: CourseSession, *, again: bool = False
+) -> None:
+    """`again`: a reminder that was cancelled is wanted after all (a new key: keys are never
+    reused in the outbox)."""
     due = session.starts_at - REMINDER_BEFORE
     if due <= timezone.now():
         return  # a place taken on the last day: the confirmation is reminder enough
@@ -87,6 +92,8 @@ def schedule_reminder(enrollment: Enrollment, session: CourseSession) -> None:
             "topic": session.topic,
         }
     key = f"{reminder_prefix(session, enrollment)}:{int(session.starts_at.timestamp())}"
+    if again:
+        key += f":{int(timezone.now().timestamp() * 1000)}"
     _send(enrollment, session.course, KIND_REMINDER, key, due_at=due, context=extra)
 
 
@@ -153,3 +160,17 @@ def intake_declined(enrollment: Enrollment, course: Course) -> None:
 def course_cancelled(enrollment: Enrollment, course: Course) -> None:
     _send(enrollment, course, KIND_CANCELLED, f"herstelacademie:cancelled:{enrollment.pk}")
     cancel_course_messages(enrollment, course)
+
+
+def intake_requested(enrollment: Enrollment, course: Course) -> None:
+    """Tell the course's trainers that a student waits for an intake talk (no name in the
+    message: they read it on the course page)."""
+    url = settings.SITE_URL + reverse("herstelacademie:teach_course", kwargs={"pk": course.pk})
+    for trainer in course.trainers.select_related("user"):
+        user = trainer.user
+        notification_schedule(
+            key=f"herstelacademie:intake-request:{enrollment.pk}:{user.pk}",
+            kind=KIND_INTAKE_REQUEST,
+            context={"name": user.display_name, "title": course.title, "teach_url": url},
+            recipient=user,
+        )

@@ -28,7 +28,7 @@ class Progress:
 
     @property
     def next_session(self) -> CourseSession | None:
-        return next((session for session, status in self.rows if status == "upcoming"), None)
+        return next((s for s, status in self.rows if status.startswith("upcoming")), None)
 
     @property
     def percent(self) -> int:
@@ -43,7 +43,8 @@ def progress(
     now: datetime | None = None,
 ) -> Progress:
     """Attendance of one enrolment. Status per session: present, late, excused, absent,
-    "" (not recorded), "before" (held before the place began), "upcoming"."""
+    "" (not recorded), "before" (held before the place began), "upcoming", "upcoming_excused"
+    (the student said in advance they cannot come)."""
     now = now or timezone.now()
     by_session = {a.session_id: a.status for a in attendances}
     since = enrollment.place_since
@@ -51,7 +52,8 @@ def progress(
     for session in sessions:
         if session.starts_at > now:
             result.upcoming += 1
-            result.rows.append((session, "upcoming"))
+            excused = by_session.get(session.pk) == Attendance.Status.EXCUSED
+            result.rows.append((session, "upcoming_excused" if excused else "upcoming"))
             continue
         if since is None or session.starts_at < since:
             result.rows.append((session, "before"))

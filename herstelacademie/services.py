@@ -362,6 +362,7 @@ def enrollment_create(*, course: Course, user: Any, hope_note: str = "") -> Enro
         raise CourseError(_("You are already enrolled for this course.")) from exc
     if course.requires_intake:
         notify.intake_pending(enrollment, course)
+        notify.intake_requested(enrollment, course)
     else:
         _claim_place(enrollment, course, actor=user, check_window=True)
     log_action(
@@ -489,6 +490,57 @@ def attendance_record(
         data={"status": status, "new": created},
     )
     return attendance
+
+
+def _check_own_upcoming(session: CourseSession, enrollment: Enrollment) -> None:
+    if enrollment.course_id != session.course_id:
+        raise CourseError(_("This student is not enrolled for this course."))
+    if session.has_started:
+        raise CourseError(_("This session has already begun."))
+    if not enrollment.has_place:
+        raise CourseError(_("This student has no place in the course."))
+
+
+@transaction.atomic
+def absence_announce(*, session: CourseSession, enrollment: Enrollment, actor: Any) -> Attendance:
+    """The student says in advance they cannot come: the session is marked excused (the
+    trainers see it in the register and may still change it) and its reminder is cancelled."""
+    enrollment = _lock_enrollment(enrollment)
+    _check_own_upcoming(session, enrollment)
+    attendance, _created = Attendance.objects.update_or_create(
+        session=session,
+        enrollment=enrollment,
+        defaults={"status": Attendance.Status.EXCUSED, "recorded_by": actor},
+    )
+    from huis.notifications.services import notification_cancel
+
+    notification_cancel(key_prefix=notify.reminder_prefix(session, enrollment))
+    log_action(
+        actor=actor,
+        action="herstelacademie.absence_announced",
+        obj=attendance,
+        subject=enrollment.user,
+    )
+    return attendance
+
+
+@transaction.atomic
+def absence_withdraw(*, session: CourseSession, enrollment: Enrollment, actor: Any) -> None:
+    """The student can come after all: the excuse goes, the reminder comes back."""
+    enrollment = _lock_enrollment(enrollment)
+    _check_own_upcoming(session, enrollment)
+    deleted, _rows = Attendance.objects.filter(
+        session=session, enrollment=enrollment, status=Attendance.Status.EXCUSED
+    ).delete()
+    if not deleted:
+        raise CourseError(_("You had not said you cannot come."))
+    notify.schedule_reminder(enrollment, session, again=True)
+    log_action(
+        actor=actor,
+        action="herstelacademie.absence_withdrawn",
+        obj=enrollment,
+        subject=enrollment.user,
+    )
 
 
 # --- Mijn leertraject -------------------------------------------------------------------------

@@ -30,6 +30,16 @@ urlpatterns = [
         name="enrollment_cancel",
     ),
     path(
+        "mijn-leertraject/inschrijving/<int:pk>/sessie/<int:session>/afmelden/",
+        student.AbsenceAnnounceView.as_view(),
+        name="absence_announce",
+    ),
+    path(
+        "mijn-leertraject/inschrijving/<int:pk>/sessie/<int:session>/toch-komen/",
+        student.AbsenceWithdrawView.as_view(),
+        name="absence_withdraw",
+    ),
+    path(
         "mijn-leertraject/inschrijving/<int:pk>/attest.pdf",
         student.CertificateView.as_view(),
         name="certificate",

@@ -2,10 +2,12 @@
 certificates and evaluations; and the learning companion's view of what is shared with them."""
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 from django_ratelimit.core import is_ratelimited
@@ -148,6 +150,36 @@ class EnrollmentCancelView(StudentMixin, View):
             return refuse(request, str(exc), back=reverse(PLAN))
         messages.success(request, _("Your enrolment is cancelled. Thank you for letting us know."))
         return redirect(PLAN)
+
+
+class _AbsenceView(StudentMixin, View):
+    """ "I can't come" to a coming session, or "I can come after all", from the learning path."""
+
+    http_method_names = ["post"]
+    service = None
+    done_message = ""
+
+    def post(self, request, pk: int, session: int):
+        enrollment = own_enrollment(request, pk)
+        target = next((s for s in enrollment.course.sessions.all() if s.pk == session), None)
+        if target is None:
+            raise Http404
+        try:
+            type(self).service(session=target, enrollment=enrollment, actor=request.user)
+        except services.CourseError as exc:
+            return refuse(request, str(exc), back=reverse(PLAN))
+        messages.success(request, str(self.done_message))
+        return redirect(PLAN)
+
+
+class AbsenceAnnounceView(_AbsenceView):
+    service = services.absence_announce
+    done_message = gettext_lazy("Thank you for letting us know. The trainers see it.")
+
+
+class AbsenceWithdrawView(_AbsenceView):
+    service = services.absence_withdraw
+    done_message = gettext_lazy("Good to hear you can come after all.")
 
 
 class CertificateView(StudentMixin, View):

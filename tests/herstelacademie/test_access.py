@@ -75,6 +75,8 @@ MATRIX = {
     "herstelacademie:entry_delete": ("post", "entry", lambda r: _owner(r, 302)),
     "herstelacademie:companion": ("get", None, _logged_in),
     "herstelacademie:enrollment_cancel": ("post", "enrollment", lambda r: _owner(r, 302)),
+    "herstelacademie:absence_announce": ("post", "absence", lambda r: _owner(r, 302)),
+    "herstelacademie:absence_withdraw": ("post", "announced", lambda r: _owner(r, 302)),
     "herstelacademie:certificate": ("get", "done_enrollment", _owner),
     "herstelacademie:evaluation": ("get", "done_enrollment", _owner),
     "herstelacademie:companion_list": ("get", None, _logged_in),
@@ -131,7 +133,11 @@ def objects(visitor, visitor_b, expert):
     services.companion_set(plan=plan, companion=expert, share_courses=True, actor=visitor)
     entry = services.entry_save(plan=plan, kind="goal", text="Rust", is_shared=True, actor=visitor)
     done_session = done.sessions.first()
+    first, second = course.sessions.order_by("starts_at")[:2]
+    services.absence_announce(session=second, enrollment=enrollment, actor=visitor)
     return {
+        "absence": {"pk": enrollment.pk, "session": first.pk},
+        "announced": {"pk": enrollment.pk, "session": second.pk},
         "course": {"pk": course.pk, "slug": course.slug},
         "course_pk": {"pk": course.pk},
         "open_course": {"pk": open_course.pk, "slug": open_course.slug},

@@ -95,6 +95,8 @@ def test_intake_waits_for_a_trainer_and_the_student_is_told_either_way(
     course.offering.refresh_from_db()
     assert course.offering.taken == 0
     assert Notification.objects.filter(kind="herstelacademie_intake", recipient=visitor).exists()
+    told = Notification.objects.filter(kind="herstelacademie_intake_request")
+    assert {n.recipient_id for n in told} == {expert.pk, staff.pk}
 
     services.intake_approve(enrollment=a, actor=expert, note="Tot dinsdag!")
     services.intake_decline(enrollment=b, actor=expert, note="Misschien later eens.")
@@ -357,3 +359,21 @@ def test_retention_clears_notes_of_old_courses_only(course, visitor, visitor_b, 
     old.refresh_from_db()
     recent.refresh_from_db()
     assert (old.hope_note, recent.hope_note) == ("", "Nieuw")
+
+
+def test_a_student_says_in_advance_they_cannot_come(course, visitor, staff):
+    enrollment = services.enrollment_create(course=course, user=visitor)
+    session = course.sessions.order_by("starts_at").first()
+    services.absence_announce(session=session, enrollment=enrollment, actor=visitor)
+    assert Attendance.objects.get().status == "excused"
+    assert not _pending(f"herstelacademie:reminder:{session.pk}:")
+    services.absence_withdraw(session=session, enrollment=enrollment, actor=visitor)
+    assert not Attendance.objects.exists()
+    assert len(_pending(f"herstelacademie:reminder:{session.pk}:")) == 1
+    with pytest.raises(services.CourseError):
+        services.absence_withdraw(session=session, enrollment=enrollment, actor=visitor)
+    pass_time(course, days=8)
+    enrollment.refresh_from_db()
+    session.refresh_from_db()
+    with pytest.raises(services.CourseError):  # too late: the trainers take attendance now
+        services.absence_announce(session=session, enrollment=enrollment, actor=visitor)
