@@ -10,7 +10,7 @@ import datetime as dt
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
-from django.db.models import F
+from django.db.models import F, Max, Min
 from django.utils import timezone
 
 from huis.accounts.models import User
@@ -131,9 +131,15 @@ def _shift_back(course: Course, days: int) -> None:
     """Demo only: a course planned `days` ahead is moved back, as if that time went by, so it
     can have enrolments, attendance and an evaluation. Reminders follow the new dates."""
     delta = dt.timedelta(days=days)
-    sessions = CourseSession.objects.filter(course=course)
-    sessions.update(starts_at=F("starts_at") - delta, ends_at=F("ends_at") - delta)
-    for session in sessions.select_related("room"):
+
+    def back(moment: dt.datetime) -> dt.datetime:
+        # Wall-clock days: a 10:00 session stays at 10:00 across a change to winter time.
+        local = timezone.localtime(moment)
+        return _wall(local.date() - delta, local.hour)
+
+    for session in CourseSession.objects.filter(course=course).select_related("room"):
+        session.starts_at, session.ends_at = back(session.starts_at), back(session.ends_at)
+        session.save(update_fields=["starts_at", "ends_at"])
         try:
             booking_set(
                 holder=session,
@@ -149,9 +155,9 @@ def _shift_back(course: Course, days: int) -> None:
             CourseSession.objects.filter(pk=session.pk).update(
                 room=None, location="Huis met vele kamers"
             )
+    span = course.sessions.aggregate(first=Min("starts_at"), last=Max("ends_at"))
     Course.objects.filter(pk=course.pk).update(
-        first_session_at=F("first_session_at") - delta,
-        last_session_ends_at=F("last_session_ends_at") - delta,
+        first_session_at=span["first"], last_session_ends_at=span["last"]
     )
     course.refresh_from_db()
     claims = Enrollment.objects.filter(course=course).values("claim_id")

@@ -203,6 +203,8 @@ def course_cancel(*, course: Course, actor: Any) -> Course:
     course = Course.objects.select_for_update().select_related("term").get(pk=course.pk)
     if course.is_cancelled:
         raise CourseError(_("This course was already cancelled."))
+    if course.is_over:
+        raise CourseError(_("This course is over. It cannot be cancelled any more."))
     was_published = course.is_published
     course.status = Course.Status.CANCELLED
     course.save(update_fields=["status", "updated_at"])

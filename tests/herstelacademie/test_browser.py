@@ -122,6 +122,8 @@ def _check_pages(browser, live_server, user, paths):  # noqa: F811
         violations = _axe_violations(page)
         if violations:
             problems[path] = violations
+        name = "-".join(part for part in path.strip("/").split("/") if not part.isdigit())
+        screenshot(page, name.replace("herstelacademie", "herstel") or "herstel")
     context.close()
     return problems
 
