@@ -38,6 +38,8 @@ def test_demo_fills_a_full_term_and_is_idempotent(settings, client):
     assert Attendance.objects.exists()
     assert not Attendance.objects.filter(session__starts_at__gt=timezone.now()).exists()
     assert EvaluationResponse.objects.exists()
+    for course in courses:  # weekly at the same hour, also across the change to winter time
+        assert len({timezone.localtime(s.starts_at).hour for s in course.sessions.all()}) == 1
 
     html = client.get(reverse("herstelacademie:home")).text
     assert "Slapen en rust" in html
