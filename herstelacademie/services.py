@@ -14,6 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Min
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from huis.accounts.roles import Role
@@ -52,6 +53,9 @@ def term_save(*, term: Term, actor: Any) -> Term:
     if term.enrolment_closes_at <= term.enrolment_opens_at:
         raise CourseError(_("Enrolment must close after it opens."))
     created = term.pk is None
+    term.slug = term.slug or slugify(term.name)[:90] or "periode"
+    if Term.objects.filter(slug=term.slug).exclude(pk=term.pk).exists():
+        raise CourseError(_("Another term already has this short name. Choose another one."))
     term.save()
     for course in term.courses.all():
         _configure_places(course)

@@ -82,3 +82,23 @@ def test_bad_input_on_the_course_form_is_a_400_that_keeps_what_was_typed(client,
     assert response.status_code == 400
     assert "Mijn titel blijft staan" in response.text
     assert not Course.objects.exists()
+
+
+def test_a_second_term_with_the_same_name_is_refused_with_a_message(client, staff):
+    from .factories import TermFactory
+
+    TermFactory(name="Najaar 2027", slug="najaar-2027")
+    client.force_login(staff)
+    today = timezone.localdate()
+    response = client.post(
+        reverse("herstelacademie:term_create"),
+        {
+            "name": "Najaar 2027",
+            "starts_on": today.isoformat(),
+            "ends_on": (today + dt.timedelta(days=90)).isoformat(),
+            "enrolment_opens_at": f"{today.isoformat()}T09:00",
+            "enrolment_closes_at": f"{(today + dt.timedelta(days=60)).isoformat()}T17:00",
+        },
+    )
+    assert response.status_code == 400
+    assert Term.objects.count() == 1
