@@ -434,6 +434,8 @@ def enrollment_cancel(*, enrollment: Enrollment, actor: Any) -> Enrollment:
     enrollment = _lock_enrollment(enrollment)
     if not enrollment.is_open:
         raise CourseError(_("This enrolment was already cancelled."))
+    if enrollment.course.is_over:
+        raise CourseError(_("This course is over."))
     if enrollment.claim is not None and enrollment.claim.status in ACTIVE_STATUSES:
         try:
             places.claim_cancel(claim=enrollment.claim, actor=actor)
