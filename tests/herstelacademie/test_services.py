@@ -377,3 +377,12 @@ def test_a_student_says_in_advance_they_cannot_come(course, visitor, staff):
     session.refresh_from_db()
     with pytest.raises(services.CourseError):  # too late: the trainers take attendance now
         services.absence_announce(session=session, enrollment=enrollment, actor=visitor)
+
+
+def test_an_enrolment_of_a_finished_course_stays(course, visitor):
+    enrollment = services.enrollment_create(course=course, user=visitor)
+    pass_time(course, days=30)
+    with pytest.raises(services.CourseError):
+        services.enrollment_cancel(enrollment=enrollment, actor=visitor)
+    enrollment.refresh_from_db()
+    assert enrollment.cancelled_at is None and enrollment.has_place
