@@ -87,7 +87,8 @@ class CourseFormView(StaffMixin, FormView):
     def get_context_data(self, **kwargs):
         title = _("Change course") if self.course else _("New course")
         back = _teach_url(self.course) if self.course else reverse("herstelacademie:staff_list")
-        return super().get_context_data(title=title, back=back, **kwargs)
+        warning = services.coproduction_warning(course=self.course) if self.course else ""
+        return super().get_context_data(title=title, back=back, warning=warning, **kwargs)
 
     def form_valid(self, form):
         try:
@@ -143,7 +144,10 @@ class SessionFormView(StaffMixin, FormView):
     def get_context_data(self, **kwargs):
         title = _("Change session") if self.session else _("New session")
         return super().get_context_data(
-            title=f"{title}: {self.course.title}", back=_teach_url(self.course), **kwargs
+            title=f"{title}: {self.course.title}",
+            back=_teach_url(self.course),
+            warning="",
+            **kwargs,
         )
 
     def form_valid(self, form):

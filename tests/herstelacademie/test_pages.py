@@ -11,7 +11,7 @@ from django.utils import translation
 from pypdf import PdfReader
 
 from herstelacademie import services
-from herstelacademie.models import Attendance, Enrollment, LearningEntry
+from herstelacademie.models import Attendance, Course, Enrollment, LearningEntry
 from huis.audit.models import AuditEntry
 from tests.factories import RoomFactory
 
@@ -185,6 +185,9 @@ def test_course_form_warns_when_not_co_produced(client, staff, expert):
         )
     assert warning in response.text
     assert "alert-warning" in response.text
+    course = Course.objects.get(title="Alleen professionals")
+    form_page = client.get(reverse("herstelacademie:course_update", args=[course.pk])).text
+    assert warning in form_page  # the form itself warns while the course is one-sided
 
 
 def test_session_form_names_the_clashing_booking(client, staff, expert):
