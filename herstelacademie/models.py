@@ -1,1 +1,475 @@
-"""Models of herstelacademie: added by its own issue."""
+"""The Recovery College: terms, courses with their trainers and sessions, enrolments,
+attendance, the student's learning plan and the evaluation after a course.
+
+Places and waiting lists are not counted here: every course has one huis.places offering (see
+services.course_configure_places); an enrolment with a place holds a claim of that offering.
+"""
+
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from huis.rooms.models import Room
+
+SEARCH_CONFIG = "dutch"
+
+
+def search_vector() -> SearchVector:
+    # The same expression in the index and in the query, so PostgreSQL uses the index.
+    return SearchVector("title", "summary", "learning_goals", config=SEARCH_CONFIG)
+
+
+class Term(models.Model):
+    """A period of courses, for example "voorjaar 2027", with its enrolment period."""
+
+    name = models.CharField(_("name"), max_length=80, help_text=_("For example: spring 2027."))
+    slug = models.SlugField(_("short name in web addresses"), max_length=90, unique=True)
+    starts_on = models.DateField(_("first day"))
+    ends_on = models.DateField(_("last day"))
+    enrolment_opens_at = models.DateTimeField(_("enrolment opens"))
+    enrolment_closes_at = models.DateTimeField(_("enrolment closes"))
+    introduction = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("A few words on the first page of the programme."),
+    )
+
+    class Meta:
+        verbose_name = _("term")
+        verbose_name_plural = _("terms")
+        ordering = ["-starts_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="term_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(enrolment_closes_at__gt=models.F("enrolment_opens_at")),
+                name="term_enrolment_closes_after_opening",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:90] or "periode"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("herstelacademie:programme", kwargs={"slug": self.slug})
+
+    @property
+    def enrolment_is_open(self) -> bool:
+        return self.enrolment_opens_at <= timezone.now() < self.enrolment_closes_at
+
+
+class Theme(models.Model):
+    name = models.CharField(_("name"), max_length=60, unique=True)
+    slug = models.SlugField(_("short name in web addresses"), max_length=70, unique=True)
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CourseFormat(models.TextChoices):
+    WORKSHOP = "workshop", _("Single workshop")
+    SERIES = "series", _("Series of sessions")
+    LECTURE = "lecture", _("Lecture")
+
+
+class Course(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    term = models.ForeignKey(
+        Term, on_delete=models.PROTECT, related_name="courses", verbose_name=_("term")
+    )
+    title = models.CharField(_("title"), max_length=150)
+    slug = models.SlugField(_("short name in web addresses"), max_length=160, blank=True)
+    summary = models.CharField(
+        _("in one sentence"), max_length=250, help_text=_("Short and simple, in easy words.")
+    )
+    learning_goals = models.TextField(
+        _("what you learn"), help_text=_("One goal per line, in easy words.")
+    )
+    themes = models.ManyToManyField(
+        Theme, blank=True, related_name="courses", verbose_name=_("themes")
+    )
+    format = models.CharField(
+        _("format"), max_length=16, choices=CourseFormat.choices, default=CourseFormat.SERIES
+    )
+    max_students = models.PositiveSmallIntegerField(
+        _("maximum number of students"), validators=[MinValueValidator(1)]
+    )
+    requires_intake = models.BooleanField(
+        _("short intake conversation first"),
+        default=False,
+        help_text=_("A trainer talks with each student before their place is confirmed."),
+    )
+    accessibility_notes = models.TextField(_("accessibility"), blank=True)
+    # Share of the sessions (held since the student's place began) that earns a certificate.
+    certificate_share = models.PositiveSmallIntegerField(
+        _("certificate from this share of sessions (percent)"),
+        default=75,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT
+    )
+    offering = models.OneToOneField(
+        "places.PlaceOffering",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    # Denormalised from the sessions (services keep them right) so lists sort and filter cheaply.
+    first_session_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_session_ends_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("course")
+        verbose_name_plural = _("courses")
+        ordering = ["first_session_at", "title", "id"]
+        indexes = [
+            models.Index(fields=["status", "term", "first_session_at"]),
+            GinIndex(search_vector(), name="course_search"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(certificate_share__gte=1, certificate_share__lte=100),
+                name="course_certificate_share_percent",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(max_students__gte=1), name="course_at_least_one_student"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.title)[:160] or "cursus"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("herstelacademie:course", kwargs={"pk": self.pk, "slug": self.slug})
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED
+
+    @property
+    def is_over(self) -> bool:
+        return self.last_session_ends_at is not None and self.last_session_ends_at <= timezone.now()
+
+    @property
+    def learning_goal_lines(self) -> list[str]:
+        return [line.strip(" -•") for line in self.learning_goals.splitlines() if line.strip()]
+
+
+class TrainerRole(models.TextChoices):
+    EXPERT = "expert", _("Expert by experience")
+    PROFESSIONAL = "professional", _("Professional")
+
+
+class CourseTrainer(models.Model):
+    """A trainer of a course with their role in it: co-production needs both roles."""
+
+    course = models.ForeignKey(
+        Course, on_delete=models.CASCADE, related_name="trainers", verbose_name=_("course")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="herstel_trainings",
+        verbose_name=_("trainer"),
+    )
+    role = models.CharField(_("role in the course"), max_length=16, choices=TrainerRole.choices)
+
+    class Meta:
+        verbose_name = _("trainer")
+        verbose_name_plural = _("trainers")
+        ordering = ["role", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["course", "user"], name="course_trainer_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.get_role_display()})"
+
+
+class CourseSession(models.Model):
+    course = models.ForeignKey(
+        Course, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("course")
+    )
+    starts_at = models.DateTimeField(_("start"))
+    ends_at = models.DateTimeField(_("end"))
+    room = models.ForeignKey(
+        Room,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("room"),
+    )
+    location = models.CharField(
+        _("place outside the house"),
+        max_length=200,
+        blank=True,
+        help_text=_("Only when not in the house."),
+    )
+    topic = models.CharField(_("topic of this session"), max_length=150, blank=True)
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        ordering = ["starts_at", "id"]
+        indexes = [models.Index(fields=["course", "starts_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="course_session_ends_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.course} {timezone.localtime(self.starts_at):%d/%m/%Y %H:%M}"
+
+    @property
+    def place_name(self) -> str:
+        return self.room.name if self.room_id else self.location
+
+    @property
+    def has_started(self) -> bool:
+        return self.starts_at <= timezone.now()
+
+
+class Enrollment(models.Model):
+    """A student's enrolment in a course.
+
+    The place itself is a huis.places claim (`claim`): confirmed, waiting, cancelled. A course
+    with an intake creates the claim only when a trainer approves; until then `intake` is pending.
+    """
+
+    class Intake(models.TextChoices):
+        NOT_NEEDED = "", _("No intake")
+        PENDING = "pending", _("Waits for the intake")
+        APPROVED = "approved", _("Intake done: welcome")
+        DECLINED = "declined", _("Not this time")
+
+    course = models.ForeignKey(
+        Course, on_delete=models.PROTECT, related_name="enrollments", verbose_name=_("course")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="herstel_enrollments",
+        verbose_name=_("student"),
+    )
+    hope_note = models.CharField(_("what you hope to learn"), max_length=500, blank=True)
+    intake = models.CharField(
+        _("intake"), max_length=16, choices=Intake.choices, default="", blank=True
+    )
+    intake_note = models.CharField(_("message about the intake"), max_length=500, blank=True)
+    claim = models.OneToOneField(
+        "places.PlaceClaim",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="herstel_enrollment",
+    )
+    created_at = models.DateTimeField(_("enrolled"), auto_now_add=True)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    evaluated_at = models.DateTimeField(_("evaluation given"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        ordering = ["created_at", "id"]
+        constraints = [
+            # One open enrolment per person and course (a cancelled or declined one may be followed
+            # by a new one).
+            models.UniqueConstraint(
+                fields=["course", "user"],
+                condition=models.Q(cancelled_at__isnull=True, user__isnull=False)
+                & ~models.Q(intake="declined"),
+                name="enrollment_once_per_student",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.course}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.cancelled_at is None and self.intake != self.Intake.DECLINED
+
+    @property
+    def has_place(self) -> bool:
+        return self.claim is not None and self.claim.status == "confirmed"
+
+    @property
+    def place_since(self):
+        return self.claim.confirmed_at if self.has_place else None
+
+    @property
+    def state(self) -> str:
+        """One word for the student's situation: intake, declined, cancelled, or the claim's."""
+        if self.cancelled_at is not None:
+            return "cancelled"
+        if self.intake == self.Intake.PENDING:
+            return "intake"
+        if self.intake == self.Intake.DECLINED:
+            return "declined"
+        return self.claim.status if self.claim is not None else "cancelled"
+
+
+class Attendance(models.Model):
+    class Status(models.TextChoices):
+        PRESENT = "present", _("Present")
+        LATE = "late", _("Late")
+        EXCUSED = "excused", _("Excused")
+        ABSENT = "absent", _("Absent")
+
+    session = models.ForeignKey(CourseSession, on_delete=models.CASCADE, related_name="attendances")
+    enrollment = models.ForeignKey(Enrollment, on_delete=models.CASCADE, related_name="attendances")
+    status = models.CharField(_("attendance"), max_length=16, choices=Status.choices)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "enrollment"], name="attendance_once_per_session"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enrollment_id}@{self.session_id}: {self.status}"
+
+    @property
+    def counts_as_attended(self) -> bool:
+        return self.status in (self.Status.PRESENT, self.Status.LATE)
+
+
+class LearningPlan(models.Model):
+    """ "Mijn leertraject": one per student. Only the student reads it, except what they share
+    with the learning companion they chose."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="herstel_learning_plan",
+        verbose_name=_("student"),
+    )
+    companion = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="herstel_companion_of",
+        verbose_name=_("learning companion"),
+    )
+    share_courses = models.BooleanField(
+        _("my companion may see my courses and attendance"), default=False
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("learning plan")
+        verbose_name_plural = _("learning plans")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
+class LearningEntry(models.Model):
+    class Kind(models.TextChoices):
+        GOAL = "goal", _("Learning goal")
+        NOTE = "note", _("Note")
+
+    plan = models.ForeignKey(LearningPlan, on_delete=models.CASCADE, related_name="entries")
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices, default=Kind.GOAL)
+    text = models.TextField(_("text"), max_length=2000)
+    is_shared = models.BooleanField(_("share with my learning companion"), default=False)
+    is_done = models.BooleanField(_("reached"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("learning goal or note")
+        verbose_name_plural = _("learning goals and notes")
+        ordering = ["kind", "-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.text[:40]
+
+
+class EvaluationResponse(models.Model):
+    """One student's answers after a course. Anonymous answers have no enrolment."""
+
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="evaluations")
+    enrollment = models.OneToOneField(
+        Enrollment,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="evaluation",
+    )
+    overall = models.PositiveSmallIntegerField(
+        _("how was the course for you?"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    useful = models.PositiveSmallIntegerField(
+        _("can you use what you learned?"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    trainers = models.PositiveSmallIntegerField(
+        _("how did the trainers do?"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    comment = models.TextField(_("what else do you want to tell us?"), max_length=2000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("evaluation")
+        verbose_name_plural = _("evaluations")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(overall__range=(1, 5))
+                & models.Q(useful__range=(1, 5))
+                & models.Q(trainers__range=(1, 5)),
+                name="evaluation_scores_one_to_five",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.course}: {self.overall}"

@@ -1,7 +1,0 @@
-"""Pages of herstelacademie."""
-
-from django.views.generic import TemplateView
-
-
-class HomeView(TemplateView):
-    template_name = "herstelacademie/home.html"

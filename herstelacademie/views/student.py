@@ -1,0 +1,296 @@
+"""Mijn leertraject: the student's courses, attendance, goals and notes, learning companion,
+certificates and evaluations; and the learning companion's view of what is shared with them."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import TemplateView
+from django_ratelimit.core import is_ratelimited
+
+from huis.accounts.mixins import PermissionRequiredMixin
+from huis.audit.services import log_action
+
+from .. import selectors, services
+from ..forms import CompanionForm, EntryForm, EvaluationForm
+from .common import own_enrollment, own_entry, pdf_response, refuse, shared_plan
+
+PLAN = "herstelacademie:plan"
+
+
+class StudentMixin(PermissionRequiredMixin):
+    permission_required = "herstelacademie.view_plan"
+
+
+class PlanView(StudentMixin, TemplateView):
+    template_name = "herstelacademie/plan.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        plan = services.plan_for(user=self.request.user)
+        context.update(
+            plan=plan,
+            overview=selectors.plan_overview(user=self.request.user),
+            entries=list(plan.entries.all()),
+            entry_form=kwargs.get("entry_form") or EntryForm(),
+            companion=plan.companion,
+        )
+        return context
+
+
+class EntryCreateView(StudentMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request):
+        form = EntryForm(request.POST)
+        if not form.is_valid():
+            view = PlanView()
+            view.setup(request)
+            return render(
+                request, PlanView.template_name, view.get_context_data(entry_form=form), status=400
+            )
+        data = form.cleaned_data
+        try:
+            services.entry_save(
+                plan=services.plan_for(user=request.user),
+                kind=data["kind"],
+                text=data["text"],
+                is_shared=data["is_shared"],
+                is_done=data["is_done"],
+                actor=request.user,
+            )
+        except services.CourseError as exc:
+            return refuse(request, str(exc), back=reverse(PLAN))
+        messages.success(request, _("Saved. Only you can see it, unless you share it."))
+        return redirect(reverse(PLAN) + "#goals")
+
+
+class EntryUpdateView(StudentMixin, View):
+    template_name = "herstelacademie/entry_form.html"
+
+    def get(self, request, pk: int):
+        entry = own_entry(request, pk)
+        return render(
+            request, self.template_name, {"entry": entry, "form": EntryForm(instance=entry)}
+        )
+
+    def post(self, request, pk: int):
+        entry = own_entry(request, pk)
+        form = EntryForm(request.POST)
+        if not form.is_valid():
+            return render(request, self.template_name, {"entry": entry, "form": form}, status=400)
+        data = form.cleaned_data
+        try:
+            services.entry_save(
+                plan=entry.plan,
+                entry=entry,
+                kind=data["kind"],
+                text=data["text"],
+                is_shared=data["is_shared"],
+                is_done=data["is_done"],
+                actor=request.user,
+            )
+        except services.CourseError as exc:
+            return refuse(request, str(exc), back=reverse(PLAN))
+        messages.success(request, _("Saved."))
+        return redirect(reverse(PLAN) + "#goals")
+
+
+class EntryDeleteView(StudentMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk: int):
+        entry = own_entry(request, pk)
+        services.entry_delete(entry=entry, actor=request.user)
+        messages.success(request, _("Removed."))
+        return redirect(reverse(PLAN) + "#goals")
+
+
+class CompanionView(StudentMixin, View):
+    template_name = "herstelacademie/companion_form.html"
+
+    def get(self, request):
+        plan = services.plan_for(user=request.user)
+        form = CompanionForm(
+            user=request.user,
+            initial={"companion": plan.companion_id, "share_courses": plan.share_courses},
+        )
+        return render(request, self.template_name, {"form": form, "plan": plan})
+
+    def post(self, request):
+        plan = services.plan_for(user=request.user)
+        form = CompanionForm(request.POST, user=request.user)
+        if not form.is_valid():
+            return render(request, self.template_name, {"form": form, "plan": plan}, status=400)
+        try:
+            services.companion_set(
+                plan=plan,
+                companion=form.cleaned_data["companion"],
+                share_courses=form.cleaned_data["share_courses"],
+                actor=request.user,
+            )
+        except services.CourseError as exc:
+            return refuse(request, str(exc), back=reverse("herstelacademie:companion"))
+        messages.success(request, _("Saved."))
+        return redirect(PLAN)
+
+
+class EnrollmentCancelView(StudentMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk: int):
+        enrollment = own_enrollment(request, pk)
+        try:
+            services.enrollment_cancel(enrollment=enrollment, actor=request.user)
+        except services.CourseError as exc:
+            return refuse(request, str(exc), back=reverse(PLAN))
+        messages.success(request, _("Your enrolment is cancelled. Thank you for letting us know."))
+        return redirect(PLAN)
+
+
+class _AbsenceView(StudentMixin, View):
+    """ "I can't come" to a coming session, or "I can come after all", from the learning path."""
+
+    http_method_names = ["post"]
+    service = None
+    done_message = ""
+
+    def post(self, request, pk: int, session: int):
+        enrollment = own_enrollment(request, pk)
+        target = next((s for s in enrollment.course.sessions.all() if s.pk == session), None)
+        if target is None:
+            raise Http404
+        try:
+            type(self).service(session=target, enrollment=enrollment, actor=request.user)
+        except services.CourseError as exc:
+            return refuse(request, str(exc), back=reverse(PLAN))
+        messages.success(request, str(self.done_message))
+        return redirect(PLAN)
+
+
+class AbsenceAnnounceView(_AbsenceView):
+    service = services.absence_announce
+    done_message = gettext_lazy("Thank you for letting us know. The trainers see it.")
+
+
+class AbsenceWithdrawView(_AbsenceView):
+    service = services.absence_withdraw
+    done_message = gettext_lazy("Good to hear you can come after all.")
+
+
+class CertificateView(StudentMixin, View):
+    """The participation certificate (PDF), only for a course attended enough."""
+
+    def get(self, request, pk: int):
+        enrollment = own_enrollment(request, pk)
+        row = selectors.own_enrollment_for_certificate(enrollment=enrollment)
+        if not row.certificate:
+            return refuse(
+                request,
+                _("There is no certificate for this course (yet)."),
+                back=reverse(PLAN),
+                status=403,
+            )
+        log_action(
+            actor=request.user,
+            action="herstelacademie.certificate_downloaded",
+            obj=enrollment,
+            subject=request.user,
+            request=request,
+        )
+        context = {
+            "row": row,
+            "student": request.user,
+            "course": row.course,
+            "trainers": list(row.course.trainers.all()),
+        }
+        return pdf_response(
+            request,
+            "herstelacademie/pdf/certificate.html",
+            context,
+            filename=f"deelnameattest-{slugify(row.course.title)}.pdf",
+        )
+
+
+class EvaluationView(StudentMixin, View):
+    template_name = "herstelacademie/evaluation_form.html"
+
+    def _context(self, enrollment, form):
+        return {"enrollment": enrollment, "course": enrollment.course, "form": form}
+
+    def get(self, request, pk: int):
+        enrollment = own_enrollment(request, pk)
+        return render(request, self.template_name, self._context(enrollment, EvaluationForm()))
+
+    def post(self, request, pk: int):
+        enrollment = own_enrollment(request, pk)
+        back = reverse("herstelacademie:evaluation", kwargs={"pk": pk})
+        if is_ratelimited(
+            request, group="herstelacademie.evaluate", key="user_or_ip", rate="20/h", increment=True
+        ):
+            return refuse(
+                request,
+                _("Too many tries in a short time. Try again later."),
+                back=back,
+                status=429,
+            )
+        form = EvaluationForm(request.POST)
+        if not form.is_valid():
+            return render(request, self.template_name, self._context(enrollment, form), status=400)
+        data = form.cleaned_data
+        try:
+            services.evaluation_submit(
+                enrollment=enrollment,
+                overall=data["overall"],
+                useful=data["useful"],
+                trainers=data["trainers"],
+                comment=data["comment"],
+                anonymous=data["anonymous"],
+                actor=request.user,
+            )
+        except services.CourseError as exc:
+            messages.error(request, str(exc))
+            return render(request, self.template_name, self._context(enrollment, form), status=400)
+        messages.success(request, _("Thank you for your answers!"))
+        return redirect(PLAN)
+
+
+# --- The learning companion -------------------------------------------------------------------
+
+
+class CompanionListView(PermissionRequiredMixin, TemplateView):
+    template_name = "herstelacademie/companion_list.html"
+    permission_required = "herstelacademie.accompany"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["plans"] = selectors.companion_students(user=self.request.user)
+        return context
+
+
+class CompanionPlanView(PermissionRequiredMixin, TemplateView):
+    """What a student shares with their learning companion, and nothing more."""
+
+    template_name = "herstelacademie/companion_plan.html"
+    permission_required = "herstelacademie.accompany"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        plan = shared_plan(self.request, kwargs["pk"])
+        log_action(
+            actor=self.request.user,
+            action="herstelacademie.shared_plan_viewed",
+            obj=plan,
+            subject=plan.user,
+            request=self.request,
+        )
+        context.update(
+            plan=plan,
+            entries=list(plan.entries.filter(is_shared=True)),
+            overview=selectors.plan_overview(user=plan.user) if plan.share_courses else None,
+        )
+        return context

@@ -1,0 +1,96 @@
+"""Simultaneous enrolments, in real threads with their own database connections.
+
+- 20 students press "enrol me" at the same moment for 5 places: exactly 5 get a place, the rest
+  wait in order (the lock of huis.places; its control run is in tests/places).
+- One student taps "enrol me" 8 times at once for a course with an intake (no place is claimed
+  yet, so only the enrolment's own unique index guards it): one enrolment. The control run drops
+  that index and shows the duplicates it prevents.
+"""
+
+import threading
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+
+from herstelacademie.models import Enrollment
+from huis.accounts.roles import Role
+from huis.places.models import PlaceClaim
+from tests.factories import UserFactory
+
+from .factories import make_course
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _press_all(url: str, users: list) -> list[int]:
+    barrier = threading.Barrier(len(users))
+    statuses: list[int] = []
+    errors: list[BaseException] = []
+
+    def press(user) -> None:
+        try:
+            client = Client()
+            client.force_login(user)
+            barrier.wait()
+            statuses.append(client.post(url, {"hope_note": ""}).status_code)
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=press, args=(user,)) for user in users]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    return statuses
+
+
+def _trainers():
+    return {
+        "experts": [UserFactory(roles=[Role.EXPERT])],
+        "professionals": [UserFactory(roles=[Role.STAFF])],
+    }
+
+
+def test_twenty_students_at_once_for_five_places():
+    course = make_course(max_students=5, **_trainers())
+    students = [UserFactory(display_name=f"S{n}") for n in range(20)]
+    statuses = _press_all(reverse("herstelacademie:enrol", args=[course.pk, course.slug]), students)
+    assert statuses == [302] * 20
+    claims = PlaceClaim.objects.filter(offering_id=course.offering_id)
+    assert claims.filter(status="confirmed").count() == 5
+    assert [c.rank for c in claims.filter(status="waiting").order_by("rank")] == list(range(1, 16))
+    assert Enrollment.objects.filter(course=course).count() == 20
+
+
+def _double_taps(course) -> int:
+    student = UserFactory()
+    url = reverse("herstelacademie:enrol", args=[course.pk, course.slug])
+    statuses = _press_all(url, [student] * 8)
+    assert set(statuses) <= {302, 400}
+    return Enrollment.objects.filter(course=course, user=student).count()
+
+
+def test_one_student_tapping_eight_times_at_once_is_enrolled_once():
+    course = make_course(requires_intake=True, **_trainers())
+    assert _double_taps(course) == 1
+
+
+def test_control_without_the_unique_index_the_taps_make_duplicates():
+    course = make_course(requires_intake=True, **_trainers())
+    with connection.cursor() as cursor:
+        cursor.execute("DROP INDEX enrollment_once_per_student")
+    try:
+        counts = [_double_taps(course) for _attempt in range(3)]
+    finally:
+        Enrollment.objects.filter(course=course).delete()
+        with connection.schema_editor() as editor:
+            constraint = next(
+                c for c in Enrollment._meta.constraints if c.name == "enrollment_once_per_student"
+            )
+            editor.add_constraint(Enrollment, constraint)
+    assert max(counts) > 1
