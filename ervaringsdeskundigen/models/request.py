@@ -186,8 +186,14 @@ class Assignment(models.Model):
         related_name="assignments",
         verbose_name=_("request"),
     )
+    # Empty once the expert deleted their account: the row stays for the house's counts and the
+    # allowance register, without the person.
     expert = models.ForeignKey(
-        Expert, on_delete=models.CASCADE, related_name="assignments", verbose_name=_("expert")
+        Expert,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="assignments",
+        verbose_name=_("expert"),
     )
     status = models.CharField(
         _("status"),
