@@ -172,7 +172,9 @@ def assignment_report(
 ) -> Assignment:
     """The expert reports hours, travel and costs (and a debrief note) after the assignment."""
     assignment = (
-        Assignment.objects.select_for_update().select_related("expert__user").get(pk=assignment.pk)
+        Assignment.objects.select_for_update(of=("self",))
+        .select_related("expert__user")
+        .get(pk=assignment.pk)
     )
     if assignment.status != AssignmentStatus.ACCEPTED:
         raise ExpertsError(_("Only an accepted assignment can be reported."))
@@ -209,7 +211,7 @@ def assignment_approve(*, assignment: Assignment, actor: Any, confirm: bool = Fa
     """
     Expert.objects.select_for_update().get(pk=assignment.expert_id)
     assignment = (
-        Assignment.objects.select_for_update()
+        Assignment.objects.select_for_update(of=("self",))
         .select_related("expert__user", "request__work_kind")
         .get(pk=assignment.pk)
     )

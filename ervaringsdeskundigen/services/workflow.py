@@ -217,7 +217,9 @@ def request_propose_experts(
 def _lock_assignment(assignment: Assignment) -> tuple[ExpertRequest, Assignment]:
     request = _lock(assignment.request)
     assignment = (
-        Assignment.objects.select_for_update().select_related("expert__user").get(pk=assignment.pk)
+        Assignment.objects.select_for_update(of=("self",))
+        .select_related("expert__user")
+        .get(pk=assignment.pk)
     )
     assignment.request = request
     return request, assignment

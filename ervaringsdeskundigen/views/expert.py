@@ -21,9 +21,10 @@ from .common import refuse
 class ExpertMixin(PermissionRequiredMixin):
     permission_required = "ervaringsdeskundigen.use_expert_pages"
 
-    def dispatch(self, request, *args, **kwargs):
-        self.expert = selectors.expert_for_user(user=request.user)
-        return super().dispatch(request, *args, **kwargs)
+    def has_permission(self) -> bool:
+        # Administrators hold every permission, but these pages need a profile of one's own.
+        self.expert = selectors.expert_for_user(user=self.request.user)
+        return self.expert is not None and super().has_permission()
 
 
 class DashboardView(ExpertMixin, View):
