@@ -12,3 +12,16 @@ def expert_profile(expert):
 @pytest.fixture
 def allowance_rates(db):
     rates()
+
+
+@pytest.fixture
+def t():
+    """The text a Dutch visitor reads for an English msgid, HTML-escaped as in a page."""
+    from django.utils import translation
+    from django.utils.html import escape
+
+    def translate(msgid: str) -> str:
+        with translation.override("nl"):
+            return escape(translation.gettext(msgid))
+
+    return translate
