@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from huis.accounts.access import is_coordinator, visible_to
@@ -196,7 +197,8 @@ class BoardRow:
 def planning_board(*, start: dt.date, days: int) -> list[BoardRow]:
     """All accepted and proposed assignments of the period, one row per expert who has one.
     Clashes (two assignments that overlap) and overloads (more in a month than the expert's
-    maximum) are marked; the template says it in words too. Three queries."""
+    maximum, in any month the period touches) are marked; the template says it in words too.
+    Two queries."""
     tz = timezone.get_current_timezone()
     begin = dt.datetime.combine(start, dt.time.min, tzinfo=tz)
     finish = begin + dt.timedelta(days=days)
@@ -210,16 +212,22 @@ def planning_board(*, start: dt.date, days: int) -> list[BoardRow]:
         .select_related("expert__user", "request")
         .order_by("expert__user__display_name", "starts_at")
     )
+    # This month's load of every expert, for each month the period touches.
     month_begin = dt.datetime.combine(start.replace(day=1), dt.time.min, tzinfo=tz)
-    month_end = (month_begin + dt.timedelta(days=32)).replace(day=1)
-    loads = dict(
+    loads: dict[int, int] = {}
+    for expert_id, n in (
         Assignment.objects.filter(
-            status=AssignmentStatus.ACCEPTED, starts_at__gte=month_begin, starts_at__lt=month_end
+            status=AssignmentStatus.ACCEPTED,
+            starts_at__gte=month_begin,
+            starts_at__lt=finish + dt.timedelta(days=31),
         )
-        .values("expert_id")
-        .annotate(n=Sum(1))
+        .annotate(month=TruncMonth("starts_at"))
+        .filter(month__lt=finish)
+        .values("expert_id", "month")
+        .annotate(n=Count("id"))
         .values_list("expert_id", "n")
-    )
+    ):
+        loads[expert_id] = max(loads.get(expert_id, 0), n)
     board: dict[int, BoardRow] = {}
     for assignment in rows:
         row = board.get(assignment.expert_id)
