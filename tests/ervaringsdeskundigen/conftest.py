@@ -25,3 +25,13 @@ def t():
             return escape(translation.gettext(msgid))
 
     return translate
+
+
+@pytest.fixture(autouse=True)
+def messages_in_english():
+    """Services' messages are read in English here, whatever the catalogs say; pages are
+    requested as a visitor would (Dutch unless the test asks otherwise)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

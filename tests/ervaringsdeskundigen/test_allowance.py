@@ -190,7 +190,7 @@ def test_approve_page_shows_the_warning_and_refuses_without_the_tick(as_role, co
     second = _reported(expert, _at(3, 2, 15))
     client = as_role("coordinator")
     url = reverse("ervaringsdeskundigen:approve", args=[second.pk])
-    assert "daily cap" in client.get(url).text
+    assert "dagmaximum" in client.get(url).text  # the daily cap warning, in Dutch
     response = client.post(url, {})
     assert response.status_code == 409
     second.refresh_from_db()
