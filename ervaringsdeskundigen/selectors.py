@@ -12,7 +12,15 @@ from django.utils import timezone
 from huis.accounts.access import is_coordinator, visible_to
 from huis.places.models import PlaceClaim
 
-from .models import Assignment, Expert, ExpertRequest, IntervisionSession
+from .models import (
+    AllowanceRate,
+    AllowanceYear,
+    Assignment,
+    Expert,
+    ExpertRequest,
+    IntervisionSession,
+    RequestEvent,
+)
 from .models.request import AssignmentStatus, ReportStatus
 
 PAGE_SIZE = 25
@@ -48,8 +56,6 @@ def request_for_detail(*, request_id: int) -> ExpertRequest | None:
 
 
 def _events() -> QuerySet:
-    from .models import RequestEvent
-
     return RequestEvent.objects.select_related("actor").order_by("at", "id")
 
 
@@ -89,8 +95,6 @@ class YearTotals:
 
 
 def year_totals(*, expert: Expert, year: int) -> YearTotals:
-    from .models import AllowanceRate, AllowanceYear
-
     rows = Assignment.objects.filter(
         expert=expert, status=AssignmentStatus.ACCEPTED, starts_at__year=year
     )

@@ -203,9 +203,9 @@ class FeedView(View):
     """The expert's private calendar feed; the token in the address is the only key."""
 
     def get(self, request, token: str):
-        expert = get_object_or_404(Expert.objects.select_related("user"), feed_token=token)
-        if len(token) < 20:
+        if len(token) < 20:  # never look up short guesses
             raise Http404
+        expert = get_object_or_404(Expert.objects.select_related("user"), feed_token=token)
         assignments, sessions = selectors.feed_items(expert=expert)
         log_action(
             actor=None, action="ervaringsdeskundigen.feed.read", obj=expert, subject=expert.user
