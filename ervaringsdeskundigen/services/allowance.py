@@ -202,6 +202,12 @@ def assignment_report(
     return assignment
 
 
+def _lock_expert(expert_id: int) -> None:
+    """Lock the expert's row: approvals for one expert happen one after the other. The
+    concurrency test's control run replaces this to show the lock is what keeps the caps."""
+    Expert.objects.select_for_update().get(pk=expert_id)
+
+
 @transaction.atomic
 def assignment_approve(*, assignment: Assignment, actor: Any, confirm: bool = False) -> Assignment:
     """A coordinator approves the report; the allowance is what `allowance_quote` says.
@@ -209,7 +215,7 @@ def assignment_approve(*, assignment: Assignment, actor: Any, confirm: bool = Fa
     The expert's row is locked, so two approvals for the same expert at the same moment are
     counted one after the other and together never cross a cap.
     """
-    Expert.objects.select_for_update().get(pk=assignment.expert_id)
+    _lock_expert(assignment.expert_id)
     assignment = (
         Assignment.objects.select_for_update(of=("self",))
         .select_related("expert__user", "request__work_kind")
@@ -254,7 +260,7 @@ def allowance_year_update(
 ) -> AllowanceYear:
     """The expert declares what they received elsewhere; a coordinator sets the way of paying,
     which cannot change once something was paid that year (no mixing)."""
-    Expert.objects.select_for_update().get(pk=expert.pk)
+    _lock_expert(expert.pk)
     expert_year, _created = AllowanceYear.objects.get_or_create(expert=expert, year=year)
     if received_elsewhere is not None:
         if received_elsewhere < 0:
