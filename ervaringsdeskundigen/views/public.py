@@ -22,6 +22,13 @@ from ..tokens import LinkError, assignment_from_token, request_from_token, reque
 from .common import refuse
 
 REQUEST_RATE = "5/h"
+# Signed links are hard to guess; this only stops a script hammering them.
+LINK_RATE = "60/h"
+
+
+def _too_many(request, group: str, rate: str) -> bool:
+    """Counted per address in the Redis cache (django-ratelimit)."""
+    return is_ratelimited(request, group=group, key="ip", rate=rate, method="POST", increment=True)
 
 
 class HomeView(TemplateView):
@@ -50,14 +57,7 @@ class RequestCreateView(View):
         return render(request, self.template_name, {"form": RequestForm()})
 
     def post(self, request):
-        if is_ratelimited(
-            request,
-            group="experts-request",
-            key="ip",
-            rate=REQUEST_RATE,
-            method="POST",
-            increment=True,
-        ):
+        if _too_many(request, "experts-request", REQUEST_RATE):
             return render(request, "429.html", status=429)
         form = RequestForm(request.POST)
         if form.is_spam():
@@ -120,6 +120,8 @@ class EvaluationView(View):
     http_method_names = ["post"]
 
     def post(self, request, token: str):
+        if _too_many(request, "experts-links", LINK_RATE):
+            return render(request, "429.html", status=429)
         expert_request, refused = _request_or_refuse(request, token)
         if refused:
             return refused
@@ -175,6 +177,8 @@ class _ProposalAnswerView(View):
     done_message = ""
 
     def post(self, request, token: str):
+        if _too_many(request, "experts-links", LINK_RATE):
+            return render(request, "429.html", status=429)
         assignment, refused = _assignment_or_refuse(request, token)
         if refused:
             return refused

@@ -126,3 +126,9 @@ def test_a_broken_follow_link_says_so(client, t):
     response = client.get(reverse("ervaringsdeskundigen:follow", args=["kapot"]))
     assert response.status_code == 404
     assert t("This link is not valid. Check that you copied all of it.") in response.text
+
+
+def test_the_signed_link_forms_are_rate_limited_too(client, monkeypatch):
+    monkeypatch.setattr(public, "LINK_RATE", "2/h")
+    url = reverse("ervaringsdeskundigen:proposal_accept", args=["kapot"])
+    assert [client.post(url).status_code for _ in range(3)] == [404, 404, 429]
