@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from huis.audit.services import log_action
 
 from .. import notify
+from ..matching import rank_experts
 from ..models import Assignment, Evaluation, Expert, ExpertRequest, RequestEvent, Theme
 from ..models.request import ACTIVE_ASSIGNMENT, AssignmentStatus, RequestStatus
 from .errors import ExpertsError, NeedsConfirmation
@@ -151,7 +152,8 @@ def request_propose_experts(
     """Propose experts for a request; each gets a message with a link to accept or decline.
 
     Refused: paused experts, experts who do not want to speak about one of the request's themes,
-    experts already proposed. An expert without the sickness fund's permission on file needs the
+    experts already proposed, and what the ranked list marks impossible (a clash, a period away,
+    a full month). An expert without the sickness fund's permission on file needs the
     coordinator to confirm the warning first.
     """
     request = _lock(request)
@@ -180,6 +182,14 @@ def request_propose_experts(
             )
         if expert.pk in already:
             raise ExpertsError(_("%(name)s is already proposed.") % {"name": expert})
+    # The same rules as the ranked list: a clash, a period away or a full month block a proposal.
+    chosen = {e.pk for e in experts}
+    for match in rank_experts(request=request):
+        if match.expert.pk in chosen and match.problems:
+            raise ExpertsError(
+                _("%(name)s cannot be proposed: %(problems)s.")
+                % {"name": match.expert, "problems": "; ".join(match.problems)}
+            )
     missing = [e for e in experts if e.lacks_fund_permission]
     if missing and not confirm_warnings:
         raise NeedsConfirmation(

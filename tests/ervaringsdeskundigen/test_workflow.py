@@ -193,3 +193,14 @@ def test_cancelling_tells_the_accepted_experts(coordinator):
     assert Notification.objects.filter(kind="experts_proposal_withdrawn").exists()
     assert Notification.objects.get(kind="experts_reminder_expert").status == "cancelled"
     assert ExpertRequest.objects.get(pk=request.pk).status == "cancelled"
+
+
+def test_a_clash_or_a_full_month_cannot_be_proposed_even_by_a_crafted_post(coordinator):
+    request = ExpertRequestFactory()
+    busy = ExpertFactory(max_per_month=5)
+    other = ExpertRequestFactory(starts_at=request.starts_at + dt.timedelta(minutes=30))
+    [a] = services.request_propose_experts(request=other, experts=[busy], actor=coordinator)
+    services.assignment_accept(assignment=a, actor=busy.user)
+    with pytest.raises(services.ExpertsError, match="Another assignment at that time"):
+        services.request_propose_experts(request=request, experts=[busy], actor=coordinator)
+    assert not Assignment.objects.filter(request=request).exists()
