@@ -1,3 +1,6 @@
+"""Ervaringsdeskundigen: the coordination centre for experts by experience. Organisations ask
+for experts; coordinators match, schedule and pay the legal volunteer allowance."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -7,15 +10,77 @@ class ErvaringsdeskundigenConfig(AppConfig):
     verbose_name = _("Experts by experience")
 
     def ready(self) -> None:
-        from huis.core.registry import DashboardLink, register_dashboard_link
+        from huis.core.registry import (
+            DashboardLink,
+            PersonalDataProvider,
+            RetentionRule,
+            register_dashboard_link,
+            register_personal_data,
+            register_retention_rule,
+        )
 
-        register_dashboard_link(
+        from . import privacy
+
+        section = _("Experts by experience")
+        for link in [
             DashboardLink(
-                section=_("Experts by experience"),
-                title=_("Experts by experience"),
-                url_name="ervaringsdeskundigen:home",
-                description=_("Requests from organisations, matching and scheduling."),
-                perm="ervaringsdeskundigen.view_home",
+                section=section,
+                title=_("Requests"),
+                url_name="ervaringsdeskundigen:inbox",
+                description=_("Requests from organisations: take them up, match and propose."),
+                perm="ervaringsdeskundigen.manage",
                 order=30,
+            ),
+            DashboardLink(
+                section=section,
+                title=_("Experts"),
+                url_name="ervaringsdeskundigen:expert_list",
+                description=_("The pool of experts by experience and their profiles."),
+                perm="ervaringsdeskundigen.manage",
+                order=31,
+            ),
+            DashboardLink(
+                section=section,
+                title=_("Planning"),
+                url_name="ervaringsdeskundigen:board",
+                description=_(
+                    "All assignments per expert by week or month; clashes and overloads."
+                ),
+                perm="ervaringsdeskundigen.manage",
+                order=32,
+            ),
+            DashboardLink(
+                section=section,
+                title=_("Hours and allowances"),
+                url_name="ervaringsdeskundigen:reports",
+                description=_("Approve reports; registers and monthly payout lists."),
+                perm="ervaringsdeskundigen.manage",
+                order=33,
+            ),
+            DashboardLink(
+                section=section,
+                title=_("Intervision"),
+                url_name="ervaringsdeskundigen:intervision_list",
+                description=_("Group sessions for experts, with places and attendance."),
+                perm="ervaringsdeskundigen.manage",
+                order=34,
+            ),
+        ]:
+            register_dashboard_link(link)
+        register_personal_data(
+            PersonalDataProvider(
+                name="ervaringsdeskundigen",
+                label=_("Experts by experience"),
+                export=privacy.export,
+                erase=privacy.erase,
+                order=30,
+            )
+        )
+        register_retention_rule(
+            RetentionRule(
+                key="ervaringsdeskundigen.closed_requests",
+                label=_("Contact details of closed requests for experts"),
+                default_days=365 * 2,
+                purge=privacy.purge_closed_requests,
             )
         )

@@ -1,8 +1,99 @@
 from django.urls import path
 
-from . import views
+from .views import coordinator as c
+from .views import expert as e
+from .views import public as p
 
 app_name = "ervaringsdeskundigen"
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
+    # Public: the request form and the signed links from emails.
+    path("", p.HomeView.as_view(), name="home"),
+    path("aanvraag/", p.RequestCreateView.as_view(), name="request_create"),
+    path("aanvraag/volgen/<str:token>/", p.FollowView.as_view(), name="follow"),
+    path("aanvraag/volgen/<str:token>/evaluatie/", p.EvaluationView.as_view(), name="evaluation"),
+    path("voorstel/<str:token>/", p.ProposalView.as_view(), name="proposal"),
+    path(
+        "voorstel/<str:token>/aanvaarden/", p.ProposalAcceptView.as_view(), name="proposal_accept"
+    ),
+    path(
+        "voorstel/<str:token>/weigeren/", p.ProposalDeclineView.as_view(), name="proposal_decline"
+    ),
+    path("agenda/<str:token>.ics", p.FeedView.as_view(), name="feed"),
+    # The expert's own pages.
+    path("mijn/", e.DashboardView.as_view(), name="dashboard"),
+    path("mijn/profiel/", e.OwnProfileView.as_view(), name="own_profile"),
+    path("mijn/afwezig/", e.AbsenceAddView.as_view(), name="absence_add"),
+    path(
+        "mijn/afwezig/<int:pk>/verwijderen/", e.AbsenceDeleteView.as_view(), name="absence_delete"
+    ),
+    path("mijn/agenda/vernieuwen/", e.FeedRenewView.as_view(), name="feed_renew"),
+    path("mijn/vergoeding/", e.ElsewhereView.as_view(), name="elsewhere"),
+    path("mijn/inzet/<int:pk>/aanvaarden/", e.MyAcceptView.as_view(), name="my_accept"),
+    path("mijn/inzet/<int:pk>/weigeren/", e.MyDeclineView.as_view(), name="my_decline"),
+    path("mijn/inzet/<int:pk>/verslag/", e.ReportView.as_view(), name="report"),
+    path("intervisie/", e.IntervisionListView.as_view(), name="intervision_list"),
+    path(
+        "intervisie/<int:pk>/inschrijven/",
+        e.IntervisionSignUpView.as_view(),
+        name="intervision_sign_up",
+    ),
+    path(
+        "intervisie/<int:pk>/uitschrijven/",
+        e.IntervisionCancelView.as_view(),
+        name="intervision_cancel",
+    ),
+    # Coordinators.
+    path("beheer/", c.InboxView.as_view(), name="inbox"),
+    path("beheer/aanvraag/<int:pk>/", c.RequestDetailView.as_view(), name="request_detail"),
+    path("beheer/aanvraag/<int:pk>/opnemen/", c.RequestTakeView.as_view(), name="request_take"),
+    path(
+        "beheer/aanvraag/<int:pk>/plannen/",
+        c.RequestScheduleView.as_view(),
+        name="request_schedule",
+    ),
+    path(
+        "beheer/aanvraag/<int:pk>/voorstellen/",
+        c.RequestProposeView.as_view(),
+        name="request_propose",
+    ),
+    path(
+        "beheer/aanvraag/<int:pk>/weigeren/", c.RequestDeclineView.as_view(), name="request_decline"
+    ),
+    path(
+        "beheer/aanvraag/<int:pk>/annuleren/", c.RequestCancelView.as_view(), name="request_cancel"
+    ),
+    path("beheer/aanvraag/<int:pk>/afgerond/", c.RequestDoneView.as_view(), name="request_done"),
+    path(
+        "beheer/inzet/<int:pk>/intrekken/",
+        c.AssignmentWithdrawView.as_view(),
+        name="assignment_withdraw",
+    ),
+    path("beheer/inzet/<int:pk>/goedkeuren/", c.ApproveView.as_view(), name="approve"),
+    path("beheer/experten/", c.ExpertListView.as_view(), name="expert_list"),
+    path("beheer/experten/nieuw/", c.ExpertCreateView.as_view(), name="expert_create"),
+    path("beheer/experten/<int:pk>/", c.ExpertDetailView.as_view(), name="expert_detail"),
+    path("beheer/experten/<int:pk>/bewerken/", c.ExpertUpdateView.as_view(), name="expert_update"),
+    path(
+        "beheer/experten/<int:pk>/vergoeding/",
+        c.AllowanceModeView.as_view(),
+        name="allowance_mode",
+    ),
+    path(
+        "beheer/experten/<int:pk>/register/<int:year>/",
+        c.RegisterView.as_view(),
+        name="register",
+    ),
+    path("beheer/planning/", c.BoardView.as_view(), name="board"),
+    path("beheer/vergoedingen/", c.ReportsView.as_view(), name="reports"),
+    path(
+        "beheer/vergoedingen/<int:year>-<int:month>.csv",
+        c.PayoutsCsvView.as_view(),
+        name="payouts_csv",
+    ),
+    path("beheer/intervisie/nieuw/", c.IntervisionCreateView.as_view(), name="intervision_create"),
+    path(
+        "beheer/intervisie/<int:pk>/",
+        c.IntervisionAttendanceView.as_view(),
+        name="intervision_attendance",
+    ),
 ]

@@ -1,0 +1,43 @@
+"""Administrators keep the managed lists and the allowance figures here."""
+
+from django.contrib import admin
+
+from .models import AllowanceRate, AllowanceYear, Expert, Language, Theme, WorkKind
+
+
+@admin.register(Theme, Language)
+class ListItemAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "order", "is_active"]
+    list_editable = ["order", "is_active"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(WorkKind)
+class WorkKindAdmin(ListItemAdmin):
+    list_display = [*ListItemAdmin.list_display, "higher_cap"]
+
+
+@admin.register(AllowanceRate)
+class AllowanceRateAdmin(admin.ModelAdmin):
+    list_display = [
+        "year",
+        "daily_cap",
+        "yearly_cap",
+        "higher_yearly_cap",
+        "km_rate",
+        "km_yearly_max",
+    ]
+
+
+@admin.register(AllowanceYear)
+class AllowanceYearAdmin(admin.ModelAdmin):
+    list_display = ["expert", "year", "mode", "received_elsewhere"]
+    list_select_related = ["expert__user"]
+
+
+@admin.register(Expert)
+class ExpertAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "region", "max_per_month", "is_paused"]
+    list_select_related = ["user"]
+    filter_horizontal = ["themes", "excluded_themes", "work_kinds", "languages"]
+    raw_id_fields = ["user"]

@@ -1,1 +1,0 @@
-"""Models of ervaringsdeskundigen: added by its own issue."""

@@ -1,0 +1,48 @@
+"""Managed lists: administrators keep them in the admin; profiles and requests choose from them."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class _ListItem(models.Model):
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(_("code"), max_length=40, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=100)
+    is_active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Theme(_ListItem):
+    """A theme of lived experience: psychosis, depression, addiction, ..."""
+
+    class Meta(_ListItem.Meta):
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+
+
+class WorkKind(_ListItem):
+    """A kind of work: testimony, training, co-teaching, panel, policy advice."""
+
+    higher_cap = models.BooleanField(
+        _("higher yearly cap applies"),
+        default=False,
+        help_text=_("The law allows a higher yearly allowance for a few kinds of work."),
+    )
+
+    class Meta(_ListItem.Meta):
+        verbose_name = _("kind of work")
+        verbose_name_plural = _("kinds of work")
+
+
+class Language(_ListItem):
+    """A language an expert speaks in."""
+
+    class Meta(_ListItem.Meta):
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")

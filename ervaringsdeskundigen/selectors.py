@@ -1,0 +1,277 @@
+"""Reads of ervaringsdeskundigen, always for an acting user, each a fixed number of queries."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from huis.accounts.access import is_coordinator, visible_to
+from huis.places.models import PlaceClaim
+
+from .models import (
+    AllowanceRate,
+    AllowanceYear,
+    Assignment,
+    Expert,
+    ExpertRequest,
+    IntervisionSession,
+    RequestEvent,
+)
+from .models.request import AssignmentStatus, ReportStatus
+
+PAGE_SIZE = 25
+
+
+def requests_inbox(
+    *, user: Any, status: str = "", after: tuple[dt.datetime, int] | None = None
+) -> tuple[list[ExpertRequest], bool]:
+    """Coordinators' inbox, newest first, keyset-paginated (no OFFSET, no COUNT)."""
+    rows = visible_to(user, ExpertRequest.objects.all(), everything_for=is_coordinator)
+    if status:
+        rows = rows.filter(status=status)
+    if after is not None:
+        moment, pk = after
+        rows = rows.filter(Q(created_at__lt=moment) | Q(created_at=moment, id__lt=pk))
+    rows = rows.select_related("work_kind", "handler").order_by("-created_at", "-id")
+    page = list(rows[: PAGE_SIZE + 1])
+    return page[:PAGE_SIZE], len(page) > PAGE_SIZE
+
+
+def request_for_detail(*, request_id: int) -> ExpertRequest | None:
+    assignments = Assignment.objects.select_related("expert__user").order_by("proposed_at")
+    return (
+        ExpertRequest.objects.select_related("work_kind", "handler", "spoken_language")
+        .prefetch_related(
+            "themes",
+            Prefetch("assignments", queryset=assignments),
+            Prefetch("events", queryset=_events()),
+        )
+        .filter(pk=request_id)
+        .first()
+    )
+
+
+def _events() -> QuerySet:
+    return RequestEvent.objects.select_related("actor").order_by("at", "id")
+
+
+def experts_list(*, user: Any) -> QuerySet[Expert]:
+    rows = visible_to(user, Expert.objects.all(), everything_for=is_coordinator)
+    return rows.select_related("user").prefetch_related("themes").order_by("user__display_name")
+
+
+def expert_for_user(*, user: Any) -> Expert | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Expert.objects.filter(user=user).select_related("user").first()
+
+
+@dataclass
+class YearTotals:
+    year: int
+    flat: Decimal = Decimal("0.00")
+    km: int = 0
+    km_amount: Decimal = Decimal("0.00")
+    costs: Decimal = Decimal("0.00")
+    hours: Decimal = Decimal("0.00")
+    waiting: int = 0
+    elsewhere: Decimal = Decimal("0.00")
+    yearly_cap: Decimal | None = None
+    rows: list = field(default_factory=list)
+
+    @property
+    def total(self) -> Decimal:
+        return self.flat + self.km_amount + self.costs
+
+    @property
+    def cap_left(self) -> Decimal | None:
+        if self.yearly_cap is None:
+            return None
+        return max(self.yearly_cap - self.flat - self.elsewhere, Decimal("0.00"))
+
+
+def year_totals(*, expert: Expert, year: int) -> YearTotals:
+    rows = Assignment.objects.filter(
+        expert=expert, status=AssignmentStatus.ACCEPTED, starts_at__year=year
+    )
+    approved = rows.filter(report_status=ReportStatus.APPROVED).aggregate(
+        flat=Sum("flat_amount"),
+        km=Sum("km_paid"),
+        km_amount=Sum("km_amount"),
+        costs=Sum("costs_amount"),
+        hours=Sum("hours"),
+    )
+    totals = YearTotals(year=year)
+    for key in ("flat", "km", "km_amount", "costs", "hours"):
+        if approved[key] is not None:
+            setattr(totals, key, approved[key])
+    totals.waiting = rows.filter(report_status=ReportStatus.REPORTED).count()
+    expert_year = AllowanceYear.objects.filter(expert=expert, year=year).first()
+    if expert_year:
+        totals.elsewhere = expert_year.received_elsewhere
+    rate = AllowanceRate.objects.filter(year=year).first()
+    if rate:
+        totals.yearly_cap = rate.yearly_cap
+    return totals
+
+
+def expert_dashboard(*, expert: Expert) -> dict:
+    now = timezone.now()
+    base = Assignment.objects.filter(expert=expert).select_related("request__work_kind")
+    return {
+        "proposals": list(
+            base.filter(status=AssignmentStatus.PROPOSED, starts_at__gt=now).order_by("starts_at")
+        ),
+        "upcoming": list(
+            base.filter(status=AssignmentStatus.ACCEPTED, ends_at__gt=now).order_by("starts_at")
+        ),
+        "to_report": list(
+            base.filter(
+                status=AssignmentStatus.ACCEPTED,
+                starts_at__lte=now,
+                report_status__in=[ReportStatus.NONE, ReportStatus.REPORTED],
+            ).order_by("starts_at")[:20]
+        ),
+        "totals": year_totals(expert=expert, year=timezone.localdate().year),
+    }
+
+
+def feed_items(*, expert: Expert) -> tuple[list[Assignment], list[IntervisionSession]]:
+    since = timezone.now() - dt.timedelta(days=90)
+    assignments = list(
+        Assignment.objects.filter(
+            expert=expert, status=AssignmentStatus.ACCEPTED, ends_at__gte=since
+        ).select_related("request__work_kind")
+    )
+    sessions = list(
+        IntervisionSession.objects.filter(
+            ends_at__gte=since,
+            offering__claims__user=expert.user,
+            offering__claims__status=PlaceClaim.Status.CONFIRMED,
+        ).distinct()
+    )
+    return assignments, sessions
+
+
+def reports_waiting(*, user: Any) -> list[Assignment]:
+    rows = visible_to(user, Assignment.objects.all(), everything_for=is_coordinator)
+    return list(
+        rows.filter(report_status=ReportStatus.REPORTED, expert__isnull=False)
+        .select_related("expert__user", "request__work_kind")
+        .order_by("starts_at")[:200]
+    )
+
+
+def year_register(*, expert: Expert, year: int) -> list[Assignment]:
+    """Per expert and year: each day with its approved amounts (the legal register)."""
+    return list(
+        Assignment.objects.filter(
+            expert=expert, report_status=ReportStatus.APPROVED, starts_at__year=year
+        )
+        .select_related("request")
+        .order_by("starts_at", "id")
+    )
+
+
+def month_payouts(*, year: int, month: int) -> QuerySet[Assignment]:
+    return (
+        Assignment.objects.filter(
+            report_status=ReportStatus.APPROVED,
+            approved_at__year=year,
+            approved_at__month=month,
+        )
+        .select_related("expert__user", "request")
+        .order_by("expert__user__display_name", "starts_at", "id")
+    )
+
+
+@dataclass
+class BoardRow:
+    expert: Expert
+    cells: list[list[Assignment]]
+    clashes: set[int] = field(default_factory=set)
+    load: int = 0
+    overloaded: bool = False
+
+
+def planning_board(*, start: dt.date, days: int) -> list[BoardRow]:
+    """All accepted and proposed assignments of the period, one row per expert who has one.
+    Clashes (two assignments that overlap) and overloads (more in a month than the expert's
+    maximum, in any month the period touches) are marked; the template says it in words too.
+    Two queries."""
+    tz = timezone.get_current_timezone()
+    begin = dt.datetime.combine(start, dt.time.min, tzinfo=tz)
+    finish = begin + dt.timedelta(days=days)
+    rows = list(
+        Assignment.objects.filter(
+            status__in=[AssignmentStatus.ACCEPTED, AssignmentStatus.PROPOSED],
+            expert__isnull=False,
+            starts_at__lt=finish,
+            ends_at__gt=begin,
+        )
+        .select_related("expert__user", "request")
+        .order_by("expert__user__display_name", "starts_at")
+    )
+    # This month's load of every expert, for each month the period touches.
+    month_begin = dt.datetime.combine(start.replace(day=1), dt.time.min, tzinfo=tz)
+    loads: dict[int, int] = {}
+    for expert_id, n in (
+        Assignment.objects.filter(
+            status=AssignmentStatus.ACCEPTED,
+            starts_at__gte=month_begin,
+            starts_at__lt=finish + dt.timedelta(days=31),
+        )
+        .annotate(month=TruncMonth("starts_at"))
+        .filter(month__lt=finish)
+        .values("expert_id", "month")
+        .annotate(n=Count("id"))
+        .values_list("expert_id", "n")
+    ):
+        loads[expert_id] = max(loads.get(expert_id, 0), n)
+    board: dict[int, BoardRow] = {}
+    for assignment in rows:
+        row = board.get(assignment.expert_id)
+        if row is None:
+            row = board[assignment.expert_id] = BoardRow(
+                expert=assignment.expert, cells=[[] for _ in range(days)]
+            )
+            row.load = loads.get(assignment.expert_id, 0)
+            row.overloaded = row.load > assignment.expert.max_per_month
+        index = (timezone.localtime(assignment.starts_at).date() - start).days
+        if 0 <= index < days:
+            row.cells[index].append(assignment)
+    for row in board.values():
+        flat = [a for cell in row.cells for a in cell]
+        for i, first in enumerate(flat):
+            for second in flat[i + 1 :]:
+                if first.starts_at < second.ends_at and second.starts_at < first.ends_at:
+                    row.clashes |= {first.pk, second.pk}
+    return list(board.values())
+
+
+def intervision_sessions(*, user: Any, past: bool = False) -> list[IntervisionSession]:
+    now = timezone.now()
+    rows = IntervisionSession.objects.select_related("offering")
+    rows = (
+        rows.filter(ends_at__lt=now).order_by("-starts_at")
+        if past
+        else rows.filter(ends_at__gte=now).order_by("starts_at")
+    )
+    sessions = list(rows[:50])
+    own = {}
+    if getattr(user, "is_authenticated", False):
+        own = {
+            c.offering_id: c
+            for c in PlaceClaim.objects.filter(
+                user=user,
+                offering_id__in=[s.offering_id for s in sessions],
+                status__in=["confirmed", "waiting", "offered"],
+            )
+        }
+    for session in sessions:
+        session.own_claim = own.get(session.offering_id)
+    return sessions

@@ -1,0 +1,71 @@
+"""Every write of ervaringsdeskundigen. Keyword-only and typed; each runs in one transaction,
+writes an audit entry and raises `ExpertsError` with a translated message when it cannot be done.
+"""
+
+from .allowance import (
+    AllowanceQuote,
+    allowance_quote,
+    allowance_year_update,
+    assignment_approve,
+    assignment_report,
+)
+from .errors import ExpertsError
+from .experts import (
+    absence_add,
+    absence_delete,
+    expert_create,
+    expert_update,
+    expert_update_own,
+    feed_token_renew,
+)
+from .intervision import (
+    intervision_attendance,
+    intervision_cancel_sign_up,
+    intervision_create,
+    intervision_sign_up,
+)
+from .workflow import (
+    TRANSITIONS,
+    assignment_accept,
+    assignment_decline,
+    assignment_withdraw,
+    evaluation_submit,
+    request_cancel,
+    request_decline,
+    request_mark_done,
+    request_propose_experts,
+    request_schedule,
+    request_submit,
+    request_take,
+)
+
+__all__ = [
+    "TRANSITIONS",
+    "AllowanceQuote",
+    "ExpertsError",
+    "absence_add",
+    "absence_delete",
+    "allowance_quote",
+    "allowance_year_update",
+    "assignment_accept",
+    "assignment_approve",
+    "assignment_decline",
+    "assignment_report",
+    "assignment_withdraw",
+    "evaluation_submit",
+    "expert_create",
+    "expert_update",
+    "expert_update_own",
+    "feed_token_renew",
+    "intervision_attendance",
+    "intervision_cancel_sign_up",
+    "intervision_create",
+    "intervision_sign_up",
+    "request_cancel",
+    "request_decline",
+    "request_mark_done",
+    "request_propose_experts",
+    "request_schedule",
+    "request_submit",
+    "request_take",
+]

@@ -1,0 +1,288 @@
+"""Hours, travel and costs after an assignment, and the legal volunteer allowance.
+
+The flat-rate allowance has a daily and a yearly cap per calendar year (figures in
+AllowanceRate). Caps count across organisations, so the year's total includes what the expert
+received elsewhere (AllowanceYear). Crossing a cap makes the whole year's allowance taxable pay,
+so the portal never pays above one: it lowers the amount, says so, and asks the coordinator to
+confirm. Travel by car is refunded for at most `km_yearly_max` km a year. An expert is paid either
+the flat rate or real costs in a year, never both. All arithmetic is Decimal, rounded to cents.
+"""
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from huis.audit.services import log_action
+
+from ..models import AllowanceRate, AllowanceYear, Assignment, Expert
+from ..models.request import AssignmentStatus, ReportStatus
+from .errors import ExpertsError, NeedsConfirmation
+
+CENT = Decimal("0.01")
+ZERO = Decimal("0.00")
+
+
+def money(value: Decimal) -> Decimal:
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+@dataclass
+class AllowanceQuote:
+    year: int
+    day: Any
+    mode: str
+    daily_cap: Decimal
+    yearly_cap: Decimal
+    paid_today: Decimal
+    paid_this_year: Decimal  # at the house, before this assignment
+    received_elsewhere: Decimal
+    flat_amount: Decimal = ZERO
+    km_paid: int = 0
+    km_amount: Decimal = ZERO
+    costs_amount: Decimal = ZERO
+    capped: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> Decimal:
+        return self.flat_amount + self.km_amount + self.costs_amount
+
+    @property
+    def year_total_after(self) -> Decimal:
+        return self.paid_this_year + self.received_elsewhere + self.flat_amount
+
+    @property
+    def left_after(self) -> Decimal:
+        return max(self.yearly_cap - self.year_total_after, ZERO)
+
+
+def rate_for(year: int) -> AllowanceRate:
+    rate = AllowanceRate.objects.filter(year=year).first()
+    if rate is None:
+        raise ExpertsError(
+            _("There are no allowance rates for %(year)s yet. An administrator adds them.")
+            % {"year": year}
+        )
+    return rate
+
+
+def year_for(expert: Expert, year: int) -> AllowanceYear:
+    return AllowanceYear.objects.filter(expert=expert, year=year).first() or AllowanceYear(
+        expert=expert, year=year
+    )
+
+
+def _approved(expert: Expert, year: int, *, exclude: int | None = None) -> models.QuerySet:
+    rows = Assignment.objects.filter(
+        expert=expert, report_status=ReportStatus.APPROVED, starts_at__year=year
+    )
+    return rows.exclude(pk=exclude) if exclude else rows
+
+
+def allowance_quote(*, assignment: Assignment) -> AllowanceQuote:
+    """What approving this report would pay, within the caps, with warnings in words."""
+    day = timezone.localtime(assignment.starts_at).date()
+    rate = rate_for(day.year)
+    expert = assignment.expert
+    expert_year = year_for(expert, day.year)
+    others = _approved(expert, day.year, exclude=assignment.pk)
+    sums = others.aggregate(
+        flat=models.Sum("flat_amount"),
+        km=models.Sum("km_paid"),
+        costs=models.Sum("costs_amount"),
+    )
+    paid_today = (
+        others.filter(starts_at__date=day).aggregate(s=models.Sum("flat_amount"))["s"] or ZERO
+    )
+    quote = AllowanceQuote(
+        year=day.year,
+        day=day,
+        mode=expert_year.mode,
+        daily_cap=rate.daily_cap,
+        yearly_cap=rate.yearly_cap_for(higher=assignment.request.work_kind.higher_cap),
+        paid_today=paid_today,
+        paid_this_year=sums["flat"] or ZERO,
+        received_elsewhere=expert_year.received_elsewhere,
+    )
+    km = assignment.km or 0
+    costs = assignment.costs or ZERO
+    if expert_year.mode == AllowanceYear.Mode.REAL:
+        quote.costs_amount = money(costs)
+        quote.km_paid = km
+        quote.km_amount = money(km * rate.km_rate)
+        return quote
+
+    if costs > 0:
+        quote.warnings.append(
+            _(
+                "This expert gets the flat rate in %(year)s: the real costs (EUR %(costs)s) "
+                "cannot be refunded as well."
+            )
+            % {"year": day.year, "costs": costs}
+        )
+    room_day = max(rate.daily_cap - paid_today, ZERO)
+    room_year = max(quote.yearly_cap - quote.paid_this_year - quote.received_elsewhere, ZERO)
+    quote.flat_amount = money(min(rate.daily_cap, room_day, room_year))
+    if quote.flat_amount < rate.daily_cap:
+        quote.capped = True
+        if room_day < rate.daily_cap:
+            quote.warnings.append(
+                _("Already EUR %(paid)s paid for this day: the daily cap allows EUR %(left)s more.")
+                % {"paid": paid_today, "left": money(room_day)}
+            )
+        if room_year < rate.daily_cap:
+            quote.warnings.append(
+                _(
+                    "The yearly cap of EUR %(cap)s is almost reached: only EUR %(left)s is left. "
+                    "Paying more would make the whole year's allowance taxable."
+                )
+                % {"cap": quote.yearly_cap, "left": money(room_year)}
+            )
+    elif quote.left_after < rate.daily_cap:
+        quote.warnings.append(
+            _("After this, only EUR %(left)s is left under the yearly cap of EUR %(cap)s.")
+            % {"left": quote.left_after, "cap": quote.yearly_cap}
+        )
+    km_used = (sums["km"] or 0) + expert_year.km_elsewhere
+    room_km = max(rate.km_yearly_max - km_used, 0)
+    quote.km_paid = min(km, room_km)
+    quote.km_amount = money(quote.km_paid * rate.km_rate)
+    if quote.km_paid < km:
+        quote.capped = True
+        quote.warnings.append(
+            _("Only %(paid)s of %(km)s km can be refunded: at most %(max)s km a year.")
+            % {"paid": quote.km_paid, "km": km, "max": rate.km_yearly_max}
+        )
+    return quote
+
+
+@transaction.atomic
+def assignment_report(
+    *,
+    assignment: Assignment,
+    actor: Any,
+    hours: Decimal,
+    km: int,
+    costs: Decimal,
+    debrief: str = "",
+) -> Assignment:
+    """The expert reports hours, travel and costs (and a debrief note) after the assignment."""
+    assignment = (
+        Assignment.objects.select_for_update(of=("self",))
+        .select_related("expert__user")
+        .get(pk=assignment.pk)
+    )
+    if assignment.status != AssignmentStatus.ACCEPTED:
+        raise ExpertsError(_("Only an accepted assignment can be reported."))
+    if assignment.starts_at > timezone.now():
+        raise ExpertsError(_("You can report after the assignment has started."))
+    if assignment.report_status == ReportStatus.APPROVED:
+        raise ExpertsError(_("This report is already approved. Ask a coordinator to change it."))
+    if hours <= 0 or hours > 24 or km < 0 or costs < 0:
+        raise ExpertsError(_("Check the hours, km and costs."))
+    assignment.hours = hours
+    assignment.km = km
+    assignment.costs = money(costs)
+    assignment.debrief = debrief
+    assignment.report_status = ReportStatus.REPORTED
+    assignment.reported_at = timezone.now()
+    assignment.save(
+        update_fields=["hours", "km", "costs", "debrief", "report_status", "reported_at"]
+    )
+    log_action(
+        actor=actor,
+        action="ervaringsdeskundigen.assignment.reported",
+        obj=assignment,
+        subject=assignment.expert.user,
+    )
+    return assignment
+
+
+def _lock_expert(expert_id: int) -> None:
+    """Lock the expert's row: approvals for one expert happen one after the other. The
+    concurrency test's control run replaces this to show the lock is what keeps the caps."""
+    Expert.objects.select_for_update().get(pk=expert_id)
+
+
+@transaction.atomic
+def assignment_approve(*, assignment: Assignment, actor: Any, confirm: bool = False) -> Assignment:
+    """A coordinator approves the report; the allowance is what `allowance_quote` says.
+
+    The expert's row is locked, so two approvals for the same expert at the same moment are
+    counted one after the other and together never cross a cap.
+    """
+    _lock_expert(assignment.expert_id)
+    assignment = (
+        Assignment.objects.select_for_update(of=("self",))
+        .select_related("expert__user", "request__work_kind")
+        .get(pk=assignment.pk)
+    )
+    if assignment.report_status != ReportStatus.REPORTED:
+        raise ExpertsError(_("There is no report waiting for approval."))
+    quote = allowance_quote(assignment=assignment)
+    if (quote.capped or quote.warnings) and not confirm:
+        raise NeedsConfirmation(" ".join(quote.warnings))
+    AllowanceYear.objects.get_or_create(
+        expert=assignment.expert, year=quote.year, defaults={"mode": quote.mode}
+    )
+    assignment.flat_amount = quote.flat_amount
+    assignment.km_paid = quote.km_paid
+    assignment.km_amount = quote.km_amount
+    assignment.costs_amount = quote.costs_amount
+    assignment.capped = quote.capped
+    assignment.report_status = ReportStatus.APPROVED
+    assignment.approved_by = actor
+    assignment.approved_at = timezone.now()
+    assignment.save()
+    log_action(
+        actor=actor,
+        action="ervaringsdeskundigen.assignment.approved",
+        obj=assignment,
+        subject=assignment.expert.user,
+        data={"total": str(quote.total), "capped": quote.capped},
+    )
+    return assignment
+
+
+@transaction.atomic
+def allowance_year_update(
+    *,
+    expert: Expert,
+    year: int,
+    actor: Any,
+    received_elsewhere: Decimal | None = None,
+    km_elsewhere: int | None = None,
+    mode: str | None = None,
+) -> AllowanceYear:
+    """The expert declares what they received elsewhere; a coordinator sets the way of paying,
+    which cannot change once something was paid that year (no mixing)."""
+    _lock_expert(expert.pk)
+    expert_year, _created = AllowanceYear.objects.get_or_create(expert=expert, year=year)
+    if received_elsewhere is not None:
+        if received_elsewhere < 0:
+            raise ExpertsError(_("An amount cannot be negative."))
+        expert_year.received_elsewhere = money(received_elsewhere)
+    if km_elsewhere is not None:
+        expert_year.km_elsewhere = km_elsewhere
+    if mode is not None and mode != expert_year.mode:
+        if _approved(expert, year).exists():
+            raise ExpertsError(
+                _(
+                    "Something was already paid in %(year)s. The flat rate and real costs "
+                    "are never mixed in one year."
+                )
+                % {"year": year}
+            )
+        expert_year.mode = mode
+    expert_year.save()
+    log_action(
+        actor=actor,
+        action="ervaringsdeskundigen.allowance_year.updated",
+        obj=expert_year,
+        subject=expert.user,
+    )
+    return expert_year

@@ -1,0 +1,221 @@
+"""Public pages: the home of the function, the request form, the signed links in emails, the
+expert's calendar feed. Everything works with plain HTML forms; nothing needs JavaScript."""
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import TemplateView
+from django_ratelimit.core import is_ratelimited
+
+from huis.audit.services import log_action
+
+from .. import selectors, services
+from ..forms import EvaluationForm, RequestForm
+from ..ics import expert_calendar
+from ..models import Expert
+from ..tokens import LinkError, assignment_from_token, request_from_token, request_token
+from .common import refuse
+
+REQUEST_RATE = "5/h"
+# Signed links are hard to guess; this only stops a script hammering them.
+LINK_RATE = "60/h"
+
+
+def _too_many(request, group: str, rate: str) -> bool:
+    """Counted per address in the Redis cache (django-ratelimit)."""
+    return is_ratelimited(request, group=group, key="ip", rate=rate, method="POST", increment=True)
+
+
+class HomeView(TemplateView):
+    template_name = "ervaringsdeskundigen/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context["own_profile"] = selectors.expert_for_user(user=user)
+        context["published"] = list(
+            Expert.objects.filter(publish_public_text=True, is_paused=False)
+            .exclude(public_text="")
+            .select_related("user")
+            .order_by("user__display_name")[:12]
+        )
+        return context
+
+
+class RequestCreateView(View):
+    """The public request form. Against spam and floods: a rate limit per address (counted in
+    the Redis cache), a field robots fill in, and a minimum time to fill in the form."""
+
+    template_name = "ervaringsdeskundigen/request_form.html"
+
+    def get(self, request):
+        return render(request, self.template_name, {"form": RequestForm()})
+
+    def post(self, request):
+        if _too_many(request, "experts-request", REQUEST_RATE):
+            return render(request, "429.html", status=429)
+        form = RequestForm(request.POST)
+        if form.is_spam():
+            # A calm answer that says what to do, without telling robots what gave them away.
+            form.add_error(None, _("Please check the form and send it again."))
+            form.data = form.data.copy()
+            form.data["started"] = RequestForm().initial["started"]
+            return render(request, self.template_name, {"form": form}, status=400)
+        if not form.is_valid():
+            return render(request, self.template_name, {"form": form}, status=400)
+        try:
+            expert_request = services.request_submit(
+                data=form.request_data(),
+                themes=list(form.cleaned_data["themes"]),
+                language=translation.get_language() or "nl",
+            )
+        except services.ExpertsError as exc:
+            form.add_error(None, str(exc))
+            return render(request, self.template_name, {"form": form}, status=400)
+        messages.success(request, _("Thank you! We received your request. You get an email."))
+        return redirect("ervaringsdeskundigen:follow", token=request_token(expert_request))
+
+
+def _request_or_refuse(request, token: str):
+    try:
+        return request_from_token(token), None
+    except LinkError as exc:
+        return None, refuse(
+            request, str(exc), back=reverse("ervaringsdeskundigen:home"), status=404
+        )
+
+
+class FollowView(View):
+    """The organisation follows its request through the link in its email."""
+
+    def get(self, request, token: str):
+        expert_request, refused = _request_or_refuse(request, token)
+        if refused:
+            return refused
+        accepted = [
+            a.expert.user.display_name
+            for a in expert_request.assignments.select_related("expert__user").filter(
+                status="accepted"
+            )
+        ]
+        return render(
+            request,
+            "ervaringsdeskundigen/follow.html",
+            {
+                "expert_request": expert_request,
+                "token": token,
+                "accepted": accepted,
+                "form": EvaluationForm(),
+                "can_evaluate": expert_request.status == "done",
+            },
+        )
+
+
+class EvaluationView(View):
+    http_method_names = ["post"]
+
+    def post(self, request, token: str):
+        if _too_many(request, "experts-links", LINK_RATE):
+            return render(request, "429.html", status=429)
+        expert_request, refused = _request_or_refuse(request, token)
+        if refused:
+            return refused
+        form = EvaluationForm(request.POST)
+        if not form.is_valid():
+            return render(
+                request,
+                "ervaringsdeskundigen/follow.html",
+                {
+                    "expert_request": expert_request,
+                    "token": token,
+                    "accepted": [],
+                    "form": form,
+                    "can_evaluate": True,
+                },
+                status=400,
+            )
+        try:
+            services.evaluation_submit(request=expert_request, **form.cleaned_data)
+        except services.ExpertsError as exc:
+            return refuse(request, str(exc), back=request.path.rsplit("evaluatie/", 1)[0])
+        messages.success(request, _("Thank you for your evaluation!"))
+        return redirect("ervaringsdeskundigen:follow", token=token)
+
+
+def _assignment_or_refuse(request, token: str):
+    try:
+        return assignment_from_token(token), None
+    except LinkError as exc:
+        return None, refuse(
+            request, str(exc), back=reverse("ervaringsdeskundigen:home"), status=404
+        )
+
+
+class ProposalView(View):
+    """The link in the proposal email opens this page; only its buttons change anything (mail
+    scanners open links, they do not press buttons)."""
+
+    def get(self, request, token: str):
+        assignment, refused = _assignment_or_refuse(request, token)
+        if refused:
+            return refused
+        return render(
+            request,
+            "ervaringsdeskundigen/proposal.html",
+            {"assignment": assignment, "expert_request": assignment.request, "token": token},
+        )
+
+
+class _ProposalAnswerView(View):
+    http_method_names = ["post"]
+    service = None
+    done_message = ""
+
+    def post(self, request, token: str):
+        if _too_many(request, "experts-links", LINK_RATE):
+            return render(request, "429.html", status=429)
+        assignment, refused = _assignment_or_refuse(request, token)
+        if refused:
+            return refused
+        actor = request.user if request.user.is_authenticated else assignment.expert.user
+        try:
+            type(self).service(assignment=assignment, actor=actor)
+        except services.ExpertsError as exc:
+            return refuse(
+                request, str(exc), back=reverse("ervaringsdeskundigen:proposal", args=[token])
+            )
+        messages.success(request, self.done_message)
+        return redirect("ervaringsdeskundigen:proposal", token=token)
+
+
+class ProposalAcceptView(_ProposalAnswerView):
+    service = services.assignment_accept
+    done_message = gettext_lazy("Thank you! You accepted. You find it in your calendar.")
+
+
+class ProposalDeclineView(_ProposalAnswerView):
+    service = services.assignment_decline
+    done_message = gettext_lazy("You declined. Thank you for letting us know.")
+
+
+class FeedView(View):
+    """The expert's private calendar feed; the token in the address is the only key."""
+
+    def get(self, request, token: str):
+        if len(token) < 20:  # never look up short guesses
+            raise Http404
+        expert = get_object_or_404(Expert.objects.select_related("user"), feed_token=token)
+        assignments, sessions = selectors.feed_items(expert=expert)
+        log_action(
+            actor=None, action="ervaringsdeskundigen.feed.read", obj=expert, subject=expert.user
+        )
+        with translation.override(expert.user.preferred_language):
+            body = expert_calendar(assignments, sessions, name=_("My assignments"))
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response["Cache-Control"] = "private, no-store"
+        return response

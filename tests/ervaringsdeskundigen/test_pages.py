@@ -1,0 +1,247 @@
+"""The pages people use: the email link with one button, the expert's own pages and calendar
+feed, the coordinator's request page, intervision through huis.places, and fixed query counts."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from ervaringsdeskundigen import services
+from ervaringsdeskundigen.models import Absence, Assignment, ExpertRequest
+from ervaringsdeskundigen.notify import proposal_url
+from huis.notifications.models import Notification
+from huis.places.models import PlaceClaim
+
+from .factories import AssignmentFactory, ExpertFactory, ExpertRequestFactory, theme
+
+pytestmark = pytest.mark.django_db
+
+
+def _path(url: str) -> str:
+    return "/" + url.split("://", 1)[-1].split("/", 1)[-1]
+
+
+def test_the_email_link_opens_a_page_and_only_the_button_accepts(client, coordinator):
+    request = ExpertRequestFactory()
+    expert = ExpertFactory()
+    [assignment] = services.request_propose_experts(
+        request=request, experts=[expert], actor=coordinator
+    )
+    url = _path(Notification.objects.get(kind="experts_proposal").context["proposal_url"])
+    page = client.get(url)  # what a mail scanner does
+    assert page.status_code == 200
+    assignment.refresh_from_db()
+    assert assignment.status == "proposed"
+    response = client.post(url + "aanvaarden/")
+    assert response.status_code == 302
+    assignment.refresh_from_db()
+    assert assignment.status == "accepted"
+    assert ExpertRequest.objects.get(pk=request.pk).status == "confirmed"
+    again = client.post(url + "aanvaarden/")  # pressing twice changes nothing
+    assert again.status_code == 302
+    assert Notification.objects.filter(kind="experts_request_confirmed").count() == 1
+
+
+def test_a_changed_proposal_link_is_refused_in_words(client, t):
+    assignment = AssignmentFactory(status="proposed")
+    url = _path(proposal_url(assignment)).replace("/voorstel/", "/voorstel/x")
+    response = client.post(url + "aanvaarden/")
+    assert response.status_code == 404
+    assert t("This link is not valid. Check that you copied all of it.") in response.text
+    assignment.refresh_from_db()
+    assert assignment.status == "proposed"
+
+
+def test_the_expert_pauses_and_sets_availability_themselves(client, expert_profile):
+    client.force_login(expert_profile.user)
+    url = reverse("ervaringsdeskundigen:own_profile")
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url,
+        {
+            "is_paused": "on",
+            "max_per_month": "3",
+            "travel_km": "25",
+            "public_text": "",
+            "slot_0_morning": "on",
+            "slot_4_evening": "on",
+        },
+    )
+    assert response.status_code == 302
+    expert_profile.refresh_from_db()
+    assert expert_profile.is_paused
+    assert set(expert_profile.availability.values_list("weekday", "part")) == {
+        (0, "morning"),
+        (4, "evening"),
+    }
+    bad = client.post(url, {"max_per_month": "0", "travel_km": "25"})
+    assert bad.status_code == 400
+    away = client.post(
+        reverse("ervaringsdeskundigen:absence_add"),
+        {"starts_on": "2030-05-10", "ends_on": "2030-05-01"},
+    )
+    assert away.status_code == 400
+    assert not Absence.objects.exists()
+
+
+def test_the_calendar_feed_and_its_renewable_secret(client, expert_profile):
+    assignment = AssignmentFactory(expert=expert_profile)
+    old = expert_profile.feed_token
+    feed = client.get(reverse("ervaringsdeskundigen:feed", args=[old]))
+    assert feed.status_code == 200
+    body = feed.content.decode()
+    assert body.startswith("BEGIN:VCALENDAR")
+    assert f"UID:experts-assignment-{assignment.pk}@" in body
+    assert assignment.request.organisation_name in body
+    client.force_login(expert_profile.user)
+    assert client.post(reverse("ervaringsdeskundigen:feed_renew")).status_code == 302
+    client.logout()
+    assert client.get(reverse("ervaringsdeskundigen:feed", args=[old])).status_code == 404
+    expert_profile.refresh_from_db()
+    assert (
+        client.get(
+            reverse("ervaringsdeskundigen:feed", args=[expert_profile.feed_token])
+        ).status_code
+        == 200
+    )
+
+
+def test_dashboard_shows_proposals_upcoming_and_the_year(client, expert_profile, allowance_rates):
+    proposal = AssignmentFactory(expert=expert_profile, status="proposed")
+    AssignmentFactory(
+        expert=expert_profile,
+        request=ExpertRequestFactory(organisation_name="Kliniek Zonnebloem"),
+    )
+    client.force_login(expert_profile.user)
+    html = client.get(reverse("ervaringsdeskundigen:dashboard")).text
+    assert proposal.request.organisation_name in html
+    assert "Kliniek Zonnebloem" in html
+    assert reverse("ervaringsdeskundigen:my_accept", args=[proposal.pk]) in html
+    assert expert_profile.feed_token in html
+
+
+def test_coordinator_proposes_from_the_ranked_list_with_a_warning_step(as_role):
+    request = ExpertRequestFactory(themes=[theme("psychose")])
+    ExpertFactory(user__display_name="Zonder", receives_benefit=True)
+    ready = ExpertFactory(user__display_name="Klaar", themes=[theme("psychose")])
+    client = as_role("coordinator")
+    url = reverse("ervaringsdeskundigen:request_detail", args=[request.pk])
+    html = client.get(url).text
+    assert html.index("Klaar") < html.index("Zonder")
+    warned = ExpertFactory(receives_benefit=True)
+    propose = reverse("ervaringsdeskundigen:request_propose", args=[request.pk])
+    response = client.post(propose, {"experts": [warned.pk, ready.pk]})
+    assert response.status_code == 409
+    assert 'name="confirm"' in response.text
+    assert not Assignment.objects.exists()
+    response = client.post(propose, {"experts": [warned.pk, ready.pk], "confirm": "1"})
+    assert response.status_code == 302
+    assert Assignment.objects.filter(request=request, status="proposed").count() == 2
+
+
+def test_intervision_places_through_the_shared_mechanism(client, coordinator):
+    now = timezone.now()
+    session = services.intervision_create(
+        title="Intervisie december",
+        starts_at=now + dt.timedelta(days=3),
+        ends_at=now + dt.timedelta(days=3, hours=2),
+        capacity=2,
+        actor=coordinator,
+    )
+    experts = ExpertFactory.create_batch(3)
+    statuses = []
+    for expert in experts:
+        client.force_login(expert.user)
+        client.post(reverse("ervaringsdeskundigen:intervision_sign_up", args=[session.pk]))
+        statuses.append(PlaceClaim.objects.get(user=expert.user).status)
+    assert statuses == ["confirmed", "confirmed", "waiting"]
+    client.force_login(experts[0].user)
+    client.post(reverse("ervaringsdeskundigen:intervision_cancel", args=[session.pk]))
+    assert PlaceClaim.objects.get(user=experts[2].user).status == "confirmed"
+    client.force_login(coordinator)
+    claim = PlaceClaim.objects.get(user=experts[1].user)
+    client.post(
+        reverse("ervaringsdeskundigen:intervision_attendance", args=[session.pk]),
+        {"claim": claim.pk, "attendance": "attended"},
+    )
+    claim.refresh_from_db()
+    assert claim.attendance == "attended"
+
+
+def _fill(n: int) -> None:
+    for i in range(n):
+        expert = ExpertFactory(themes=[theme("psychose")])
+        request = ExpertRequestFactory(
+            themes=[theme("psychose")],
+            starts_at=timezone.now() + dt.timedelta(days=1 + i % 5, hours=i),
+        )
+        AssignmentFactory(expert=expert, request=request)
+        AssignmentFactory(
+            expert=expert,
+            request=ExpertRequestFactory(starts_at=request.starts_at + dt.timedelta(minutes=30)),
+            status="proposed",
+        )
+
+
+PAGES = ["inbox", "expert_list", "board", "reports"]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_coordinator_pages_cost_the_same_queries_at_two_sizes(as_role, name):
+    client = as_role("coordinator")
+    url = reverse(f"ervaringsdeskundigen:{name}")
+    _fill(2)
+    client.get(url)
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(url).status_code == 200
+    _fill(12)
+    with CaptureQueriesContext(connection) as large:
+        assert client.get(url).status_code == 200
+    assert len(small) == len(large)
+
+
+def test_expert_dashboard_costs_the_same_queries_at_two_sizes(client, expert_profile):
+    client.force_login(expert_profile.user)
+    url = reverse("ervaringsdeskundigen:dashboard")
+    AssignmentFactory(expert=expert_profile)
+    client.get(url)
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    for _ in range(8):
+        AssignmentFactory(
+            expert=expert_profile,
+            request=ExpertRequestFactory(
+                starts_at=timezone.now() + dt.timedelta(days=40, hours=_ * 5)
+            ),
+        )
+        AssignmentFactory(expert=expert_profile, status="proposed")
+    with CaptureQueriesContext(connection) as large:
+        client.get(url)
+    assert len(small) == len(large)
+
+
+def test_the_board_names_clashes_and_overloads_in_words(as_role, t):
+    expert = ExpertFactory(max_per_month=1)
+    first = AssignmentFactory(expert=expert)
+    AssignmentFactory(
+        expert=expert,
+        request=ExpertRequestFactory(starts_at=first.starts_at + dt.timedelta(minutes=30)),
+    )
+    day = timezone.localtime(first.starts_at).date()
+    html = (
+        as_role("coordinator")
+        .get(reverse("ervaringsdeskundigen:board") + f"?van={day.isoformat()}")
+        .text
+    )
+    assert t("Clash!") in html
+    assert "board-clash" in html
+    assert "board-warning" in html  # "Overloaded: 2 this month, at most 1"
+    month = (
+        as_role("coordinator")
+        .get(reverse("ervaringsdeskundigen:board") + f"?weergave=maand&van={day.isoformat()}")
+        .text
+    )
+    assert first.request.organisation_name in month

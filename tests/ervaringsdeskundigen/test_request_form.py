@@ -1,0 +1,134 @@
+"""The public request form: works without an account, calm messages for bad input, and spam and
+floods are stopped without a third-party captcha (rate limit, honeypot, minimum fill time)."""
+
+import datetime as dt
+import time
+
+import pytest
+from django.core import signing
+from django.urls import reverse
+from django.utils import timezone
+
+from ervaringsdeskundigen.forms import FORM_SALT
+from ervaringsdeskundigen.models import ExpertRequest
+from ervaringsdeskundigen.views import public
+from huis.notifications.models import Notification
+
+from .factories import theme, work_kind
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("ervaringsdeskundigen:request_create")
+
+
+def _started(seconds_ago: float = 30) -> str:
+    return signing.dumps(time.time() - seconds_ago, salt=FORM_SALT)
+
+
+def _data(**extra):
+    day = timezone.localdate() + dt.timedelta(days=20)
+    data = {
+        "organisation_name": "GO! Atheneum Zeestad",
+        "contact_name": "Leen",
+        "contact_email": "leen@atheneum.example",
+        "work_kind": work_kind().pk,
+        "themes": [theme("depressie").pk],
+        "date": day.isoformat(),
+        "time": "10:00",
+        "duration_minutes": "100",
+        "place": "Aula, Stationsstraat 1",
+        "audience": "Leerlingen zesde jaar",
+        "audience_size": "60",
+        "experts_wanted": "2",
+        "fee": "150",
+        "started": _started(),
+        "website": "",
+    }
+    data.update(extra)
+    return data
+
+
+def test_an_organisation_files_a_request_and_follows_it(client):
+    page = client.get(URL)
+    assert page.status_code == 200
+    assert 'name="website"' in page.text  # the honeypot is there, hidden
+    response = client.post(URL, _data())
+    assert response.status_code == 302
+    request = ExpertRequest.objects.get()
+    assert request.experts_wanted == 2
+    assert request.status == "new"
+    assert list(request.themes.values_list("slug", flat=True)) == ["depressie"]
+    assert timezone.localtime(request.starts_at).hour == 10
+    follow = client.get(response.url)
+    assert "GO! Atheneum Zeestad" in follow.text
+    mail = Notification.objects.get(kind="experts_request_received")
+    assert mail.email == "leen@atheneum.example"
+    assert response.url in mail.context["follow_url"]
+
+
+def test_a_period_instead_of_a_fixed_day(client):
+    start = timezone.localdate() + dt.timedelta(days=30)
+    data = _data(
+        date="",
+        time="",
+        window_from=start.isoformat(),
+        window_until=(start + dt.timedelta(days=14)).isoformat(),
+    )
+    assert client.post(URL, data).status_code == 302
+    request = ExpertRequest.objects.get()
+    assert request.starts_at is None
+    assert request.window_from == start
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"date": "", "time": ""}, "date"),
+        ({"time": ""}, "time"),
+        ({"date": "2020-01-01"}, "date"),
+        ({"experts_wanted": "0"}, "experts_wanted"),
+        ({"contact_email": "geen-adres"}, "contact_email"),
+        ({"fee": "-5"}, "fee"),
+        (
+            {"date": "", "time": "", "window_from": "2030-02-10", "window_until": "2030-02-01"},
+            "window_until",
+        ),
+    ],
+)
+def test_bad_input_gets_a_message_and_keeps_what_was_typed(client, change, field):
+    response = client.post(URL, _data(**change))
+    assert response.status_code == 400
+    assert field in response.context["form"].errors
+    assert "GO! Atheneum Zeestad" in response.text
+    assert not ExpertRequest.objects.exists()
+
+
+def test_the_honeypot_and_the_minimum_time_stop_robots(client):
+    assert client.post(URL, _data(website="http://spam.example")).status_code == 400
+    assert client.post(URL, _data(started=_started(seconds_ago=1))).status_code == 400
+    assert client.post(URL, _data(started="forged")).status_code == 400
+    assert not ExpertRequest.objects.exists()
+    assert not Notification.objects.exists()
+
+
+def test_a_flood_from_one_address_is_stopped(client, monkeypatch):
+    monkeypatch.setattr(public, "REQUEST_RATE", "3/h")
+    statuses = [
+        client.post(URL, _data(contact_email=f"x{n}@a.example")).status_code for n in range(5)
+    ]
+    assert statuses == [302, 302, 302, 429, 429]
+    assert ExpertRequest.objects.count() == 3
+    other = client.post(URL, _data(), REMOTE_ADDR="10.0.0.9")
+    assert other.status_code == 302
+
+
+def test_a_broken_follow_link_says_so(client, t):
+    response = client.get(reverse("ervaringsdeskundigen:follow", args=["kapot"]))
+    assert response.status_code == 404
+    assert t("This link is not valid. Check that you copied all of it.") in response.text
+
+
+def test_the_signed_link_forms_are_rate_limited_too(client, monkeypatch):
+    monkeypatch.setattr(public, "LINK_RATE", "2/h")
+    url = reverse("ervaringsdeskundigen:proposal_accept", args=["kapot"])
+    assert [client.post(url).status_code for _ in range(3)] == [404, 404, 429]
