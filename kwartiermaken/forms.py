@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -204,6 +205,9 @@ class SignalForm(OrganisationChoiceMixin, forms.ModelForm):
         self.organisations = organisations
         self.setup_organisation(organisations)
         self.fields["category"].choices = SignalCategory.choices
+        self.fields["times_seen"].validators.append(
+            MinValueValidator(1, message=_("At least once: you saw it yourself."))
+        )
         neighbourhoods = active_neighbourhoods()
         if self.instance.pk:
             self.fields["organisation"].widget = forms.HiddenInput()
