@@ -60,3 +60,14 @@ def signal_b(partner_b, organisation_b, neighbourhood):
     return SignalFactory(
         organisation=organisation_b, created_by=partner_b, neighbourhood=neighbourhood
     )
+
+
+@pytest.fixture(autouse=True)
+def english(client, settings):
+    """Tests read messages and labels in English, so they hold with the Dutch catalog compiled;
+    the tests about Dutch text (the reminder, the browser test) ask for Dutch explicitly."""
+    from django.utils import translation
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    with translation.override("en"):
+        yield
