@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.http import StreamingHttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView, View
 
@@ -211,15 +211,15 @@ class EntryExportView(PermissionRequiredMixin, View):
             yield "\ufeff"
             yield writer.writerow(
                 [
-                    _gettext("Date"),
-                    _gettext("Organisation"),
-                    _gettext("Neighbourhood"),
-                    _gettext("Kind of work"),
-                    _gettext("People reached"),
-                    _gettext("Needs observed"),
-                    _gettext("Referrals made"),
-                    _gettext("Follow up by"),
-                    _gettext("Followed up"),
+                    gettext("Date"),
+                    gettext("Organisation"),
+                    gettext("Neighbourhood"),
+                    gettext("Kind of work"),
+                    gettext("People reached"),
+                    gettext("Needs observed"),
+                    gettext("Referrals made"),
+                    gettext("Follow up by"),
+                    gettext("Followed up"),
                 ]
             )
             for entry in entries.iterator(chunk_size=2000):
@@ -233,7 +233,7 @@ class EntryExportView(PermissionRequiredMixin, View):
                         csv_safe(", ".join(need.name for need in entry.needs.all())),
                         entry.referrals,
                         entry.follow_up_on.isoformat() if entry.follow_up_on else "",
-                        _gettext("yes") if entry.follow_up_done_at else "",
+                        gettext("yes") if entry.follow_up_done_at else "",
                     ]
                 )
 

@@ -3,7 +3,7 @@
 import csv
 
 from django.http import HttpResponse
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext
 from django.views.generic import TemplateView, View
 
 from huis.core.charts import bar_chart
@@ -84,14 +84,14 @@ class OverviewExportView(PermissionRequiredMixin, OverviewFilterMixin, View):
         writer = csv.writer(response, delimiter=";")
         writer.writerow(
             [
-                _gettext("Month"),
-                _gettext("Organisation"),
-                _gettext("Neighbourhood"),
-                _gettext("Kind of work"),
-                _gettext("Entries"),
-                _gettext("People reached"),
-                _gettext("Referrals made"),
-                _gettext("Follow-ups open"),
+                gettext("Month"),
+                gettext("Organisation"),
+                gettext("Neighbourhood"),
+                gettext("Kind of work"),
+                gettext("Entries"),
+                gettext("People reached"),
+                gettext("Referrals made"),
+                gettext("Follow-ups open"),
             ]
         )
         for row in rows:
