@@ -303,11 +303,23 @@ def recommendation_evidence(*, recommendation: PolicyRecommendation) -> Evidence
     )
 
 
-def signals_to_bundle(*, user: Any) -> QuerySet[Signal]:
-    """The signals a coordinator can choose from when writing a recommendation."""
+def signals_to_bundle(
+    *, user: Any, recommendation: PolicyRecommendation | None = None, within_days: int = 730
+) -> QuerySet[Signal]:
+    """The signals a coordinator can choose from: those of the last two years, and the ones the
+    recommendation already holds (the list stays a readable length as the years add up)."""
     if not is_coordinator.test(user):
         return Signal.objects.none()
-    return Signal.objects.select_related("neighbourhood").order_by("category", "-observed_on")
+    since = timezone.localdate() - dt.timedelta(days=within_days)
+    condition = Q(observed_on__gte=since)
+    if recommendation is not None and recommendation.pk:
+        condition |= Q(recommendations=recommendation)
+    return (
+        Signal.objects.filter(condition)
+        .select_related("neighbourhood")
+        .distinct()
+        .order_by("category", "-observed_on", "pk")
+    )
 
 
 # --- Overviews ---------------------------------------------------------------------------------

@@ -52,7 +52,9 @@ class RecommendationFormMixin(PermissionRequiredMixin):
     def get_form_kwargs(self):
         return {
             **super().get_form_kwargs(),
-            "signals": selectors.signals_to_bundle(user=self.request.user),
+            "signals": selectors.signals_to_bundle(
+                user=self.request.user, recommendation=getattr(self, "object", None)
+            ),
         }
 
 

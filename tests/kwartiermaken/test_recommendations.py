@@ -163,3 +163,26 @@ def test_print_page_and_pdf_hold_the_recommendation_and_its_counted_evidence(
     assert "Inloop zonder afspraak" in text
     assert "OCMW Zeestad" in text
     assert "Stationswijk" in text
+
+
+def test_old_signals_are_not_offered_unless_the_draft_already_holds_them(
+    client, coordinator, organisation_a, neighbourhood
+):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    old = SignalFactory(
+        organisation=organisation_a,
+        neighbourhood=neighbourhood,
+        observed_on=timezone.localdate() - dt.timedelta(days=1000),
+    )
+    recent = SignalFactory(organisation=organisation_a, neighbourhood=neighbourhood)
+    client.force_login(coordinator)
+    offered = client.get(reverse("kwartiermaken:recommendation_create")).context["form"]
+    assert list(offered.fields["signals"].queryset) == [recent]
+    draft = RecommendationFactory(signals=[old])
+    form = client.get(reverse("kwartiermaken:recommendation_update", args=[draft.pk])).context[
+        "form"
+    ]
+    assert set(form.fields["signals"].queryset) == {old, recent}
