@@ -12,9 +12,11 @@ class KwartiermakenConfig(AppConfig):
     def ready(self) -> None:
         from huis.core.registry import (
             DashboardLink,
+            HomeSection,
             PersonalDataProvider,
             RetentionRule,
             register_dashboard_link,
+            register_home_section,
             register_personal_data,
             register_retention_rule,
         )
@@ -57,6 +59,14 @@ class KwartiermakenConfig(AppConfig):
             ),
         ]:
             register_dashboard_link(link)
+        register_home_section(
+            HomeSection(
+                name="kwartiermaken.follow_ups",
+                template_name="kwartiermaken/home_section.html",
+                context=_home_context,
+                order=5,
+            )
+        )
         register_personal_data(
             PersonalDataProvider(
                 name="kwartiermaken",
@@ -74,3 +84,14 @@ class KwartiermakenConfig(AppConfig):
                 purge=privacy.purge_notes,
             )
         )
+
+
+def _home_context(request) -> dict:
+    """A worker's follow-ups due, on the page they land on after logging in; nothing for others."""
+    from .permissions import is_worker
+    from .selectors import follow_ups_due
+
+    user = request.user
+    if not is_worker.test(user):
+        return {}
+    return {"follow_ups": follow_ups_due(user=user, limit=5)}

@@ -138,3 +138,22 @@ def test_marking_done_twice_says_so_kindly(client, partner_a, organisation_a, ne
     assert response.status_code == 200
     assert "no open follow-up" in response.text
     assert OutreachEntry.objects.get().follow_up_done_at is not None
+
+
+def test_the_home_page_a_worker_lands_on_shows_their_follow_ups(
+    client, partner_a, visitor, organisation_a, neighbourhood
+):
+    entry = OutreachEntryFactory(
+        organisation=organisation_a,
+        neighbourhood=neighbourhood,
+        follow_up_on=timezone.localdate(),
+        follow_up_note="Brief huisbaas bespreken",
+    )
+    client.force_login(partner_a)
+    html = client.get(reverse("core:home")).text
+    assert "Brief huisbaas bespreken" in html
+    assert entry.get_absolute_url() in html
+    client.force_login(visitor)
+    assert "Brief huisbaas bespreken" not in client.get(reverse("core:home")).text
+    client.logout()
+    assert "Your follow-ups due" not in client.get(reverse("core:home")).text
