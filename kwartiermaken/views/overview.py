@@ -55,16 +55,28 @@ class OverviewView(PermissionRequiredMixin, OverviewFilterMixin, TemplateView):
             organisations=selectors.organisations_for_filter(user=user),
             export_query=self.request.GET.urlencode(),
             charts=[
-                ("month", overview.by_month, bar_chart(overview.by_month, value="entries")),
+                (
+                    "month",
+                    overview.by_month,
+                    bar_chart(overview.by_month, value="entries", stacked=True, max_label=44),
+                ),
                 (
                     "neighbourhood",
                     overview.by_neighbourhood,
-                    bar_chart(overview.by_neighbourhood, value="entries"),
+                    bar_chart(
+                        overview.by_neighbourhood, value="entries", stacked=True, max_label=44
+                    ),
                 ),
-                ("kind", overview.by_kind, bar_chart(overview.by_kind, value="entries")),
+                (
+                    "kind",
+                    overview.by_kind,
+                    bar_chart(overview.by_kind, value="entries", stacked=True, max_label=44),
+                ),
             ],
-            need_chart=bar_chart(overview.by_need, value="entries"),
-            signal_chart=bar_chart(overview.signals_by_category, value="count"),
+            need_chart=bar_chart(overview.by_need, value="entries", stacked=True, max_label=44),
+            signal_chart=bar_chart(
+                overview.signals_by_category, value="count", stacked=True, max_label=44
+            ),
         )
         return context
 

@@ -144,3 +144,22 @@ def test_csv_cells_cannot_start_a_formula(client, coordinator, organisation_a):
     client.force_login(coordinator)
     text = client.get(reverse("kwartiermaken:overview_export"), {"jaar": "alle"}).content.decode()
     assert "'=HYPERLINK(1)" in text
+
+
+def test_stacked_chart_puts_each_label_above_its_bar_within_the_drawing():
+    from huis.core.charts import bar_chart
+    from kwartiermaken.selectors import OverviewRow
+
+    rows = [
+        OverviewRow(label="Contact met een club of vereniging", entries=57),
+        OverviewRow(label="Huisbezoek", entries=280),
+        OverviewRow(label="Andere", entries=0),
+    ]
+    chart = bar_chart(rows, value="entries", stacked=True, max_label=44)
+    assert chart.label_anchor == "start"
+    assert [bar.label for bar in chart.bars] == [row.label for row in rows]
+    for bar in chart.bars:
+        assert bar.label_y < bar.y  # the label sits above its bar
+        assert bar.value_x + 40 <= chart.width  # room for the number after the longest bar
+    assert chart.bars[1].width > chart.bars[0].width > chart.bars[2].width == 0
+    assert chart.bars[-1].y + chart.bar_height <= chart.height
