@@ -17,7 +17,6 @@ from huis.accounts.access import (
     is_coordinator,
     is_house,
     is_partner_worker,
-    organisation_ids,
     visible_to,
 )
 
@@ -44,7 +43,3 @@ def narrowed[Q: QuerySet](user: Any, queryset: Q) -> Q:
     if not is_worker.test(user):
         return queryset.none()
     return visible_to(user, queryset, organisation_field="organisation")
-
-
-def own_organisation_ids(user: Any) -> frozenset[int]:
-    return organisation_ids(user)

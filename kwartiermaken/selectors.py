@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import (
     Count,
     IntegerField,
@@ -24,6 +25,7 @@ from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from huis.accounts.access import organisation_ids
 from huis.accounts.models import Organisation
 from huis.audit.models import AuditEntry
 
@@ -74,6 +76,7 @@ class EntryFilter:
     neighbourhood: int | None = None
     kind: str = ""
     follow_up_open: bool = False
+    organisation: int | None = None
 
 
 def _filter_entries(entries: QuerySet[OutreachEntry], filters: EntryFilter) -> QuerySet:
@@ -83,11 +86,13 @@ def _filter_entries(entries: QuerySet[OutreachEntry], filters: EntryFilter) -> Q
         entries = entries.filter(kind=filters.kind)
     if filters.follow_up_open:
         entries = entries.filter(OPEN_FOLLOW_UP)
+    if filters.organisation:
+        entries = entries.filter(organisation_id=filters.organisation)
     query = filters.query.strip()
     if query:
         try:
             codes = parse_contact_codes(query)
-        except Exception:
+        except ValidationError:
             codes = []
         # A contact code finds the earlier entries about the same person; other words search
         # what the worker wrote about referrals and follow-ups (never the notes: reading those is
@@ -144,17 +149,12 @@ def follow_ups_due(*, user: Any, within_days: int = 7, limit: int = 20) -> list[
     """
     horizon = timezone.localdate() + dt.timedelta(days=within_days)
     entries = OutreachEntry.objects.select_related("neighbourhood", "created_by").filter(
-        OPEN_FOLLOW_UP, follow_up_on__lte=horizon
+        OPEN_FOLLOW_UP, follow_up_on__lte=horizon, organisation_id__in=organisation_ids(user)
     )
-    from huis.accounts.access import organisation_ids
-
-    entries = entries.filter(organisation_id__in=organisation_ids(user))
     return list(entries.order_by("follow_up_on", "pk")[:limit])
 
 
 def recent_entries(*, user: Any, limit: int = 5) -> list[OutreachEntry]:
-    from huis.accounts.access import organisation_ids
-
     return list(
         OutreachEntry.objects.select_related("neighbourhood")
         .filter(organisation_id__in=organisation_ids(user))

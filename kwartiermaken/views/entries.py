@@ -27,11 +27,15 @@ from .base import (
 
 def entry_filter_from(request) -> selectors.EntryFilter:
     kind = request.GET.get("soort", "")
+    organisation = None
+    if request.user.has_perm("kwartiermaken.see_all_organisations"):
+        organisation = int_or_none(request.GET.get("organisatie"))
     return selectors.EntryFilter(
         query=request.GET.get("zoek", "")[:100],
         neighbourhood=int_or_none(request.GET.get("wijk")),
         kind=kind if kind in OutreachKind.values else "",
         follow_up_open=request.GET.get("opvolging") == "open",
+        organisation=organisation,
     )
 
 
@@ -52,6 +56,7 @@ class EntryListView(PermissionRequiredMixin, TemplateView):
             page=page,
             neighbourhoods=list(selectors.active_neighbourhoods()),
             kinds=OutreachKind.choices,
+            organisations=selectors.organisations_for_filter(user=self.request.user),
             filter_query=query.urlencode(),
             is_first_page=not self.request.GET.get("na"),
         )

@@ -270,3 +270,13 @@ def test_partner_b_guessing_the_notes_url_reads_nothing_and_leaves_no_read(
     assert response.status_code == 404
     assert "koelkast" not in response.text
     assert not AuditEntry.objects.filter(action="kwartiermaken.entry_notes_viewed").exists()
+
+
+def test_a_coordinator_narrows_the_list_to_one_organisation_a_partner_cannot_widen_it(
+    client, coordinator, partner_a, organisation_b, entry_a, entry_b
+):
+    client.force_login(coordinator)
+    url = reverse("kwartiermaken:entry_list")
+    assert client.get(url, {"organisatie": organisation_b.pk}).context["page"].entries == [entry_b]
+    client.force_login(partner_a)
+    assert client.get(url, {"organisatie": organisation_b.pk}).context["page"].entries == [entry_a]
