@@ -38,6 +38,17 @@ NEIGHBOURHOODS = [
     "Zeestad-West",
 ]
 
+DEMO_NEEDS = [
+    "Wonen",
+    "Inkomen",
+    "Schulden",
+    "Gezondheid",
+    "Psychisch welzijn",
+    "Eenzaamheid",
+    "Administratie en papieren",
+    "Taal",
+]
+
 THIRD_PARTNER = (
     "samenlevingsopbouw-zeestad",
     "Samenlevingsopbouw Zeestad",
@@ -148,6 +159,14 @@ def _third_partner() -> tuple[Organisation, User]:
     return organisation, user
 
 
+def _needs() -> list[Need]:
+    """The needs the migration seeds; made again when a database was emptied (tests)."""
+    for order, name in enumerate(DEMO_NEEDS, start=1):
+        if not Need.objects.filter(name__iexact=name).exists():
+            Need.objects.create(name=name, order=order * 10)
+    return list(Need.objects.filter(is_active=True))
+
+
 def _neighbourhoods() -> dict[str, Neighbourhood]:
     result = {}
     for order, name in enumerate(NEIGHBOURHOODS, start=1):
@@ -217,7 +236,7 @@ def _year_of_entries(
                 follow_up_done_at=follow_up_done,
                 notes=rng.choice(NOTES) if kind == OutreachKind.HOME_VISIT else "",
             )
-            entry._demo_needs = rng.sample(needs, k=rng.choice([0, 1, 1, 2, 3]))
+            entry._demo_needs = rng.sample(needs, k=min(len(needs), rng.choice([0, 1, 1, 2, 3])))
             entries.append(entry)
         day += dt.timedelta(days=1)
     created = OutreachEntry.objects.bulk_create(entries, batch_size=500)
@@ -345,7 +364,7 @@ def seed(*, stdout) -> None:
         ):
             return
         rng = random.Random(8)  # noqa: S311 - demo data, the same every time
-        needs = list(Need.objects.filter(is_active=True))
+        needs = _needs()
         all_neighbourhoods = list(neighbourhoods.values())
         workers = {}
         for slug, (email, prefix, home_names) in PARTNERS.items():

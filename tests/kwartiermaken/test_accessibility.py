@@ -6,7 +6,6 @@ import pytest
 from huis.accounts.models import User
 from kwartiermaken.models import OutreachEntry, PolicyRecommendation, Signal
 from tests.browser.conftest import DESKTOP, PHONE
-from tests.browser.conftest import browser as browser  # the shared fixture
 from tests.browser.test_accessibility import _axe_violations, _login
 from tests.browser.test_accessibility import demo_house as demo_house  # the shared fixture
 

@@ -6,7 +6,6 @@ from urllib.parse import urlparse
 import pytest
 
 from tests.browser.conftest import PHONE, screenshot
-from tests.browser.conftest import browser as browser  # the shared fixture
 from tests.browser.test_accessibility import _login
 
 from .factories import NeedFactory, NeighbourhoodFactory
