@@ -1,3 +1,6 @@
+"""Kwartiermaken: neighbourhood work. Partners log outreach, signal thresholds and gaps, and the
+house turns them into policy recommendations."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -7,15 +10,88 @@ class KwartiermakenConfig(AppConfig):
     verbose_name = _("Neighbourhood work")
 
     def ready(self) -> None:
-        from huis.core.registry import DashboardLink, register_dashboard_link
+        from huis.core.registry import (
+            DashboardLink,
+            HomeSection,
+            PersonalDataProvider,
+            RetentionRule,
+            register_dashboard_link,
+            register_home_section,
+            register_personal_data,
+            register_retention_rule,
+        )
 
-        register_dashboard_link(
+        from . import privacy
+
+        section = _("Neighbourhood work")
+        for link in [
             DashboardLink(
-                section=_("Neighbourhood work"),
+                section=section,
                 title=_("Neighbourhood work"),
                 url_name="kwartiermaken:home",
-                description=_("Outreach, signals and policy recommendations."),
+                description=_("Log outreach work; follow-ups due."),
                 perm="kwartiermaken.view_home",
+                order=50,
+            ),
+            DashboardLink(
+                section=section,
+                title=_("Signals"),
+                url_name="kwartiermaken:signal_list",
+                description=_("Thresholds and gaps that partners ran into."),
+                perm="kwartiermaken.log_work",
+                order=51,
+            ),
+            DashboardLink(
+                section=section,
+                title=_("Overview of the neighbourhood work"),
+                url_name="kwartiermaken:overview",
+                description=_("Per neighbourhood, kind of work and month: charts, tables, CSV."),
+                perm="kwartiermaken.view_overview",
+                order=52,
+            ),
+            DashboardLink(
+                section=section,
+                title=_("Policy recommendations"),
+                url_name="kwartiermaken:recommendation_list",
+                description=_("Signals bundled into proposals for services and policy makers."),
+                perm="kwartiermaken.manage_recommendations",
+                order=53,
+            ),
+        ]:
+            register_dashboard_link(link)
+        register_home_section(
+            HomeSection(
+                name="kwartiermaken.follow_ups",
+                template_name="kwartiermaken/home_section.html",
+                context=_home_context,
+                order=5,
+            )
+        )
+        register_personal_data(
+            PersonalDataProvider(
+                name="kwartiermaken",
+                label=_("Neighbourhood work"),
+                export=privacy.export_person,
+                erase=privacy.erase_person,
                 order=50,
             )
         )
+        register_retention_rule(
+            RetentionRule(
+                key="kwartiermaken.entry_notes",
+                label=_("Notes and contact codes of outreach entries"),
+                default_days=privacy.NOTES_RETENTION_DAYS,
+                purge=privacy.purge_notes,
+            )
+        )
+
+
+def _home_context(request) -> dict:
+    """A worker's follow-ups due, on the page they land on after logging in; nothing for others."""
+    from .permissions import is_worker
+    from .selectors import follow_ups_due
+
+    user = request.user
+    if not is_worker.test(user):
+        return {}
+    return {"follow_ups": follow_ups_due(user=user, limit=5)}

@@ -1,0 +1,2 @@
+"""Pages of kwartiermaken, one module per part: start page, entries, signals, recommendations,
+overviews."""
