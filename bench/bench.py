@@ -197,8 +197,17 @@ def pages() -> tuple[list[Page], dict]:
 def optional_pages(*, coordinator: str, partner: str) -> dict[str, list[Page]]:
     """Pages of functions that may not be built yet: measured when their URL exists."""
     from django.urls import NoReverseMatch, reverse
+    from django.utils.module_loading import autodiscover_modules
+
+    from huis.core.registry import scale_seeders
+
+    autodiscover_modules("scale")
+    seeded = {seeder.name for seeder in scale_seeders()}
 
     def url(name: str, **kwargs) -> str | None:
+        # Only measured once the app adds its part to seed_scale: an empty table says nothing.
+        if name.split(":")[0] not in seeded:
+            return None
         try:
             return reverse(name, kwargs=kwargs or None)
         except NoReverseMatch:
@@ -206,7 +215,7 @@ def optional_pages(*, coordinator: str, partner: str) -> dict[str, list[Page]]:
 
     return {
         "public": [
-            Page("course catalogue", url("herstelacademie:catalogue")),
+            Page("course catalogue", url("herstelacademie:home")),
         ],
         "private": [
             Page(
@@ -217,7 +226,8 @@ def optional_pages(*, coordinator: str, partner: str) -> dict[str, list[Page]]:
             ),
             Page(
                 "planning board, month (coordinator)",
-                url("ervaringsdeskundigen:planning"),
+                url("ervaringsdeskundigen:board")
+                and url("ervaringsdeskundigen:board") + "?weergave=maand",
                 cookie=coordinator,
                 group="private",
             ),

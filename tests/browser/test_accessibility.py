@@ -16,6 +16,9 @@ from .conftest import DESKTOP, PHONE
 
 pytestmark = [
     pytest.mark.browser,
+    # Each crawl checks up to MAX_PAGES pages in three languages at two sizes with axe: with five
+    # functions that is minutes per role on a 2-core machine.
+    pytest.mark.timeout(1200),
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
