@@ -282,6 +282,15 @@ def _intervision(coordinator) -> None:
 
 @register_demo_seeder("ervaringsdeskundigen", order=40)
 def seed(*, stdout) -> None:
+    # The lists and rates come from a data migration; a database emptied by a test's flush has
+    # lost them, so the demo puts them back the same way.
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module(
+        "ervaringsdeskundigen.migrations.0002_rates_and_lists"
+    ).forwards(apps, None)
     experts = _experts()
     _requests(experts)
     _intervision(User.objects.filter(email="coordinator@huis.example").first())

@@ -12,6 +12,7 @@ from django.core.cache import cache
 
 from huis.accounts.roles import Role
 
+from .browser.fixtures import browser, page, viewport  # noqa: F401 (one Chromium for all)
 from .factories import MembershipFactory, OrganisationFactory, UserFactory
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from ervaringsdeskundigen.models import Assignment, ExpertRequest
 from huis.notifications.models import Notification
-from tests.browser.conftest import CHROMIUM_FLAGS, PHONE, browser, screenshot  # noqa: F401
+from tests.browser.conftest import PHONE, screenshot
 
 from .factories import ExpertFactory, theme
 
@@ -20,7 +20,7 @@ pytestmark = [
 ]
 
 
-def _context(browser, live_server, user=None):  # noqa: F811
+def _context(browser, live_server, user=None):
     context = browser.new_context(viewport=PHONE, locale="nl-BE")
     if user is not None:
         from django.conf import settings
@@ -60,7 +60,7 @@ def _fits(page) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
-def test_request_to_report_in_a_browser(browser, live_server, settings, coordinator):  # noqa: F811
+def test_request_to_report_in_a_browser(browser, live_server, settings, coordinator):
     settings.EXPERTS_REQUEST_MIN_SECONDS = 0
     depressie = theme("depressie")
     expert = ExpertFactory(user__display_name="Lotte", themes=[depressie])

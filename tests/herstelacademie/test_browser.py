@@ -7,7 +7,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from tests.browser.conftest import PHONE, browser, screenshot  # noqa: F401 (fixture)
+from tests.browser.conftest import PHONE, screenshot
 from tests.browser.test_accessibility import _axe_violations, _login
 
 from .factories import make_course, pass_time
@@ -18,7 +18,7 @@ pytestmark = [
 ]
 
 
-def _phone(browser, live_server, user):  # noqa: F811
+def _phone(browser, live_server, user):
     # bypass_csp only so the test can inject axe-core; the portal's own policy stays strict.
     context = browser.new_context(viewport=PHONE, locale="nl-BE", bypass_csp=True)
     context.add_cookies([{"name": "django_language", "value": "nl", "url": live_server.url}])
@@ -33,7 +33,7 @@ def _no_sideways_scroll(page):
 
 
 def test_enrol_take_attendance_and_download_the_certificate(
-    browser,  # noqa: F811
+    browser,
     live_server,
     visitor,
     expert,
@@ -112,7 +112,7 @@ def demo_house(settings):
     settings.DEBUG = False
 
 
-def _check_pages(browser, live_server, user, paths):  # noqa: F811
+def _check_pages(browser, live_server, user, paths):
     problems = {}
     context, page = _phone(browser, live_server, user)
     for path in paths:
@@ -128,7 +128,7 @@ def _check_pages(browser, live_server, user, paths):  # noqa: F811
     return problems
 
 
-def test_students_and_staff_pages_pass_axe_on_a_phone(browser, live_server, demo_house):  # noqa: F811
+def test_students_and_staff_pages_pass_axe_on_a_phone(browser, live_server, demo_house):
     from django.urls import reverse
 
     from herstelacademie import services

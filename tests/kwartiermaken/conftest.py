@@ -2,9 +2,6 @@
 
 import pytest
 
-# One Chromium for the whole session, shared by the browser tests of this folder.
-from tests.browser.conftest import browser as browser
-
 from .factories import NeedFactory, NeighbourhoodFactory, OutreachEntryFactory, SignalFactory
 
 

@@ -83,7 +83,9 @@ POST_DATA = {"language": {"language": "fr", "next": "/"}}
 
 
 def _check(name, row, role, objects, as_role):
-    method, key, _expected = row
+    method, key, _expected = row[
+        :3
+    ]  # rows may carry more (form data), the first three are the contract
     kwargs = objects[key] if key and objects[key] else {}
     client = as_role(role)
     data = POST_DATA.get(key, {})
@@ -106,6 +108,8 @@ def _placeholders_without_their_own_matrix() -> list[str]:
 
 
 @pytest.mark.parametrize("role", ROLE_FIXTURES)
-@pytest.mark.parametrize("url_name", _placeholders_without_their_own_matrix())
-def test_access_of_placeholder_pages(url_name, role, objects, as_role):
-    _check(url_name, PLACEHOLDERS[url_name], role, objects, as_role)
+def test_access_of_placeholder_pages(role, objects, as_role):
+    """Pages of a function whose own access test does not exist yet (none, now that every
+    function has its MATRIX) are still checked here."""
+    for url_name in _placeholders_without_their_own_matrix():
+        _check(url_name, PLACEHOLDERS[url_name], role, objects, as_role)
