@@ -329,3 +329,13 @@ def staff_courses(*, term: Term | None) -> list[Course]:
     if term is not None:
         qs = qs.filter(term=term)
     return list(qs.order_by("-term__starts_on", "first_session_at", "title", "pk")[:200])
+
+
+def plan_of(*, user: Any) -> "LearningPlan":
+    """The person's learning plan for reading: the saved one, or an empty unsaved one (reading a
+    page never writes; the plan is saved with the first goal, note or companion)."""
+    from .models import LearningPlan
+
+    return LearningPlan.objects.filter(user=user).select_related("companion").first() or (
+        LearningPlan(user=user)
+    )

@@ -31,11 +31,11 @@ class PlanView(StudentMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        plan = services.plan_for(user=self.request.user)
+        plan = selectors.plan_of(user=self.request.user)
         context.update(
             plan=plan,
             overview=selectors.plan_overview(user=self.request.user),
-            entries=list(plan.entries.all()),
+            entries=list(plan.entries.all()) if plan.pk else [],
             entry_form=kwargs.get("entry_form") or EntryForm(),
             companion=plan.companion,
         )
@@ -114,7 +114,7 @@ class CompanionView(StudentMixin, View):
     template_name = "herstelacademie/companion_form.html"
 
     def get(self, request):
-        plan = services.plan_for(user=request.user)
+        plan = selectors.plan_of(user=request.user)
         form = CompanionForm(
             user=request.user,
             initial={"companion": plan.companion_id, "share_courses": plan.share_courses},
