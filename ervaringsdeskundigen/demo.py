@@ -288,9 +288,9 @@ def seed(*, stdout) -> None:
 
     from django.apps import apps
 
-    importlib.import_module(
-        "ervaringsdeskundigen.migrations.0002_rates_and_lists"
-    ).forwards(apps, None)
+    importlib.import_module("ervaringsdeskundigen.migrations.0002_rates_and_lists").forwards(
+        apps, None
+    )
     experts = _experts()
     _requests(experts)
     _intervision(User.objects.filter(email="coordinator@huis.example").first())
