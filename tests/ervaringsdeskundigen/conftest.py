@@ -15,6 +15,19 @@ def allowance_rates(db):
 
 
 @pytest.fixture
+def managed_lists(db):
+    """Themes, kinds of work, languages and rates as the data migration makes them: a test that
+    ran before and flushed the database (transactional tests) may have emptied them."""
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module("ervaringsdeskundigen.migrations.0002_rates_and_lists").forwards(
+        apps, None
+    )
+
+
+@pytest.fixture
 def t():
     """The text a Dutch visitor reads for an English msgid, HTML-escaped as in a page."""
     from django.utils import translation

@@ -60,7 +60,7 @@ def _fits(page) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
-def test_request_to_report_in_a_browser(browser, live_server, settings, coordinator):
+def test_request_to_report_in_a_browser(browser, live_server, settings, coordinator, managed_lists):
     settings.EXPERTS_REQUEST_MIN_SECONDS = 0
     depressie = theme("depressie")
     expert = ExpertFactory(user__display_name="Lotte", themes=[depressie])
