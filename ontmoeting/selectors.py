@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.postgres.search import SearchQuery
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Sum
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import ExtractMonth, TruncDate
 from django.utils import timezone
 
@@ -127,30 +127,34 @@ class MyActivities:
     past: list[PlaceClaim]
 
 
+PAST_SHOWN = 20
+
+
 def my_activities(*, user: Any) -> MyActivities:
-    """A person's sign-ups, with their activity (one query for the claims, one for activities)."""
+    """A person's sign-ups: all that are coming up, the last few before. Three queries, however
+    many years of sign-ups the person has (the past is limited in the database, not here)."""
     now = timezone.now()
-    claims = list(
-        PlaceClaim.objects.filter(user=user)
-        .exclude(status__in=[PlaceClaim.Status.CANCELLED, PlaceClaim.Status.LAPSED])
-        .select_related("offering")
+    mine = PlaceClaim.objects.filter(user=user).exclude(
+        status__in=[PlaceClaim.Status.CANCELLED, PlaceClaim.Status.LAPSED]
+    )
+    activity_of = Activity.objects.filter(offering_id=OuterRef("offering_id"))
+    mine = mine.annotate(
+        activity_starts=Subquery(activity_of.values("starts_at")[:1]),
+        activity_ends=Subquery(activity_of.values("ends_at")[:1]),
+    ).filter(activity_starts__isnull=False)
+    upcoming = list(mine.filter(activity_ends__gt=now).order_by("activity_starts", "pk"))
+    past = list(
+        mine.filter(activity_ends__lte=now).order_by("-activity_starts", "-pk")[:PAST_SHOWN]
     )
     activities = {
         a.offering_id: a
         for a in Activity.objects.select_related("room").filter(
-            offering_id__in=[c.offering_id for c in claims]
+            offering_id__in=[c.offering_id for c in upcoming + past]
         )
     }
-    upcoming, past = [], []
-    for claim in claims:
-        activity = activities.get(claim.offering_id)
-        if activity is None:
-            continue
-        claim.activity = activity
-        (past if activity.ends_at <= now else upcoming).append(claim)
-    upcoming.sort(key=lambda c: c.activity.starts_at)
-    past.sort(key=lambda c: c.activity.starts_at, reverse=True)
-    return MyActivities(upcoming=upcoming, past=past[:50])
+    for claim in upcoming + past:
+        claim.activity = activities[claim.offering_id]
+    return MyActivities(upcoming=upcoming, past=past)
 
 
 # --- Staff ------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("People and organisations")
 
     def ready(self) -> None:
-        from . import privacy
+        from . import authz, privacy
 
         privacy.register()
+        authz.connect_signals()

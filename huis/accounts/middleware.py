@@ -1,5 +1,6 @@
 """Middleware for people's accounts: their language, two-factor for sensitive roles, privacy."""
 
+import time
 from collections.abc import Callable
 
 from django.conf import settings
@@ -9,6 +10,53 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 IDLE_TIMEOUT_SENSITIVE = 30 * 60
+# Writes that every request of a logged-in person would otherwise make (the session's idle expiry,
+# the "last seen" of their session list, the two-factor check) happen at most once per interval.
+REFRESH_SECONDS = 60
+TWO_FACTOR_RECHECK_SECONDS = 5 * 60
+
+
+def _clock() -> float:
+    return time.time()
+
+
+def _due(request: HttpRequest, name: str, interval: int) -> bool:
+    """True (and remembered in the session) when `name` was not done for this session key in
+    the last `interval` seconds. Bound to the key: a new key after login starts afresh."""
+    now = int(_clock())
+    key = request.session.session_key
+    stamp = request.session.get(name)
+    if stamp and stamp[0] == key and now - stamp[1] < interval:
+        return False
+    request.session[name] = [key, now]
+    return True
+
+
+class UserSessionsMiddleware:
+    """allauth's session list (device, address, last seen), written at most once a minute.
+
+    allauth's own middleware writes the person's session row on every request: a transaction,
+    two reads and an update before the page does anything.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from allauth.usersessions import app_settings
+        from allauth.usersessions.models import UserSession
+
+        user = getattr(request, "user", None)
+        if (
+            app_settings.TRACK_ACTIVITY
+            and getattr(request, "session", None) is not None
+            and request.session.session_key
+            and user is not None
+            and user.is_authenticated
+            and _due(request, "_huis_session_seen", REFRESH_SECONDS)
+        ):
+            UserSession.objects.create_from_request(request)
+        return self.get_response(request)
 
 
 class PreferredLanguageMiddleware:
@@ -44,14 +92,28 @@ class RequireTwoFactorMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and user.has_sensitive_role:
-            request.session.set_expiry(IDLE_TIMEOUT_SENSITIVE)
+            if _due(request, "_huis_idle_refreshed", REFRESH_SECONDS):
+                # The idle clock restarts at most once a minute (each restart saves the session).
+                request.session.set_expiry(IDLE_TIMEOUT_SENSITIVE)
             if (
                 settings.HUIS_REQUIRE_2FA_FOR_SENSITIVE_ROLES
                 and not request.path.startswith(self.ALLOWED_PREFIXES)
-                and not _has_authenticator(user)
+                and not _two_factor_ready(request, user)
             ):
                 return redirect("mfa_activate_totp")
         return self.get_response(request)
+
+
+def _two_factor_ready(request: HttpRequest, user) -> bool:
+    """Checked in the database at most every few minutes while it holds; never cached as missing."""
+    key = request.session.session_key
+    stamp = request.session.get("_huis_2fa_seen")
+    if stamp and stamp[0] == key and _clock() - stamp[1] < TWO_FACTOR_RECHECK_SECONDS:
+        return True
+    if not _has_authenticator(user):
+        return False
+    request.session["_huis_2fa_seen"] = [key, int(_clock())]
+    return True
 
 
 def _has_authenticator(user) -> bool:

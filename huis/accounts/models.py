@@ -1,7 +1,5 @@
 """People, organisations and who belongs where."""
 
-from functools import cached_property
-
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
@@ -77,12 +75,14 @@ class User(AbstractBaseUser, PermissionsMixin):
     def get_full_name(self) -> str:
         return self.display_name
 
-    @cached_property
+    @property
     def role_names(self) -> frozenset[str]:
-        """The user's roles; one query, cached on the instance for the request."""
+        """The user's roles: from the cached snapshot of their roles and permissions (authz)."""
         if not self.pk:
             return frozenset()
-        return frozenset(self.groups.values_list("name", flat=True))
+        from .authz import snapshot
+
+        return snapshot(self)["roles"]
 
     def has_role(self, *roles: str) -> bool:
         return bool(self.role_names.intersection(roles))

@@ -9,6 +9,8 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from huis.core.pdf import PDF_VARIANT
+
 
 class _NoFetching(Exception):
     pass
@@ -63,4 +65,4 @@ def export_pdf(export: dict) -> bytes:
     html = render_to_string(
         "accounts/privacy/export_pdf.html", {"export": export, "sections": sections}
     )
-    return HTML(string=html, base_url=None, url_fetcher=_refuse).write_pdf()
+    return HTML(string=html, base_url=None, url_fetcher=_refuse).write_pdf(pdf_variant=PDF_VARIANT)

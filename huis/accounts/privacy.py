@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from huis.audit.services import log_action
 from huis.core.registry import PersonalDataProvider, personal_data_providers, register_personal_data
 
+from .authz import forget as forget_authz
 from .models import User
 
 ERASED_DOMAIN = "erased.invalid"
@@ -102,7 +103,7 @@ def erase_account(user: User) -> None:
     user.last_login = None
     user.set_unusable_password()  # also ends every session: their hash no longer matches
     user.save()
-    user.__dict__.pop("role_names", None)
+    forget_authz(user)
 
 
 def export_audit(user: User) -> dict:

@@ -7,6 +7,7 @@ from django.db import transaction
 
 from huis.audit.services import log_action
 
+from .authz import forget as forget_authz
 from .models import User
 from .roles import Role
 
@@ -15,7 +16,7 @@ from .roles import Role
 def user_grant_role(*, user: User, role: Role | str, actor: Any | None) -> None:
     group, _ = Group.objects.get_or_create(name=str(role))
     user.groups.add(group)
-    user.__dict__.pop("role_names", None)
+    forget_authz(user)
     log_action(actor=actor, action="accounts.role_granted", obj=user, data={"role": str(role)})
 
 

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.http import HttpRequest
 
@@ -31,9 +32,19 @@ def _subject_id(obj: models.Model | None, subject: Any | None) -> int | None:
         return obj.pk
     for field in SUBJECT_FIELDS:
         value = getattr(obj, field, None)
-        if isinstance(value, int):
+        if isinstance(value, int) and _points_to_user(obj, field):
             return value
     return None
+
+
+def _points_to_user(obj: models.Model, attname: str) -> bool:
+    """A `person_id` may name a record of an app's own (the network's Person), not an account."""
+    try:
+        field = obj._meta.get_field(attname.removesuffix("_id"))
+    except FieldDoesNotExist:  # a plain attribute, not a field: trust its name
+        return True
+    related = getattr(field, "related_model", None)
+    return related is None or related._meta.label == settings.AUTH_USER_MODEL
 
 
 def log_action(

@@ -138,32 +138,33 @@ def notification_schedule(
     language = _language(language, recipient)
     # Lazy translations and dates become plain JSON now; texts are translated at send time.
     context = json.loads(json.dumps(context, cls=DjangoJSONEncoder))
-    first: Notification | None = None
-    for index, (channel, to_email, to_phone) in enumerate(routes):
-        row_key = key if index == 0 else f"{key}:{channel}"
-        try:
-            with transaction.atomic():
-                notification, created = Notification.objects.get_or_create(
-                    key=row_key,
-                    defaults={
-                        "kind": kind,
-                        "recipient": recipient,
-                        "email": to_email,
-                        "phone": to_phone,
-                        "language": language,
-                        "channel": channel,
-                        "context": context,
-                        "attachments": attachments or [],
-                        "due_at": due_at,
-                        "send_after": due_at,
-                    },
-                )
-        except IntegrityError:  # the same key, written at the same moment elsewhere
-            notification, created = Notification.objects.get(key=row_key), False
-        if created and due_at <= now:
+    rows = [
+        Notification(
+            key=key if index == 0 else f"{key}:{channel}",
+            kind=kind,
+            recipient=recipient,
+            email=to_email,
+            phone=to_phone,
+            language=language,
+            channel=channel,
+            context=context,
+            attachments=attachments or [],
+            due_at=due_at,
+            send_after=due_at,
+        )
+        for index, (channel, to_email, to_phone) in enumerate(routes)
+    ]
+    try:
+        # One statement for every channel (a sign-up writes its messages while it holds the
+        # activity's lock: each round trip there delays the next person).
+        with transaction.atomic():
+            Notification.objects.bulk_create(rows)
+    except IntegrityError:  # the same key, written at the same moment elsewhere
+        return Notification.objects.filter(key__in=[r.key for r in rows]).order_by("pk").first()
+    if due_at <= now:
+        for notification in rows:
             _queue_send(notification.pk)
-        first = first or notification
-    return first
+    return rows[0]
 
 
 def _prefix_filter(key_prefix: str) -> Q:

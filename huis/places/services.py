@@ -222,7 +222,8 @@ def claim_create(
         raise AlreadySignedUp(existing)
 
     _fill(offering, now=now)  # anyone waiting who fits goes first
-    taken = _count_taken(offering)
+    # `taken` is exact: every change of a claim saves it under this same row lock.
+    taken = offering.taken
     claim = PlaceClaim(
         offering=offering,
         user=user,
@@ -248,7 +249,10 @@ def claim_create(
             claim.save()
     except IntegrityError as exc:  # only without the lock (or a bug): never two for one person
         raise PlaceError(_("You are already signed up for this.")) from exc
-    _save_taken(offering)
+    if claim.status == PlaceClaim.Status.CONFIRMED:
+        # Counted in the same transaction, under the lock: one UPDATE, no recount of every claim.
+        offering.taken = taken + places
+        offering.save(update_fields=["taken"])
     log_action(
         actor=actor,
         action="places.claimed" if claim.status == "confirmed" else "places.waitlisted",
