@@ -2,7 +2,16 @@
 
 from django.contrib import admin
 
-from .models import AllowanceRate, AllowanceYear, Expert, Language, Theme, WorkKind
+from .models import (
+    AllowanceRate,
+    AllowanceYear,
+    Expert,
+    KmRate,
+    Language,
+    Region,
+    Theme,
+    WorkKind,
+)
 
 
 @admin.register(Theme, Language)
@@ -24,9 +33,22 @@ class AllowanceRateAdmin(admin.ModelAdmin):
         "daily_cap",
         "yearly_cap",
         "higher_yearly_cap",
-        "km_rate",
         "km_yearly_max",
     ]
+
+
+@admin.register(KmRate)
+class KmRateAdmin(admin.ModelAdmin):
+    list_display = ["valid_from", "valid_until", "rate", "source"]
+
+
+@admin.register(Region)
+class RegionAdmin(admin.ModelAdmin):
+    """Approximate town centres: enough for "about N km", never an address."""
+
+    list_display = ["name", "province", "latitude", "longitude", "is_active"]
+    list_filter = ["province", "is_active"]
+    search_fields = ["name"]
 
 
 @admin.register(AllowanceYear)
@@ -37,7 +59,8 @@ class AllowanceYearAdmin(admin.ModelAdmin):
 
 @admin.register(Expert)
 class ExpertAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "region", "max_per_month", "is_paused"]
+    list_display = ["__str__", "home_region", "max_per_month", "is_paused"]
     list_select_related = ["user"]
     filter_horizontal = ["themes", "excluded_themes", "work_kinds", "languages"]
     raw_id_fields = ["user"]
+    autocomplete_fields = ["home_region"]

@@ -16,6 +16,7 @@ from huis.accounts.models import User
 from huis.accounts.roles import Role
 from huis.core.registry import register_demo_seeder
 
+from . import reference
 from .models import (
     Absence,
     Assignment,
@@ -25,6 +26,7 @@ from .models import (
     ExpertRequest,
     IntervisionSession,
     Language,
+    Region,
     RequestEvent,
     Theme,
     WorkKind,
@@ -104,6 +106,7 @@ def _experts() -> list[Expert]:
     themes = {t.slug: t for t in Theme.objects.all()}
     kinds = {k.slug: k for k in WorkKind.objects.all()}
     languages = {lang.slug: lang for lang in Language.objects.all()}
+    places = {r.name: r for r in Region.objects.all()}
     today = timezone.localdate()
     experts = []
     for n, name in enumerate(NAMES):
@@ -112,6 +115,7 @@ def _experts() -> list[Expert]:
             user=user,
             defaults={
                 "region": REGIONS[n % len(REGIONS)],
+                "home_region": places.get(REGIONS[n % len(REGIONS)]),
                 "travel_km": 20 + (n % 4) * 15,
                 "max_per_month": 2 + n % 4,
                 "trainings": "Basisopleiding ervaringsdeskundigheid"
@@ -205,6 +209,7 @@ def _requests(experts: list[Expert]) -> None:
             duration_minutes=[90, 120, 180][i % 3],
             place=f"{organisation}, zaal {1 + i % 4}",
             region=region,
+            place_region=Region.objects.filter(name=region).first(),
             audience=audience,
             audience_size=15 + (i * 7) % 60,
             experts_wanted=1 + (i % 6 == 0),
@@ -284,13 +289,7 @@ def _intervision(coordinator) -> None:
 def seed(*, stdout) -> None:
     # The lists and rates come from a data migration; a database emptied by a test's flush has
     # lost them, so the demo puts them back the same way.
-    import importlib
-
-    from django.apps import apps
-
-    importlib.import_module("ervaringsdeskundigen.migrations.0002_rates_and_lists").forwards(
-        apps, None
-    )
+    reference.restore()
     experts = _experts()
     _requests(experts)
     _intervision(User.objects.filter(email="coordinator@huis.example").first())

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from huis.accounts.models import User
 from huis.accounts.roles import Role
 
-from .models import Expert, ExpertRequest, Language, Theme, WorkKind
+from .models import Expert, ExpertRequest, Language, Region, Theme, WorkKind
 from .models.allowance import AllowanceMode
 from .models.expert import DayPart, Weekday
 
@@ -62,6 +62,7 @@ class RequestForm(forms.ModelForm):
             "window_until",
             "duration_minutes",
             "place",
+            "place_region",
             "region",
             "audience",
             "audience_size",
@@ -80,10 +81,13 @@ class RequestForm(forms.ModelForm):
             "window_from": _("No fixed date yet? Give a period, we agree on the day with you."),
             "fee": _("For example the fee or the travel costs you pay. 0 if you do not know."),
             "region": _("The town or region, for example Gent or Waasland."),
+            "place_region": _("So we can find someone who lives nearby."),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["place_region"].queryset = Region.objects.filter(is_active=True)
+        self.fields["place_region"].empty_label = _("Not in the list (write it below)")
         self.fields["work_kind"].queryset = WorkKind.objects.filter(is_active=True)
         self.fields["themes"].queryset = Theme.objects.filter(is_active=True)
         self.fields["spoken_language"].queryset = Language.objects.filter(is_active=True)
@@ -160,6 +164,8 @@ class RequestForm(forms.ModelForm):
             data["window_from"] = data["window_until"] = None
         if data["fee"] is None:
             data.pop("fee")
+        if data.get("place_region") and not data.get("region"):
+            data["region"] = data["place_region"].name
         return data
 
 
@@ -282,6 +288,14 @@ class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=250, required=False)
 
 
+class ReturnReportForm(forms.Form):
+    reason = forms.CharField(
+        label=_("What should the expert correct?"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
 class ProposeForm(forms.Form):
     experts = forms.ModelMultipleChoiceField(
         label=_("Experts"), queryset=Expert.objects.all(), widget=forms.CheckboxSelectMultiple
@@ -297,6 +311,7 @@ class ExpertForm(forms.ModelForm):
             "excluded_themes",
             "work_kinds",
             "languages",
+            "home_region",
             "region",
             "travel_km",
             "max_per_month",

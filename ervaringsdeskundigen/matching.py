@@ -1,8 +1,13 @@
 """The ranked list of experts for a request, with the reasons in words.
 
-One selector, a fixed number of queries whatever the size of the pool: the experts with their
-lists prefetched, the clashing assignments, this month's loads and the request's own proposals
-are each one query, and the ranking happens in Python.
+One selector, a fixed number of queries whatever the size of the pool: the experts, which of them
+have the themes, the kind of work, the language, are usually free then or away that day, the
+clashing assignments, this month's loads and the request's own proposals are each one query
+(plain pairs, not model instances), and the ranking happens in Python.
+
+Distance: when the request's municipality and the expert's home municipality are both in the
+managed list of places, the straight-line distance between their (approximate) centres is shown
+as "about N km" against how far the expert travels; otherwise the region names are compared.
 
 Never in the list: paused experts, and experts who do not want to speak about one of the
 request's themes. Shown but not proposable: a clash with another assignment, a period away, or
@@ -11,14 +16,16 @@ a month that is already full. Shown with a warning: no sickness-fund permission 
 
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import cache
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
 
-from .models import Absence, Assignment, Expert, ExpertRequest
+from .geo import distance_between
+from .models import Absence, Assignment, Availability, Expert, ExpertRequest
 from .models.expert import day_part_of
-from .models.request import ACTIVE_ASSIGNMENT, AssignmentStatus
+from .models.request import ACTIVE_ASSIGNMENT, MAX_ASSIGNMENT, AssignmentStatus
 
 
 @dataclass
@@ -30,6 +37,7 @@ class Match:
     problems: list[str] = field(default_factory=list)  # these make a proposal impossible
     warnings: list[str] = field(default_factory=list)
     load: int = 0
+    distance_km: int | None = None
 
     @property
     def can_propose(self) -> bool:
@@ -37,6 +45,8 @@ class Match:
 
 
 def rank_experts(*, request: ExpertRequest) -> list[Match]:
+    # The same few texts for hundreds of experts: translate each once per call.
+    _ = cache(gettext)
     start = request.starts_at
     if start is None:
         return []
@@ -45,26 +55,48 @@ def rank_experts(*, request: ExpertRequest) -> list[Match]:
     day = local.date()
     part = day_part_of(local.hour)
     wanted_themes = {t.pk: t.name for t in request.themes.all()}
-    experts = (
+    experts = list(
         Expert.objects.filter(is_paused=False, user__is_active=True)
         .exclude(excluded_themes__in=list(wanted_themes))
-        .select_related("user")
-        .prefetch_related(
-            "themes",
-            "languages",
-            "work_kinds",
-            "availability",
-            Prefetch(
-                "absences",
-                queryset=Absence.objects.filter(starts_on__lte=day, ends_on__gte=day),
-                to_attr="absent_that_day",
-            ),
-        )
+        .select_related("user", "home_region")
         .distinct()
+    )
+    ids = [e.pk for e in experts]
+    # The lists as plain pairs, not model instances: a pool of hundreds of experts with a few
+    # themes, languages and kinds each would otherwise build thousands of objects per page.
+    own_themes: dict[int, set[int]] = {}
+    for expert_id, theme_id in Expert.themes.through.objects.filter(
+        expert_id__in=ids, theme_id__in=list(wanted_themes)
+    ).values_list("expert_id", "theme_id"):
+        own_themes.setdefault(expert_id, set()).add(theme_id)
+    does_kind = set(
+        Expert.work_kinds.through.objects.filter(
+            expert_id__in=ids, workkind_id=request.work_kind_id
+        ).values_list("expert_id", flat=True)
+    )
+    speaks = set()
+    if request.spoken_language_id:
+        speaks = set(
+            Expert.languages.through.objects.filter(
+                expert_id__in=ids, language_id=request.spoken_language_id
+            ).values_list("expert_id", flat=True)
+        )
+    usually_free = set(
+        Availability.objects.filter(
+            expert_id__in=ids, weekday=day.weekday(), part=part
+        ).values_list("expert_id", flat=True)
+    )
+    away = set(
+        Absence.objects.filter(expert_id__in=ids, starts_on__lte=day, ends_on__gte=day).values_list(
+            "expert_id", flat=True
+        )
     )
     clashes = set(
         Assignment.objects.filter(
-            status=AssignmentStatus.ACCEPTED, starts_at__lt=end, ends_at__gt=start
+            status=AssignmentStatus.ACCEPTED,
+            starts_at__lt=end,
+            starts_at__gt=start - MAX_ASSIGNMENT,
+            ends_at__gt=start,
         )
         .exclude(request=request)
         .values_list("expert_id", flat=True)
@@ -90,24 +122,23 @@ def rank_experts(*, request: ExpertRequest) -> list[Match]:
         if expert.pk in proposed:
             continue
         match = Match(expert=expert, load=loads.get(expert.pk, 0))
-        own = {t.pk for t in expert.themes.all()}
+        own = own_themes.get(expert.pk, set())
         match.themes = [name for pk, name in wanted_themes.items() if pk in own]
         if match.themes:
             match.score += 10 * len(match.themes)
             match.reasons.append(_("Themes: %(themes)s") % {"themes": ", ".join(match.themes)})
         elif wanted_themes:
             match.reasons.append(_("None of the themes asked for"))
-        if any(k.pk == request.work_kind_id for k in expert.work_kinds.all()):
+        if expert.pk in does_kind:
             match.score += 5
             match.reasons.append(_("Does this kind of work"))
-        slots = {(a.weekday, a.part) for a in expert.availability.all()}
-        if (day.weekday(), part) in slots:
+        if expert.pk in usually_free:
             match.score += 6
             match.reasons.append(_("Usually free at that time"))
         else:
             match.score -= 4
             match.warnings.append(_("Not usually free at that time: ask first"))
-        if expert.absent_that_day:
+        if expert.pk in away:
             match.problems.append(_("Away that day"))
         if expert.pk in clashes:
             match.problems.append(_("Another assignment at that time"))
@@ -123,7 +154,7 @@ def rank_experts(*, request: ExpertRequest) -> list[Match]:
                 % {"load": match.load, "max": expert.max_per_month}
             )
         if request.spoken_language_id:
-            if any(lang.pk == request.spoken_language_id for lang in expert.languages.all()):
+            if expert.pk in speaks:
                 match.score += 5
                 match.reasons.append(
                     _("Speaks %(language)s") % {"language": request.spoken_language}
@@ -133,7 +164,18 @@ def rank_experts(*, request: ExpertRequest) -> list[Match]:
                 match.warnings.append(
                     _("Does not speak %(language)s") % {"language": request.spoken_language}
                 )
-        if request.region and expert.region:
+        match.distance_km = distance_between(request.place_region, expert.home_region)
+        if match.distance_km is not None:
+            words = {"km": match.distance_km, "max": expert.travel_km}
+            if match.distance_km <= expert.travel_km:
+                match.score += 4 + (expert.travel_km - match.distance_km) * 4 // max(
+                    expert.travel_km, 1
+                )
+                match.reasons.append(_("About %(km)s km away: within their %(max)s km") % words)
+            else:
+                match.score -= 8
+                match.warnings.append(_("About %(km)s km away: over their %(max)s km") % words)
+        elif request.region and expert.region:
             if request.region.strip().lower() == expert.region.strip().lower():
                 match.score += 4
                 match.reasons.append(_("Same region"))

@@ -26,6 +26,7 @@ KIND_WITHDRAWN = "experts_proposal_withdrawn"
 KIND_REMINDER_EXPERT = "experts_reminder_expert"
 KIND_REMINDER_ORGANISATION = "experts_reminder_organisation"
 KIND_EVALUATION = "experts_evaluation"
+KIND_REPORT_RETURNED = "experts_report_returned"
 
 REMINDER_BEFORE = timedelta(hours=48)
 
@@ -165,3 +166,16 @@ def cancel_organisation_reminder(request: ExpertRequest) -> None:
 
 def evaluation_asked(request: ExpertRequest) -> None:
     _to_organisation(request, KIND_EVALUATION, f"experts:evaluation:{request.pk}")
+
+
+def report_returned(assignment: Assignment, reason: str, step: int) -> None:
+    """The expert's hours report was sent back: what to correct, and where."""
+    report_url = settings.SITE_URL + reverse(
+        "ervaringsdeskundigen:report", kwargs={"pk": assignment.pk}
+    )
+    _to_expert(
+        assignment,
+        KIND_REPORT_RETURNED,
+        f"experts:report-returned:{assignment.pk}:{step}",
+        context={"reason": reason, "report_url": report_url},
+    )

@@ -10,6 +10,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from huis.accounts.access import is_coordinator, visible_to
+from huis.accounts.models import Organisation
 from huis.places.models import PlaceClaim
 
 from .models import (
@@ -19,9 +20,10 @@ from .models import (
     Expert,
     ExpertRequest,
     IntervisionSession,
+    ReportEvent,
     RequestEvent,
 )
-from .models.request import AssignmentStatus, ReportStatus
+from .models.request import MAX_ASSIGNMENT, AssignmentStatus, ReportStatus
 
 PAGE_SIZE = 25
 
@@ -44,7 +46,9 @@ def requests_inbox(
 def request_for_detail(*, request_id: int) -> ExpertRequest | None:
     assignments = Assignment.objects.select_related("expert__user").order_by("proposed_at")
     return (
-        ExpertRequest.objects.select_related("work_kind", "handler", "spoken_language")
+        ExpertRequest.objects.select_related(
+            "work_kind", "handler", "spoken_language", "place_region", "organisation"
+        )
         .prefetch_related(
             "themes",
             Prefetch("assignments", queryset=assignments),
@@ -53,6 +57,39 @@ def request_for_detail(*, request_id: int) -> ExpertRequest | None:
         .filter(pk=request_id)
         .first()
     )
+
+
+def organisations_matching(*, user: Any, text: str) -> list[Organisation]:
+    """Organisations of the portal whose name contains the text, for linking a request."""
+    text = text.strip()
+    if not text or not is_coordinator(user):
+        return []
+    return list(
+        Organisation.objects.filter(is_active=True, name__icontains=text[:100]).order_by("name")[
+            :10
+        ]
+    )
+
+
+def organisation_requests(
+    *, user: Any, organisation: Organisation, after: tuple[dt.datetime, int] | None = None
+) -> tuple[list[ExpertRequest], bool]:
+    """One organisation's requests, newest first, keyset-paginated."""
+    rows = visible_to(
+        user,
+        ExpertRequest.objects.filter(organisation=organisation),
+        everything_for=is_coordinator,
+    )
+    if after is not None:
+        moment, pk = after
+        rows = rows.filter(Q(created_at__lt=moment) | Q(created_at=moment, id__lt=pk))
+    rows = rows.select_related("work_kind", "handler").order_by("-created_at", "-id")
+    page = list(rows[: PAGE_SIZE + 1])
+    return page[:PAGE_SIZE], len(page) > PAGE_SIZE
+
+
+def report_history(*, assignment: Assignment) -> list[ReportEvent]:
+    return list(assignment.report_events.select_related("actor").order_by("at", "id"))
 
 
 def _events() -> QuerySet:
@@ -133,7 +170,11 @@ def expert_dashboard(*, expert: Expert) -> dict:
             base.filter(
                 status=AssignmentStatus.ACCEPTED,
                 starts_at__lte=now,
-                report_status__in=[ReportStatus.NONE, ReportStatus.REPORTED],
+                report_status__in=[
+                    ReportStatus.NONE,
+                    ReportStatus.REPORTED,
+                    ReportStatus.RETURNED,
+                ],
             ).order_by("starts_at")[:20]
         ),
         "totals": year_totals(expert=expert, year=timezone.localdate().year),
@@ -160,9 +201,11 @@ def feed_items(*, expert: Expert) -> tuple[list[Assignment], list[IntervisionSes
 def reports_waiting(*, user: Any) -> list[Assignment]:
     rows = visible_to(user, Assignment.objects.all(), everything_for=is_coordinator)
     return list(
-        rows.filter(report_status=ReportStatus.REPORTED, expert__isnull=False)
+        rows.filter(
+            report_status__in=[ReportStatus.REPORTED, ReportStatus.RETURNED], expert__isnull=False
+        )
         .select_related("expert__user", "request__work_kind")
-        .order_by("starts_at")[:200]
+        .order_by("report_status", "starts_at")[:200]
     )
 
 
@@ -211,6 +254,7 @@ def planning_board(*, start: dt.date, days: int) -> list[BoardRow]:
             status__in=[AssignmentStatus.ACCEPTED, AssignmentStatus.PROPOSED],
             expert__isnull=False,
             starts_at__lt=finish,
+            starts_at__gt=begin - MAX_ASSIGNMENT,
             ends_at__gt=begin,
         )
         .select_related("expert__user", "request")

@@ -64,6 +64,31 @@ urlpatterns = [
     ),
     path("beheer/aanvraag/<int:pk>/afgerond/", c.RequestDoneView.as_view(), name="request_done"),
     path(
+        "beheer/aanvraag/<int:pk>/organisatie/koppelen/",
+        c.RequestLinkOrganisationView.as_view(),
+        name="request_link_organisation",
+    ),
+    path(
+        "beheer/aanvraag/<int:pk>/organisatie/loskoppelen/",
+        c.RequestUnlinkOrganisationView.as_view(),
+        name="request_unlink_organisation",
+    ),
+    path(
+        "beheer/aanvraag/<int:pk>/organisatie/nieuw/",
+        c.RequestCreateOrganisationView.as_view(),
+        name="request_create_organisation",
+    ),
+    path(
+        "beheer/organisaties/<int:pk>/aanvragen/",
+        c.OrganisationRequestsView.as_view(),
+        name="organisation_requests",
+    ),
+    path(
+        "beheer/inzet/<int:pk>/terugsturen/",
+        c.ReturnReportView.as_view(),
+        name="report_return",
+    ),
+    path(
         "beheer/inzet/<int:pk>/intrekken/",
         c.AssignmentWithdrawView.as_view(),
         name="assignment_withdraw",

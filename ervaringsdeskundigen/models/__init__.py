@@ -7,11 +7,11 @@
 - intervision: group sessions for experts, with places through huis.places.
 """
 
-from .allowance import AllowanceRate, AllowanceYear
+from .allowance import AllowanceRate, AllowanceYear, KmRate
 from .expert import Absence, Availability, Expert
 from .intervision import IntervisionSession
-from .lists import Language, Theme, WorkKind
-from .request import Assignment, Evaluation, ExpertRequest, RequestEvent
+from .lists import Language, Region, Theme, WorkKind
+from .request import Assignment, Evaluation, ExpertRequest, ReportEvent, RequestEvent
 
 __all__ = [
     "Absence",
@@ -23,7 +23,10 @@ __all__ = [
     "Expert",
     "ExpertRequest",
     "IntervisionSession",
+    "KmRate",
     "Language",
+    "Region",
+    "ReportEvent",
     "RequestEvent",
     "Theme",
     "WorkKind",

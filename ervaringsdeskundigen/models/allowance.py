@@ -1,11 +1,13 @@
 """The Belgian flat-rate volunteer allowance: the legal figures per calendar year, and each
 expert's year (which way they are paid, and what they received elsewhere).
 
-The figures are data: the data migration writes the legal ones for 2025 and 2026; an
-administrator adds a new year (or corrects the higher yearly cap and the km rate, which change
-with indexation) in the admin.
+The figures are data: the data migrations write the legal ones for 2025 and 2026 (sources in
+ervaringsdeskundigen/migrations/0004_legal_figures.py); an administrator adds a new year, a new
+quarter's km rate or a missing higher cap in the admin. A figure nobody found stays empty, and the
+pages say it is unknown rather than guess.
 """
 
+import datetime as dt
 from decimal import Decimal
 
 from django.db import models
@@ -25,14 +27,10 @@ class AllowanceRate(models.Model):
         null=True,
         blank=True,
         help_text=_(
-            "For the few kinds of work the law allows it for. Editable: check the yearly circular."
+            "For the few kinds of work the law allows it for (sport, day and night sitting with "
+            "people who need help, non-urgent transport of lying patients), and only for "
+            "volunteers without a social benefit. Empty while unknown."
         ),
-    )
-    km_rate = models.DecimalField(
-        _("travel allowance per km (EUR)"),
-        max_digits=6,
-        decimal_places=4,
-        help_text=_("The indexed rate. Editable: check the yearly circular."),
     )
     km_yearly_max = models.PositiveIntegerField(_("most km a year"), default=2000)
 
@@ -50,9 +48,45 @@ class AllowanceRate(models.Model):
         return str(self.year)
 
     def yearly_cap_for(self, *, higher: bool) -> Decimal:
+        """The cap that applies. When the higher cap applies but is not known (empty), the
+        normal cap is the safe one: paying within it never crosses the law's limit."""
         if higher and self.higher_yearly_cap:
             return self.higher_yearly_cap
         return self.yearly_cap
+
+
+class KmRate(models.Model):
+    """The most a volunteer may get per km by car, for one period. It follows the federal civil
+    servants' rate (royal decree of 13 July 2017, art. 74), which changes every quarter since
+    1 October 2022."""
+
+    valid_from = models.DateField(_("from"), unique=True)
+    valid_until = models.DateField(_("until"))
+    rate = models.DecimalField(_("most per km (EUR)"), max_digits=6, decimal_places=4)
+    source = models.CharField(_("source"), max_length=250, blank=True)
+
+    class Meta:
+        verbose_name = _("km rate")
+        verbose_name_plural = _("km rates")
+        ordering = ["-valid_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(valid_until__gte=models.F("valid_from")),
+                name="km_rate_period_ends_after",
+            ),
+            models.CheckConstraint(condition=models.Q(rate__gt=0), name="km_rate_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.valid_from} – {self.valid_until}: {self.rate}"
+
+    @classmethod
+    def for_day(cls, day: dt.date) -> "KmRate | None":
+        return (
+            cls.objects.filter(valid_from__lte=day, valid_until__gte=day)
+            .order_by("-valid_from")
+            .first()
+        )
 
 
 class AllowanceMode(models.TextChoices):

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .lists import Language, Theme, WorkKind
+from .lists import Language, Region, Theme, WorkKind
 
 
 def new_feed_token() -> str:
@@ -38,6 +38,15 @@ class Expert(models.Model):
         Language, related_name="experts", blank=True, verbose_name=_("languages")
     )
     region = models.CharField(_("region"), max_length=80, blank=True)
+    home_region = models.ForeignKey(
+        Region,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("home municipality"),
+        help_text=_("Where travel is counted from (the town centre, approximately)."),
+    )
     travel_km = models.PositiveSmallIntegerField(
         _("how far I travel (km)"), default=30, help_text=_("One way, from home.")
     )

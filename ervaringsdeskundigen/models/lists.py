@@ -46,3 +46,32 @@ class Language(_ListItem):
     class Meta(_ListItem.Meta):
         verbose_name = _("language")
         verbose_name_plural = _("languages")
+
+
+class Region(models.Model):
+    """A municipality or city of Flanders or Brussels, with its centre's coordinates.
+
+    The coordinates are approximate (the town centre, to about a kilometre): enough to say
+    "about 25 km" in matching, never an address. Administrators add or correct places here.
+    """
+
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    province = models.CharField(_("province or region"), max_length=40, blank=True)
+    latitude = models.DecimalField(_("latitude (approximate)"), max_digits=7, decimal_places=4)
+    longitude = models.DecimalField(_("longitude (approximate)"), max_digits=7, decimal_places=4)
+    is_active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        verbose_name = _("place")
+        verbose_name_plural = _("places (approximate centres)")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(latitude__gte=49, latitude__lte=52, longitude__gte=2)
+                & models.Q(longitude__lte=7),
+                name="region_in_belgium",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from huis.accounts.models import Organisation
 
 from .expert import Expert
-from .lists import Language, Theme, WorkKind
+from .lists import Language, Region, Theme, WorkKind
 
 
 class RequestStatus(models.TextChoices):
@@ -76,6 +76,14 @@ class ExpertRequest(models.Model):
     duration_minutes = models.PositiveIntegerField(_("duration (minutes)"), default=120)
     place = models.CharField(_("place"), max_length=250)
     region = models.CharField(_("region"), max_length=80, blank=True)
+    place_region = models.ForeignKey(
+        Region,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("municipality"),
+    )
     audience = models.CharField(_("audience"), max_length=250)
     audience_size = models.PositiveIntegerField(_("number of people in the audience"), default=20)
     experts_wanted = models.PositiveSmallIntegerField(_("number of experts wanted"), default=1)
@@ -102,6 +110,7 @@ class ExpertRequest(models.Model):
         indexes = [
             models.Index(fields=["status", "-created_at", "-id"], name="request_inbox_idx"),
             models.Index(fields=["-created_at", "-id"], name="request_recent_idx"),
+            models.Index(fields=["organisation", "-created_at", "-id"], name="request_org_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -110,6 +119,9 @@ class ExpertRequest(models.Model):
             ),
             models.CheckConstraint(
                 condition=models.Q(duration_minutes__gte=15), name="request_duration_min"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(duration_minutes__lte=24 * 60), name="request_duration_max"
             ),
             models.CheckConstraint(
                 condition=models.Q(starts_at__isnull=False)
@@ -165,11 +177,13 @@ class AssignmentStatus(models.TextChoices):
 
 
 ACTIVE_ASSIGNMENT = (AssignmentStatus.PROPOSED, AssignmentStatus.ACCEPTED)
+MAX_ASSIGNMENT = timedelta(days=1)
 
 
 class ReportStatus(models.TextChoices):
     NONE = "", _("Not reported yet")
     REPORTED = "reported", _("Waiting for approval")
+    RETURNED = "returned", _("Sent back for a correction")
     APPROVED = "approved", _("Approved")
 
 
@@ -218,6 +232,7 @@ class Assignment(models.Model):
         _("report"), max_length=16, choices=ReportStatus.choices, default="", blank=True
     )
     reported_at = models.DateTimeField(_("reported"), null=True, blank=True)
+    return_reason = models.CharField(_("what to correct"), max_length=500, blank=True)
     # Approved allowance, by a coordinator.
     flat_amount = models.DecimalField(
         _("flat-rate allowance"), max_digits=8, decimal_places=2, default=0
@@ -253,6 +268,12 @@ class Assignment(models.Model):
             models.CheckConstraint(
                 condition=models.Q(ends_at__gt=models.F("starts_at")), name="assignment_ends_after"
             ),
+            # At most a day: lets "what overlaps this period" use the starts_at index with a
+            # lower bound (starts_at > begin - 1 day) instead of reading every earlier row.
+            models.CheckConstraint(
+                condition=models.Q(ends_at__lte=models.F("starts_at") + MAX_ASSIGNMENT),
+                name="assignment_at_most_a_day",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -261,6 +282,37 @@ class Assignment(models.Model):
     @property
     def total_amount(self):
         return self.flat_amount + self.km_amount + self.costs_amount
+
+
+class ReportEvent(models.Model):
+    """One step of an hours report: reported, sent back (with the reason), approved. The figures
+    as they were at that step stay here, so a corrected report keeps its history."""
+
+    class Step(models.TextChoices):
+        REPORTED = "reported", _("Reported")
+        RETURNED = "returned", _("Sent back")
+        APPROVED = "approved", _("Approved")
+
+    assignment = models.ForeignKey(
+        Assignment, on_delete=models.CASCADE, related_name="report_events"
+    )
+    step = models.CharField(_("step"), max_length=16, choices=Step.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    hours = models.DecimalField(_("hours"), max_digits=5, decimal_places=2, null=True, blank=True)
+    km = models.PositiveIntegerField(_("travel (km)"), default=0)
+    costs = models.DecimalField(_("other costs (EUR)"), max_digits=8, decimal_places=2, default=0)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("step of a report")
+        verbose_name_plural = _("report history")
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.assignment_id}: {self.step}"
 
 
 class Evaluation(models.Model):

@@ -8,6 +8,7 @@ from .allowance import (
     allowance_year_update,
     assignment_approve,
     assignment_report,
+    assignment_return_report,
 )
 from .errors import ExpertsError
 from .experts import (
@@ -23,6 +24,11 @@ from .intervision import (
     intervision_cancel_sign_up,
     intervision_create,
     intervision_sign_up,
+)
+from .organisations import (
+    request_create_organisation,
+    request_link_organisation,
+    request_unlink_organisation,
 )
 from .workflow import (
     TRANSITIONS,
@@ -51,6 +57,7 @@ __all__ = [
     "assignment_approve",
     "assignment_decline",
     "assignment_report",
+    "assignment_return_report",
     "assignment_withdraw",
     "evaluation_submit",
     "expert_create",
@@ -62,10 +69,13 @@ __all__ = [
     "intervision_create",
     "intervision_sign_up",
     "request_cancel",
+    "request_create_organisation",
     "request_decline",
+    "request_link_organisation",
     "request_mark_done",
     "request_propose_experts",
     "request_schedule",
     "request_submit",
     "request_take",
+    "request_unlink_organisation",
 ]

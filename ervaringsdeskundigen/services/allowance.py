@@ -1,7 +1,11 @@
 """Hours, travel and costs after an assignment, and the legal volunteer allowance.
 
 The flat-rate allowance has a daily and a yearly cap per calendar year (figures in
-AllowanceRate). Caps count across organisations, so the year's total includes what the expert
+AllowanceRate). A higher yearly cap applies to the kinds of work the law names
+(WorkKind.higher_cap), but never to a volunteer who receives a social benefit; while the higher
+figure is unknown (empty) the normal cap is used, and the quote says so. The km rate is the one of
+the assignment's day (KmRate, one row per quarter); when that is unknown, travel cannot be
+approved yet. Caps count across organisations, so the year's total includes what the expert
 received elsewhere (AllowanceYear). Crossing a cap makes the whole year's allowance taxable pay,
 so the portal never pays above one: it lowers the amount, says so, and asks the coordinator to
 confirm. Travel by car is refunded for at most `km_yearly_max` km a year. An expert is paid either
@@ -18,7 +22,8 @@ from django.utils.translation import gettext as _
 
 from huis.audit.services import log_action
 
-from ..models import AllowanceRate, AllowanceYear, Assignment, Expert
+from .. import notify
+from ..models import AllowanceRate, AllowanceYear, Assignment, Expert, KmRate, ReportEvent
 from ..models.request import AssignmentStatus, ReportStatus
 from .errors import ExpertsError, NeedsConfirmation
 
@@ -40,6 +45,9 @@ class AllowanceQuote:
     paid_today: Decimal
     paid_this_year: Decimal  # at the house, before this assignment
     received_elsewhere: Decimal
+    km_rate: Decimal | None = None
+    higher_cap: bool = False
+    higher_cap_unknown: bool = False
     flat_amount: Decimal = ZERO
     km_paid: int = 0
     km_amount: Decimal = ZERO
@@ -70,6 +78,17 @@ def rate_for(year: int) -> AllowanceRate:
     return rate
 
 
+def higher_cap_applies(*, expert: Expert, work_kind) -> bool:
+    """The law allows the higher yearly cap for a few kinds of work, and not to volunteers who
+    receive a social security or social assistance benefit."""
+    return bool(work_kind.higher_cap) and not expert.receives_benefit
+
+
+def km_rate_for(day) -> Decimal | None:
+    rate = KmRate.for_day(day)
+    return rate.rate if rate else None
+
+
 def year_for(expert: Expert, year: int) -> AllowanceYear:
     return AllowanceYear.objects.filter(expert=expert, year=year).first() or AllowanceYear(
         expert=expert, year=year
@@ -98,22 +117,42 @@ def allowance_quote(*, assignment: Assignment) -> AllowanceQuote:
     paid_today = (
         others.filter(starts_at__date=day).aggregate(s=models.Sum("flat_amount"))["s"] or ZERO
     )
+    higher = higher_cap_applies(expert=expert, work_kind=assignment.request.work_kind)
     quote = AllowanceQuote(
         year=day.year,
         day=day,
         mode=expert_year.mode,
         daily_cap=rate.daily_cap,
-        yearly_cap=rate.yearly_cap_for(higher=assignment.request.work_kind.higher_cap),
+        yearly_cap=rate.yearly_cap_for(higher=higher),
         paid_today=paid_today,
         paid_this_year=sums["flat"] or ZERO,
         received_elsewhere=expert_year.received_elsewhere,
+        km_rate=km_rate_for(day),
+        higher_cap=higher and rate.higher_yearly_cap is not None,
+        higher_cap_unknown=higher and rate.higher_yearly_cap is None,
     )
     km = assignment.km or 0
     costs = assignment.costs or ZERO
+    if km and quote.km_rate is None:
+        raise ExpertsError(
+            _(
+                "The km rate for %(day)s is not known yet (it changes every quarter). "
+                "An administrator adds it; then this report can be approved."
+            )
+            % {"day": day.strftime("%d/%m/%Y")}
+        )
+    if quote.higher_cap_unknown:
+        quote.warnings.append(
+            _(
+                "This kind of work allows a higher yearly cap, but its amount for %(year)s is "
+                "not known. The normal cap of EUR %(cap)s is used."
+            )
+            % {"year": day.year, "cap": rate.yearly_cap}
+        )
     if expert_year.mode == AllowanceYear.Mode.REAL:
         quote.costs_amount = money(costs)
         quote.km_paid = km
-        quote.km_amount = money(km * rate.km_rate)
+        quote.km_amount = money(km * (quote.km_rate or ZERO))
         return quote
 
     if costs > 0:
@@ -150,7 +189,7 @@ def allowance_quote(*, assignment: Assignment) -> AllowanceQuote:
     km_used = (sums["km"] or 0) + expert_year.km_elsewhere
     room_km = max(rate.km_yearly_max - km_used, 0)
     quote.km_paid = min(km, room_km)
-    quote.km_amount = money(quote.km_paid * rate.km_rate)
+    quote.km_amount = money(quote.km_paid * (quote.km_rate or ZERO))
     if quote.km_paid < km:
         quote.capped = True
         quote.warnings.append(
@@ -170,7 +209,8 @@ def assignment_report(
     costs: Decimal,
     debrief: str = "",
 ) -> Assignment:
-    """The expert reports hours, travel and costs (and a debrief note) after the assignment."""
+    """The expert reports hours, travel and costs (and a debrief note) after the assignment, or
+    sends a report that was sent back again, corrected. Each time is a step in its history."""
     assignment = (
         Assignment.objects.select_for_update(of=("self",))
         .select_related("expert__user")
@@ -193,9 +233,52 @@ def assignment_report(
     assignment.save(
         update_fields=["hours", "km", "costs", "debrief", "report_status", "reported_at"]
     )
+    _report_step(assignment, ReportEvent.Step.REPORTED, actor=actor)
     log_action(
         actor=actor,
         action="ervaringsdeskundigen.assignment.reported",
+        obj=assignment,
+        subject=assignment.expert.user,
+    )
+    return assignment
+
+
+def _report_step(assignment: Assignment, step: str, *, actor: Any, note: str = "") -> ReportEvent:
+    return ReportEvent.objects.create(
+        assignment=assignment,
+        step=step,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        note=note,
+        hours=assignment.hours,
+        km=assignment.km,
+        costs=assignment.costs,
+    )
+
+
+@transaction.atomic
+def assignment_return_report(*, assignment: Assignment, actor: Any, reason: str) -> Assignment:
+    """A coordinator sends a report back to the expert with what to correct. Only a report that
+    waits for approval can be sent back; the expert corrects it and sends it again."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ExpertsError(_("Say what the expert should correct."))
+    if len(reason) > 500:
+        raise ExpertsError(_("Keep the reason under 500 characters."))
+    assignment = (
+        Assignment.objects.select_for_update(of=("self",))
+        .select_related("expert__user", "request__work_kind")
+        .get(pk=assignment.pk)
+    )
+    if assignment.report_status != ReportStatus.REPORTED or assignment.expert is None:
+        raise ExpertsError(_("Only a report that waits for approval can be sent back."))
+    assignment.report_status = ReportStatus.RETURNED
+    assignment.return_reason = reason
+    assignment.save(update_fields=["report_status", "return_reason"])
+    event = _report_step(assignment, ReportEvent.Step.RETURNED, actor=actor, note=reason)
+    notify.report_returned(assignment, reason, event.pk)
+    log_action(
+        actor=actor,
+        action="ervaringsdeskundigen.assignment.report_returned",
         obj=assignment,
         subject=assignment.expert.user,
     )
@@ -237,7 +320,9 @@ def assignment_approve(*, assignment: Assignment, actor: Any, confirm: bool = Fa
     assignment.report_status = ReportStatus.APPROVED
     assignment.approved_by = actor
     assignment.approved_at = timezone.now()
+    assignment.return_reason = ""
     assignment.save()
+    _report_step(assignment, ReportEvent.Step.APPROVED, actor=actor)
     log_action(
         actor=actor,
         action="ervaringsdeskundigen.assignment.approved",

@@ -17,6 +17,7 @@ from .errors import ExpertsError
 # What the expert may change on their own profile; the rest is agreed with a coordinator.
 OWN_FIELDS = ("is_paused", "public_text", "publish_public_text", "travel_km", "max_per_month")
 COORDINATOR_FIELDS = (
+    "home_region",
     "region",
     "travel_km",
     "max_per_month",

@@ -7,13 +7,14 @@ import datetime as dt
 
 from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
 from huis.accounts.mixins import PermissionRequiredMixin
+from huis.accounts.models import Organisation
 from huis.audit.services import log_action
 from huis.core.csv import csv_safe
 from huis.places.models import PlaceClaim
@@ -27,6 +28,7 @@ from ..forms import (
     IntervisionForm,
     ProposeForm,
     ReasonForm,
+    ReturnReportForm,
     ScheduleForm,
 )
 from ..matching import rank_experts
@@ -66,6 +68,10 @@ class InboxView(CoordinatorMixin, View):
         )
 
 
+MATCHES_SHOWN = 40
+BOARD_ROWS = 40
+
+
 def _detail_context(request, expert_request, **extra) -> dict:
     expert_request = selectors.request_for_detail(request_id=expert_request.pk)
     matches = (
@@ -75,7 +81,9 @@ def _detail_context(request, expert_request, **extra) -> dict:
     )
     context = {
         "expert_request": expert_request,
-        "matches": matches,
+        # The whole pool is ranked; the best ones are shown (a page of hundreds helps nobody).
+        "matches": matches[:MATCHES_SHOWN],
+        "matches_total": len(matches),
         "schedule_form": ScheduleForm(
             initial={"duration_minutes": expert_request.duration_minutes}
         ),
@@ -89,6 +97,10 @@ def _detail_context(request, expert_request, **extra) -> dict:
         and expert_request.ends_at <= timezone.now(),
         "confirm_needed": False,
         "evaluation": Evaluation.objects.filter(request=expert_request).first(),
+        "organisation_query": request.GET.get("organisatie", "")[:100],
+        "organisation_results": selectors.organisations_matching(
+            user=request.user, text=request.GET.get("organisatie", "")
+        ),
     }
     context.update(extra)
     return context
@@ -193,6 +205,53 @@ class RequestDoneView(_RequestActionView):
         self.done = _("Done. The organisation gets the evaluation form.")
 
 
+class RequestLinkOrganisationView(_RequestActionView):
+    def act(self, request, expert_request):
+        organisation = Organisation.objects.filter(pk=request.POST.get("organisation") or 0).first()
+        if organisation is None:
+            raise services.ExpertsError(_("Choose an organisation from the list."))
+        services.request_link_organisation(
+            request=expert_request, organisation=organisation, actor=request.user
+        )
+        self.done = _("The request is linked to %(name)s.") % {"name": organisation.name}
+
+
+class RequestUnlinkOrganisationView(_RequestActionView):
+    def act(self, request, expert_request):
+        services.request_unlink_organisation(request=expert_request, actor=request.user)
+        self.done = _("The request is no longer linked to an organisation.")
+
+
+class RequestCreateOrganisationView(_RequestActionView):
+    def act(self, request, expert_request):
+        organisation = services.request_create_organisation(
+            request=expert_request, actor=request.user
+        )
+        self.done = _("%(name)s is now an organisation in the portal, linked to this request.") % {
+            "name": organisation.name
+        }
+
+
+class OrganisationRequestsView(CoordinatorMixin, View):
+    """All requests of one organisation of the portal, newest first."""
+
+    def get(self, request, pk: int):
+        organisation = get_object_or_404(Organisation, pk=pk)
+        rows, has_more = selectors.organisation_requests(
+            user=request.user,
+            organisation=organisation,
+            after=parse_cursor(request.GET.get("na", "")),
+        )
+        next_url = ""
+        if has_more:
+            next_url = "?na=" + make_cursor(rows[-1].created_at, rows[-1].pk)
+        return render(
+            request,
+            "ervaringsdeskundigen/coordinator/organisation_requests.html",
+            {"organisation": organisation, "requests": rows, "next_url": next_url},
+        )
+
+
 class AssignmentWithdrawView(CoordinatorMixin, View):
     http_method_names = ["post"]
 
@@ -207,6 +266,20 @@ class AssignmentWithdrawView(CoordinatorMixin, View):
         return redirect(back)
 
 
+def audit_profile_read(request, expert, *, page: str) -> None:
+    """An expert's profile is sensitive: every read by someone other than the expert is in the
+    audit trail (issue 10)."""
+    if expert.user_id == request.user.pk:
+        return
+    log_action(
+        actor=request.user,
+        action="ervaringsdeskundigen.profile_viewed",
+        obj=expert,
+        subject=expert.user,
+        data={"page": page},
+    )
+
+
 class ExpertListView(CoordinatorMixin, View):
     def get(self, request):
         return render(
@@ -219,12 +292,7 @@ class ExpertListView(CoordinatorMixin, View):
 class ExpertDetailView(CoordinatorMixin, View):
     def get(self, request, pk: int):
         expert = fetch_expert(request.user, pk)
-        log_action(
-            actor=request.user,
-            action="ervaringsdeskundigen.expert.viewed",
-            obj=expert,
-            subject=expert.user,
-        )
+        audit_profile_read(request, expert, page="detail")
         year = timezone.localdate().year
         expert_year = AllowanceYear.objects.filter(expert=expert, year=year).first()
         return render(
@@ -251,6 +319,7 @@ class ExpertUpdateView(CoordinatorMixin, View):
 
     def get(self, request, pk: int):
         expert = fetch_expert(request.user, pk, change=True)
+        audit_profile_read(request, expert, page="edit")
         return render(
             request, self.template_name, {"expert": expert, "form": ExpertForm(instance=expert)}
         )
@@ -323,6 +392,20 @@ class BoardView(CoordinatorMixin, View):
     def get(self, request):
         view, start, days = _board_period(request)
         rows = selectors.planning_board(start=start, days=days)
+        # Rows per expert, a page at a time: a month of hundreds of experts is read in pages.
+        try:
+            page = max(int(request.GET.get("pagina", "1")), 1)
+        except ValueError:
+            page = 1
+        pages = max(-(-len(rows) // BOARD_ROWS), 1)
+        page = min(page, pages)
+        rows = rows[(page - 1) * BOARD_ROWS : page * BOARD_ROWS]
+        query = request.GET.copy()
+        page_urls = {}
+        for name, number in (("previous_page", page - 1), ("next_page", page + 1)):
+            if 1 <= number <= pages:
+                query["pagina"] = number
+                page_urls[name] = "?" + query.urlencode()
         step = dt.timedelta(days=days if view == "week" else 1)
         previous = (
             (start - dt.timedelta(days=1)).replace(day=1) if view == "maand" else start - step
@@ -339,6 +422,9 @@ class BoardView(CoordinatorMixin, View):
                 "days": [start + dt.timedelta(days=i) for i in range(days)],
                 "previous": previous.isoformat(),
                 "following": following.isoformat(),
+                "page": page,
+                "pages": pages,
+                **page_urls,
             },
         )
 
@@ -366,7 +452,14 @@ class ApproveView(CoordinatorMixin, View):
             problem = ""
         except services.ExpertsError as exc:
             quote, problem = None, str(exc)
-        return {"assignment": assignment, "quote": quote, "problem": problem, "form": form}
+        return {
+            "assignment": assignment,
+            "quote": quote,
+            "problem": problem,
+            "form": form,
+            "return_form": ReturnReportForm(),
+            "history": selectors.report_history(assignment=assignment),
+        }
 
     def get(self, request, pk: int):
         assignment = fetch_assignment(request.user, pk)
@@ -389,6 +482,27 @@ class ApproveView(CoordinatorMixin, View):
             back = reverse("ervaringsdeskundigen:reports")
             return refuse(request, str(exc), back=back)
         messages.success(request, _("Approved."))
+        return redirect("ervaringsdeskundigen:reports")
+
+
+class ReturnReportView(CoordinatorMixin, View):
+    """Send a report back to the expert with what to correct."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk: int):
+        assignment = fetch_assignment(request.user, pk)
+        back = reverse("ervaringsdeskundigen:approve", args=[pk])
+        form = ReturnReportForm(request.POST)
+        if not form.is_valid():
+            return refuse(request, _("Say what the expert should correct."), back=back)
+        try:
+            services.assignment_return_report(
+                assignment=assignment, actor=request.user, reason=form.cleaned_data["reason"]
+            )
+        except services.ExpertsError as exc:
+            return refuse(request, str(exc), back=back)
+        messages.success(request, _("The report is sent back. The expert gets an email."))
         return redirect("ervaringsdeskundigen:reports")
 
 

@@ -18,13 +18,10 @@ def allowance_rates(db):
 def managed_lists(db):
     """Themes, kinds of work, languages and rates as the data migration makes them: a test that
     ran before and flushed the database (transactional tests) may have emptied them."""
-    import importlib
+    from ervaringsdeskundigen import reference
 
-    from django.apps import apps
-
-    importlib.import_module("ervaringsdeskundigen.migrations.0002_rates_and_lists").forwards(
-        apps, None
-    )
+    reference.restore()
+    rates()
 
 
 @pytest.fixture

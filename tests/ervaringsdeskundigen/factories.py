@@ -12,7 +12,9 @@ from ervaringsdeskundigen.models import (
     Assignment,
     Expert,
     ExpertRequest,
+    KmRate,
     Language,
+    Region,
     Theme,
     WorkKind,
 )
@@ -34,20 +36,48 @@ def language(slug: str = "nl") -> Language:
     return Language.objects.get_or_create(slug=slug, defaults={"name": slug.upper()})[0]
 
 
+KM = Decimal("0.4326")  # the 2026 Q1 rate; tests use it for every quarter they need
+
+
 def rates() -> None:
-    for year, daily, yearly, km in [
-        (2025, "42.31", "1692.51", "0.4415"),
-        (2026, "44.02", "1760.83", "0.4246"),
-        (2027, "44.02", "1760.83", "0.4246"),
+    """The yearly figures, and a km rate for every quarter from 2025 to 2027: the data migration
+    knows the real ones up to 2026 Q1 only, tests need later days too."""
+    for year, daily, yearly in [
+        (2025, "42.31", "1692.51"),
+        (2026, "44.02", "1760.83"),
+        (2027, "44.02", "1760.83"),
     ]:
         AllowanceRate.objects.get_or_create(
-            year=year,
-            defaults={
-                "daily_cap": Decimal(daily),
-                "yearly_cap": Decimal(yearly),
-                "km_rate": Decimal(km),
-            },
+            year=year, defaults={"daily_cap": Decimal(daily), "yearly_cap": Decimal(yearly)}
         )
+    for year in (2025, 2026, 2027):
+        for first, last in [
+            ((1, 1), (3, 31)),
+            ((4, 1), (6, 30)),
+            ((7, 1), (9, 30)),
+            ((10, 1), (12, 31)),
+        ]:
+            start = dt.date(year, *first)
+            if not KmRate.objects.filter(valid_from__lte=start, valid_until__gte=start).exists():
+                KmRate.objects.create(
+                    valid_from=start, valid_until=dt.date(year, *last), rate=KM, source="tests"
+                )
+
+
+def region(name: str) -> Region:
+    """A place from the data migration (or made again after a flush, with its coordinates)."""
+    known = {
+        "Gent": ("51.0543", "3.7174"),
+        "Brussel": ("50.8467", "4.3525"),
+        "Antwerpen": ("51.2194", "4.4025"),
+        "Aalst": ("50.9378", "4.0403"),
+        "Brugge": ("51.2093", "3.2247"),
+        "Hasselt": ("50.9307", "5.3325"),
+    }
+    lat, lon = known[name]
+    return Region.objects.get_or_create(
+        name=name, defaults={"latitude": Decimal(lat), "longitude": Decimal(lon)}
+    )[0]
 
 
 def next_weekday(weekday: int, hour: int = 14, weeks: int = 1) -> dt.datetime:

@@ -15,6 +15,7 @@ from ervaringsdeskundigen.models import Absence
 from ervaringsdeskundigen.notify import proposal_url
 from ervaringsdeskundigen.tokens import request_token
 from tests.conftest import ROLE_FIXTURES
+from tests.factories import OrganisationFactory
 
 from .factories import AssignmentFactory, ExpertFactory, ExpertRequestFactory, theme
 
@@ -110,6 +111,31 @@ MATRIX = {
     ),
     "ervaringsdeskundigen:request_cancel": ("post", "request", post_ok(coordinator), None),
     "ervaringsdeskundigen:request_done": ("post", "past_request", post_ok(coordinator), None),
+    "ervaringsdeskundigen:request_link_organisation": (
+        "post",
+        "request",
+        post_ok(coordinator),
+        {"organisation": "__organisation__"},
+    ),
+    "ervaringsdeskundigen:request_unlink_organisation": (
+        "post",
+        "request",
+        post_ok(coordinator),
+        None,
+    ),
+    "ervaringsdeskundigen:request_create_organisation": (
+        "post",
+        "request",
+        post_ok(coordinator),
+        None,
+    ),
+    "ervaringsdeskundigen:organisation_requests": ("get", "organisation", coordinator, None),
+    "ervaringsdeskundigen:report_return": (
+        "post",
+        "reported",
+        post_ok(coordinator),
+        {"reason": "De kilometers kloppen niet"},
+    ),
     "ervaringsdeskundigen:assignment_withdraw": (
         "post",
         "own_proposal",
@@ -176,7 +202,12 @@ def objects(expert_profile, coordinator, allowance_rates):
         expert=expert_profile, starts_on=dt.date(2030, 1, 1), ends_on=dt.date(2030, 1, 2)
     )
     today = timezone.localdate()
+    organisation = OrganisationFactory(name="Hogeschool Gent")
+    open_request.organisation = organisation
+    open_request.save()
     return {
+        "organisation": {"pk": organisation.pk},
+        "__organisation__": str(organisation.pk),
         "follow": {"token": request_token(done)},
         "proposal": {"token": proposal_url(proposal).rstrip("/").rsplit("/", 1)[-1]},
         "feed": {"token": expert_profile.feed_token},
@@ -259,7 +290,7 @@ def test_coordinator_reading_a_profile_is_audited(as_role, expert_profile, coord
     as_role("coordinator").get(
         reverse("ervaringsdeskundigen:expert_detail", args=[expert_profile.pk])
     )
-    entry = AuditEntry.objects.get(action="ervaringsdeskundigen.expert.viewed")
+    entry = AuditEntry.objects.get(action="ervaringsdeskundigen.profile_viewed")
     assert entry.subject_id == expert_profile.user_id
     assert entry.actor_id == coordinator.pk
 

@@ -12,9 +12,9 @@ from ervaringsdeskundigen import services
 from ervaringsdeskundigen.models import AllowanceRate, AllowanceYear
 from ervaringsdeskundigen.services.errors import NeedsConfirmation
 
-from .factories import AssignmentFactory, ExpertFactory, ExpertRequestFactory
+from .factories import KM, AssignmentFactory, ExpertFactory, ExpertRequestFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("allowance_rates")]
 
 D = Decimal
 DAILY = D("44.02")
@@ -107,22 +107,6 @@ def test_a_warning_before_the_yearly_cap_is_reached(coordinator):
     assert any("only EUR 10.00 is left" in w for w in quote.warnings)
 
 
-def test_the_higher_yearly_cap_for_the_kinds_of_work_that_allow_it(coordinator):
-    from .factories import work_kind
-
-    AllowanceRate.objects.filter(year=2026).update(higher_yearly_cap=D("3000.00"))
-    expert = ExpertFactory()
-    services.allowance_year_update(
-        expert=expert, year=2026, actor=expert.user, received_elsewhere=YEARLY
-    )
-    normal = services.allowance_quote(assignment=_reported(expert, _at(6, 1)))
-    higher = services.allowance_quote(
-        assignment=_reported(expert, _at(6, 2), kind=work_kind("ondersteuning", higher_cap=True))
-    )
-    assert normal.flat_amount == D("0.00")
-    assert higher.flat_amount == DAILY
-
-
 @pytest.mark.parametrize(
     ("km_before", "km", "paid"),
     [(1900, 100, 100), (1900, 101, 100), (2000, 10, 0), (0, 0, 0)],
@@ -134,7 +118,7 @@ def test_travel_at_most_2000_km_a_year(coordinator, km_before, km, paid):
     )
     quote = services.allowance_quote(assignment=_reported(expert, _at(4, 1), km=km))
     assert quote.km_paid == paid
-    assert quote.km_amount == (D(paid) * D("0.4246")).quantize(D("0.01"))
+    assert quote.km_amount == (D(paid) * KM).quantize(D("0.01"))
     assert quote.capped is (paid < km)
 
 
@@ -155,7 +139,7 @@ def test_real_costs_year_pays_costs_and_no_flat_rate(coordinator):
     assignment = _approve(_reported(expert, _at(5, 5), km=30, costs=D("12.50")), coordinator)
     assert assignment.flat_amount == D("0.00")
     assert assignment.costs_amount == D("12.50")
-    assert assignment.km_amount == D("12.74")  # 30 × 0.4246 = 12.738
+    assert assignment.km_amount == D("12.98")  # 30 × 0.4326 = 12.978
 
 
 def test_a_year_without_rates_is_refused_in_words(coordinator):

@@ -29,7 +29,7 @@ def _context(browser, live_server, user=None):
 
         session = SessionStore()
         session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[BACKEND_SESSION_KEY] = "huis.accounts.authz.CachedModelBackend"
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
         session.save()
         context.add_cookies(

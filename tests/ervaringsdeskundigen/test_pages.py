@@ -198,6 +198,9 @@ def test_coordinator_pages_cost_the_same_queries_at_two_sizes(as_role, name):
     with CaptureQueriesContext(connection) as small:
         assert client.get(url).status_code == 200
     _fill(12)
+    # New experts join their role's group, which renews everyone's cached roles: the next page
+    # view reads them again once. What is compared is the page's own cost, after that.
+    client.get(url)
     with CaptureQueriesContext(connection) as large:
         assert client.get(url).status_code == 200
     assert len(small) == len(large)
