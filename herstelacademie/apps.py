@@ -25,6 +25,7 @@ class HerstelacademieConfig(AppConfig):
         from .services import on_claim_promoted
 
         claim_promoted.connect(on_claim_promoted, dispatch_uid="herstelacademie.claim_promoted")
+        _invalidate_public_pages_on_change()
         section = _("Recovery College")
         for link in [
             DashboardLink(
@@ -70,3 +71,33 @@ class HerstelacademieConfig(AppConfig):
                 purge=privacy.purge_notes,
             )
         )
+
+
+def _invalidate_public_pages_on_change() -> None:
+    """The catalogue and course pages are cached for anonymous visitors (huis.core.pagecache):
+    any change to what they show, through a service or the admin, renders them anew. Places come
+    from huis.places, which bumps "places" with every sign-up, cancellation and promotion."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    from huis.core.pagecache import bump
+    from huis.rooms.models import Room
+
+    from .models import Course, CourseSession, CourseTrainer, Enrollment, Term, Theme
+
+    def changed(**kwargs) -> None:
+        bump("herstelacademie")
+
+    for model in (Course, CourseSession, CourseTrainer, Enrollment, Term, Theme, Room):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                changed,
+                sender=model,
+                weak=False,
+                dispatch_uid=f"herstelacademie.pagecache.{model.__name__}",
+            )
+    m2m_changed.connect(
+        changed,
+        sender=Course.themes.through,
+        weak=False,
+        dispatch_uid="herstelacademie.pagecache.themes",
+    )

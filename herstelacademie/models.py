@@ -151,6 +151,12 @@ class Course(models.Model):
         ordering = ["first_session_at", "title", "id"]
         indexes = [
             models.Index(fields=["status", "term", "first_session_at"]),
+            # The public catalogue: published (and cancelled) courses not over yet.
+            models.Index(
+                fields=["last_session_ends_at", "first_session_at"],
+                condition=models.Q(status__in=["published", "cancelled"]),
+                name="course_public_not_over",
+            ),
             GinIndex(search_vector(), name="course_search"),
         ]
         constraints = [

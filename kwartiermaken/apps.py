@@ -15,10 +15,12 @@ class KwartiermakenConfig(AppConfig):
             HomeSection,
             PersonalDataProvider,
             RetentionRule,
+            SensitiveRecord,
             register_dashboard_link,
             register_home_section,
             register_personal_data,
             register_retention_rule,
+            register_sensitive_record,
         )
 
         from . import privacy
@@ -84,6 +86,21 @@ class KwartiermakenConfig(AppConfig):
                 purge=privacy.purge_notes,
             )
         )
+        # The notes of an outreach entry say something about a person's life: reading them is
+        # recorded (a partner's own list shows the entries, never the notes).
+        register_sensitive_record(
+            SensitiveRecord(
+                name="kwartiermaken.entry_notes",
+                records=_entry_notes,
+                texts=lambda entry: [entry.notes],
+            )
+        )
+
+
+def _entry_notes() -> list:
+    from .models import OutreachEntry
+
+    return list(OutreachEntry.objects.exclude(notes="").only("pk", "notes"))
 
 
 def _home_context(request) -> dict:

@@ -18,7 +18,7 @@ from huis.accounts.models import Membership, Organisation, User
 from huis.accounts.roles import Role
 from huis.core.registry import register_demo_seeder
 
-from . import services
+from . import figures, services
 from .models import (
     Need,
     Neighbourhood,
@@ -382,6 +382,7 @@ def seed(*, stdout) -> None:
             _open_follow_ups(worker, organisation, neighbourhoods["Stationswijk"])
         coordinator = User.objects.filter(email="coordinator@huis.example").first()
         _recommendations(coordinator)
+        figures.refresh_all()  # the year of entries went in bulk, past the services
         stdout.write(
             f"Kwartiermaken: {OutreachEntry.objects.count()} entries, "
             f"{Signal.objects.count()} signals, "

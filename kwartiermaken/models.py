@@ -280,3 +280,83 @@ class PolicyRecommendation(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("kwartiermaken:recommendation_detail", kwargs={"pk": self.pk})
+
+
+# --- Monthly figures ----------------------------------------------------------------------------
+# The overviews read these instead of counting hundreds of thousands of entries on every visit.
+# kwartiermaken.figures recounts a month in the same transaction as every change through the
+# services, and a nightly task recounts everything. `organisation` empty: the whole network.
+
+
+class OutreachMonth(models.Model):
+    month = models.DateField(_("month"))
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    neighbourhood = models.ForeignKey(Neighbourhood, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20, choices=OutreachKind.choices)
+    entries = models.PositiveIntegerField(default=0)
+    people = models.PositiveIntegerField(default=0)
+    referrals = models.PositiveIntegerField(default=0)
+    follow_ups_open = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("monthly outreach figures")
+        verbose_name_plural = _("monthly outreach figures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "month", "neighbourhood", "kind"],
+                nulls_distinct=False,
+                name="kw_month_once",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.organisation_id} {self.neighbourhood_id} {self.kind}"
+
+
+class NeedMonth(models.Model):
+    month = models.DateField(_("month"))
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    need = models.ForeignKey(Need, on_delete=models.CASCADE, related_name="+")
+    entries = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("monthly needs figures")
+        verbose_name_plural = _("monthly needs figures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "month", "need"],
+                nulls_distinct=False,
+                name="kw_need_month_once",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.organisation_id} {self.need_id}"
+
+
+class SignalMonth(models.Model):
+    month = models.DateField(_("month"))
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    category = models.CharField(max_length=16, choices=SignalCategory.choices)
+    signals = models.PositiveIntegerField(default=0)
+    times_seen = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("monthly signal figures")
+        verbose_name_plural = _("monthly signal figures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "month", "category"],
+                nulls_distinct=False,
+                name="kw_signal_month_once",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.organisation_id} {self.category}"

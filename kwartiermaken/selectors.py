@@ -32,12 +32,15 @@ from huis.audit.models import AuditEntry
 from .codes import parse_contact_codes
 from .models import (
     Need,
+    NeedMonth,
     Neighbourhood,
     OutreachEntry,
     OutreachKind,
+    OutreachMonth,
     PolicyRecommendation,
     Signal,
     SignalCategory,
+    SignalMonth,
 )
 from .permissions import is_coordinator, narrowed
 from .services import NOTES_VIEWED
@@ -407,7 +410,124 @@ def overview_years(*, user: Any) -> list[int]:
 
 
 def overview_for(*, user: Any, filters: OverviewFilter) -> Overview:
-    """Entries, people reached, needs, signals and open follow-ups: five grouped queries."""
+    """Entries, people reached, needs, signals and open follow-ups, from the monthly figures
+    (kwartiermaken.figures): three small queries, whatever the number of entries. Needs and
+    signals filtered by neighbourhood or kind are counted live (the figures do not split them
+    that finely; the filter keeps the count small)."""
+    overview = Overview(filters=filters)
+    rows = _figures(OutreachMonth, user=user, filters=filters)
+    if filters.neighbourhood:
+        rows = rows.filter(neighbourhood_id=filters.neighbourhood)
+    if filters.kind:
+        rows = rows.filter(kind=filters.kind)
+    by_kind: dict[str, list[int]] = {}
+    by_neighbourhood: dict[tuple[str, int], list[int]] = {}
+    by_month: dict[dt.date, list[int]] = {}
+    for month, nbh, name, kind, entries, people, referrals, open_ in rows.values_list(
+        "month", "neighbourhood_id", "neighbourhood__name", "kind", *FIGURES
+    ):
+        for bucket, key in ((by_kind, kind), (by_neighbourhood, (name, nbh)), (by_month, month)):
+            total = bucket.setdefault(key, [0, 0, 0])
+            total[0] += entries
+            total[1] += people
+            total[2] += open_
+        overview.total_entries += entries
+        overview.total_people += people
+        overview.total_referrals += referrals
+        overview.total_follow_ups_open += open_
+    kinds = dict(OutreachKind.choices)
+    overview.by_kind = [
+        OverviewRow(label=str(kinds.get(kind, kind)), entries=n, people=p, follow_ups_open=o)
+        for kind, (n, p, o) in sorted(by_kind.items(), key=lambda i: (-i[1][0], i[0]))
+    ]
+    overview.by_neighbourhood = [
+        OverviewRow(label=name, entries=n, people=p, follow_ups_open=o)
+        for (name, _pk), (n, p, o) in sorted(
+            by_neighbourhood.items(), key=lambda i: (-i[1][0], i[0][0])
+        )
+    ]
+    overview.by_month = [
+        OverviewRow(
+            label=date_format(month, "YEAR_MONTH_FORMAT"), entries=n, people=p, follow_ups_open=o
+        )
+        for month, (n, p, o) in sorted(by_month.items())
+    ]
+    if filters.neighbourhood or filters.kind:
+        entries = _overview_entries(user=user, filters=filters)
+        overview.by_need = _live_needs(entries)
+        overview.signals_by_category = _live_signals(user=user, filters=filters)
+    else:
+        overview.by_need = [
+            OverviewRow(label=row["need__name"], entries=row["n"])
+            for row in _figures(NeedMonth, user=user, filters=filters)
+            .values("need_id", "need__name")
+            .annotate(n=Sum("entries"))
+            .order_by("-n", "need__name")
+        ]
+        categories = dict(SignalCategory.choices)
+        overview.signals_by_category = [
+            CountRow(
+                label=str(categories.get(row["category"], row["category"])),
+                count=row["n"],
+                seen=row["seen"],
+            )
+            for row in _figures(SignalMonth, user=user, filters=filters)
+            .values("category")
+            .annotate(n=Sum("signals"), seen=Sum("times_seen"))
+            .order_by("-seen", "category")
+        ]
+    overview.total_signals = sum(row.count for row in overview.signals_by_category)
+    return overview
+
+
+FIGURES = ("entries", "people", "referrals", "follow_ups_open")
+
+
+def _figures(model, *, user: Any, filters: OverviewFilter) -> QuerySet:
+    """The monthly figures `user` may see: the network's totals for coordinators looking at all
+    organisations, else the rows of the organisation(s) in view."""
+    if is_coordinator.test(user) and not filters.organisation:
+        rows = narrowed(user, model.objects.filter(organisation__isnull=True))
+    else:
+        rows = narrowed(user, model.objects.filter(organisation__isnull=False))
+        if filters.organisation:
+            rows = rows.filter(organisation_id=filters.organisation)
+    if filters.year:
+        rows = rows.filter(
+            month__gte=dt.date(filters.year, 1, 1), month__lt=dt.date(filters.year + 1, 1, 1)
+        )
+    return rows.order_by()
+
+
+def _live_needs(entries: QuerySet[OutreachEntry]) -> list[OverviewRow]:
+    through = OutreachEntry.needs.through
+    return [
+        OverviewRow(label=row["need__name"], entries=row["n"])
+        for row in through.objects.filter(outreachentry__in=entries.values("pk"))
+        .values("need_id", "need__name")
+        .annotate(n=Count("outreachentry_id"))
+        .order_by("-n", "need__name")
+    ]
+
+
+def _live_signals(*, user: Any, filters: OverviewFilter) -> list[CountRow]:
+    categories = dict(SignalCategory.choices)
+    signals = _overview_signals(user=user, filters=filters)
+    return [
+        CountRow(
+            label=str(categories.get(row["category"], row["category"])),
+            count=row["n"],
+            seen=row["seen"],
+        )
+        for row in signals.values("category")
+        .annotate(n=Count("pk"), seen=Coalesce(Sum("times_seen"), 0))
+        .order_by("-seen", "category")
+    ]
+
+
+def overview_live(*, user: Any, filters: OverviewFilter) -> Overview:
+    """The same overview counted from the entries themselves: what the figures must equal (the
+    tests compare them). Too slow for a page at the scale of years of work."""
     entries = _overview_entries(user=user, filters=filters)
     overview = Overview(filters=filters)
 
@@ -449,26 +569,8 @@ def overview_for(*, user: Any, filters: OverviewFilter) -> Overview:
         .annotate(**GROUP_TOTALS)
         .order_by("month")
     ]
-    through = OutreachEntry.needs.through
-    overview.by_need = [
-        OverviewRow(label=row["need__name"], entries=row["n"])
-        for row in through.objects.filter(outreachentry__in=entries.values("pk"))
-        .values("need_id", "need__name")
-        .annotate(n=Count("outreachentry_id"))
-        .order_by("-n", "need__name")
-    ]
-    categories = dict(SignalCategory.choices)
-    signals = _overview_signals(user=user, filters=filters)
-    overview.signals_by_category = [
-        CountRow(
-            label=str(categories.get(row["category"], row["category"])),
-            count=row["n"],
-            seen=row["seen"],
-        )
-        for row in signals.values("category")
-        .annotate(n=Count("pk"), seen=Coalesce(Sum("times_seen"), 0))
-        .order_by("-seen", "category")
-    ]
+    overview.by_need = _live_needs(entries)
+    overview.signals_by_category = _live_signals(user=user, filters=filters)
     overview.total_signals = sum(row.count for row in overview.signals_by_category)
     return overview
 
@@ -476,11 +578,23 @@ def overview_for(*, user: Any, filters: OverviewFilter) -> Overview:
 def overview_export_rows(*, user: Any, filters: OverviewFilter) -> list[dict]:
     """One row per month, organisation, neighbourhood and kind: the detail behind the totals."""
     kinds = dict(OutreachKind.choices)
+    rows = narrowed(user, OutreachMonth.objects.filter(organisation__isnull=False))
+    if filters.year:
+        rows = rows.filter(
+            month__gte=dt.date(filters.year, 1, 1), month__lt=dt.date(filters.year + 1, 1, 1)
+        )
+    for name in ("neighbourhood", "kind", "organisation"):
+        value = getattr(filters, name)
+        if value:
+            rows = rows.filter(**{name if name == "kind" else f"{name}_id": value})
     rows = (
-        _overview_entries(user=user, filters=filters)
-        .annotate(month=TruncMonth("date"))
-        .values("month", "organisation__name", "neighbourhood__name", "kind")
-        .annotate(**GROUP_TOTALS)
+        rows.values("month", "organisation__name", "neighbourhood__name", "kind")
+        .annotate(
+            n=Sum("entries"),
+            people=Sum("people"),
+            referrals=Sum("referrals"),
+            open=Sum("follow_ups_open"),
+        )
         .order_by("month", "organisation__name", "neighbourhood__name", "kind")
     )
     return [

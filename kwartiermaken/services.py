@@ -19,6 +19,7 @@ from huis.accounts.models import Organisation
 from huis.audit.services import log_action
 from huis.notifications.services import notification_cancel, notification_schedule
 
+from . import figures
 from .codes import parse_contact_codes
 from .models import Need, OutreachEntry, PolicyRecommendation, Signal
 
@@ -103,6 +104,7 @@ def entry_create(
     _clean_entry(entry)
     entry.save()
     entry.needs.set(list(needs))
+    figures.refresh(organisation_id=organisation.pk, days=[entry.date])
     log_action(
         actor=actor,
         action="kwartiermaken.entry_created",
@@ -125,6 +127,7 @@ def entry_update(
 ) -> OutreachEntry:
     locked = OutreachEntry.objects.select_for_update().get(pk=entry.pk)
     previous_follow_up = locked.follow_up_on
+    previous_date = locked.date
     _set_fields(locked, fields)
     _clean_entry(locked)
     if locked.follow_up_on != previous_follow_up:
@@ -134,6 +137,7 @@ def entry_update(
     locked.save()
     if needs is not None:
         locked.needs.set(list(needs))
+    figures.refresh(organisation_id=locked.organisation_id, days=[previous_date, locked.date])
     changed = sorted(fields) + (["needs"] if needs is not None else [])
     log_action(
         actor=actor,
@@ -157,6 +161,7 @@ def entry_follow_up_done(
     if not done:
         raise KwartiermakenError(_("This entry has no open follow-up."))
     entry.refresh_from_db()
+    figures.refresh(organisation_id=entry.organisation_id, days=[entry.date])
     _cancel_follow_up(entry)
     log_action(actor=actor, action="kwartiermaken.follow_up_done", obj=entry, request=request)
     return entry
@@ -242,6 +247,7 @@ def signal_create(
     signal = Signal(organisation=organisation, created_by=actor, entry=entry, **fields)
     _clean_signal(signal)
     signal.save()
+    figures.refresh(organisation_id=organisation.pk, days=[signal.observed_on])
     log_action(
         actor=actor,
         action="kwartiermaken.signal_created",
@@ -259,10 +265,12 @@ def signal_update(
     unknown = set(fields) - set(SIGNAL_FIELDS)
     if unknown:
         raise TypeError(f"Unknown signal fields: {sorted(unknown)}")
+    previous_day = Signal.objects.filter(pk=signal.pk).values_list("observed_on", flat=True).get()
     for name, value in fields.items():
         setattr(signal, name, value)
     _clean_signal(signal)
     signal.save()
+    figures.refresh(organisation_id=signal.organisation_id, days=[previous_day, signal.observed_on])
     log_action(
         actor=actor,
         action="kwartiermaken.signal_changed",

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 
 from huis.accounts.access import fetch_for
+from huis.core.pdf import PDF_VARIANT
 
 from ..models import Course, CourseSession, Enrollment, LearningEntry, LearningPlan
 
@@ -22,7 +23,9 @@ def pdf_response(request: HttpRequest, template: str, context: dict, *, filename
     from weasyprint import HTML
 
     html = render_to_string(template, context, request=request)
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(
+        pdf_variant=PDF_VARIANT
+    )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"

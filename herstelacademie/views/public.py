@@ -5,7 +5,7 @@ import json
 from django.conf import settings
 from django.contrib import messages
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,15 +17,27 @@ from django.views.generic import TemplateView
 from django_ratelimit.core import is_ratelimited
 
 from huis.accounts.mixins import PermissionRequiredMixin
+from huis.core.pagecache import cached_page
 
 from .. import selectors, services
 from ..forms import CatalogueFilterForm, EnrolForm
 from ..models import Course, Term
 from .common import pdf_response, refuse
 
+# What the public catalogue and course pages show: cached for anonymous visitors until one of
+# these changes (apps.py bumps "herstelacademie"; huis.places bumps "places" with every sign-up).
+# Courses hand a freed place on at once (never as an offer that could lapse), so no lapsed offer
+# can hold a place here, unlike an activity page.
+PUBLIC = ("herstelacademie", "places")
+
 
 class CatalogueView(TemplateView):
     template_name = "herstelacademie/catalogue.html"
+
+    def get(self, request, *args, **kwargs):
+        return cached_page(
+            request, scopes=PUBLIC, render=lambda: super(CatalogueView, self).get(request)
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -118,10 +130,13 @@ class CourseView(TemplateView):
     template_name = "herstelacademie/course.html"
 
     def get(self, request, *args, pk: int, slug: str, **kwargs):
-        course = _course(request, pk)
-        if slug != course.slug:
-            return redirect(course, permanent=True)
-        return render(request, self.template_name, _course_context(request, course))
+        def render_page() -> HttpResponse:
+            course = _course(request, pk)
+            if slug != course.slug:
+                return redirect(course, permanent=True)
+            return render(request, self.template_name, _course_context(request, course))
+
+        return cached_page(request, scopes=PUBLIC, render=render_page)
 
 
 class EnrolView(PermissionRequiredMixin, View):

@@ -67,10 +67,19 @@ class SessionAttendanceView(TeachMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         session = session_to_teach(self.request, kwargs["pk"])
+        register = selectors.session_register(session=session)
+        # The register names the course's students: who read it is recorded (#10).
+        log_action(
+            actor=self.request.user,
+            action="herstelacademie.students_viewed",
+            obj=session.course,
+            data={"session": session.pk},
+            request=self.request,
+        )
         context.update(
             session=session,
             course=session.course,
-            register=selectors.session_register(session=session),
+            register=register,
             statuses=Attendance.Status.choices,
         )
         return context

@@ -10,6 +10,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView, View
 
+from huis.core.pdf import PDF_VARIANT
+
 from .. import selectors, services
 from ..forms import AnswerForm, DecideForm, RecommendationForm
 from ..models import PolicyRecommendation
@@ -202,7 +204,9 @@ class RecommendationPdfView(RecommendationAccessMixin, View):
         document = HTML(
             string=html, base_url=request.build_absolute_uri("/"), url_fetcher=_no_fetch
         )
-        pdf = document.write_pdf(stylesheets=[CSS(filename=stylesheet)] if stylesheet else None)
+        pdf = document.write_pdf(
+            stylesheets=[CSS(filename=stylesheet)] if stylesheet else None, pdf_variant=PDF_VARIANT
+        )
         response = HttpResponse(pdf, content_type="application/pdf")
         name = slugify(self.object.title)[:60] or "aanbeveling"
         response["Content-Disposition"] = f'attachment; filename="beleidsaanbeveling-{name}.pdf"'

@@ -14,6 +14,7 @@ from herstelacademie import services
 from herstelacademie.models import Attendance, Course, Enrollment, LearningEntry
 from huis.audit.models import AuditEntry
 from tests.factories import RoomFactory
+from tests.pdfcheck import assert_tagged_pdf
 
 from .factories import ThemeFactory, make_course, pass_time
 
@@ -209,6 +210,7 @@ def test_session_form_names_the_clashing_booking(client, staff, expert):
 
 def test_programme_pdf_lists_the_terms_courses(client, course):
     response = client.get(reverse("herstelacademie:programme_pdf", args=[course.term.slug]))
+    assert_tagged_pdf(response.content)
     text = _pdf_text(response)
     assert course.title in text
     assert course.term.name in text

@@ -104,3 +104,35 @@ def test_plan_and_trainer_pages_cost_the_same_with_more_courses_and_students(
         _queries(client, reverse("herstelacademie:session_attendance", args=[session.pk]))
         == session_small
     )
+
+
+def _render_queries(url) -> int:
+    """Queries of rendering a public page for an anonymous visitor (not from the page cache)."""
+    from django.test import Client
+
+    from huis.core.pagecache import bump
+
+    client = Client()
+    client.get(url)
+    bump("herstelacademie")  # the next visitor gets the page rendered anew
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ctx.captured_queries)
+
+
+def test_public_catalogue_and_course_page_cost_the_same_at_two_sizes(expert, staff, visitor):
+    term, theme = TermFactory(), ThemeFactory()
+    first = _add(2, expert=expert, staff=staff, term=term, theme=theme)
+    course = first[0][0]
+    urls = [
+        reverse("herstelacademie:home"),
+        reverse("herstelacademie:home") + "?q=herstel&places_left=on",
+        course.get_absolute_url(),
+    ]
+    small = [_render_queries(url) for url in urls]
+    _add(5, expert=expert, staff=staff, term=term, theme=theme, start=2)
+    for j in range(4):
+        services.enrollment_create(course=course, user=UserFactory(display_name=f"Extra {j}"))
+    assert [_render_queries(url) for url in urls] == small
+    assert max(small) <= 12, small

@@ -3,6 +3,7 @@
 import factory
 from django.utils import timezone
 
+from kwartiermaken.figures import refresh
 from kwartiermaken.models import (
     Need,
     Neighbourhood,
@@ -47,10 +48,17 @@ class OutreachEntryFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             self.needs.set(extracted)
 
+    @factory.post_generation
+    def figures(self, create, extracted, **kwargs):
+        # Factories write past the services; keep the overviews' figures as the services would.
+        if create:
+            refresh(organisation_id=self.organisation_id, days=[self.date])
+
 
 class SignalFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Signal
+        skip_postgeneration_save = True
 
     organisation = factory.SubFactory(OrganisationFactory)
     observed_on = factory.LazyFunction(timezone.localdate)
@@ -59,6 +67,11 @@ class SignalFactory(factory.django.DjangoModelFactory):
     service = "OCMW"
     description = "Wachttijd van drie maanden voor een eerste gesprek."
     times_seen = 1
+
+    @factory.post_generation
+    def figures(self, create, extracted, **kwargs):
+        if create:
+            refresh(organisation_id=self.organisation_id, days=[self.observed_on])
 
 
 class RecommendationFactory(factory.django.DjangoModelFactory):

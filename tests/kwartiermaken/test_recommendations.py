@@ -12,6 +12,7 @@ from kwartiermaken import services
 from kwartiermaken.models import PolicyRecommendation
 from kwartiermaken.selectors import recommendation_evidence
 from kwartiermaken.services import KwartiermakenError
+from tests.pdfcheck import assert_tagged_pdf
 
 from .factories import RecommendationFactory, SignalFactory
 
@@ -158,6 +159,7 @@ def test_print_page_and_pdf_hold_the_recommendation_and_its_counted_evidence(
     assert "print.css" in printable.text
     response = client.get(reverse("kwartiermaken:recommendation_pdf", args=[recommendation.pk]))
     assert response["Content-Type"] == "application/pdf"
+    assert_tagged_pdf(response.content, lang=None)  # the coordinator's own language
     assert "beleidsaanbeveling-inloop-zonder-afspraak.pdf" in response["Content-Disposition"]
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     assert "Inloop zonder afspraak" in text
