@@ -1,0 +1,101 @@
+"""Het netwerk: the partner network (charter, warm referrals, shared guidance, welcoming places)."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NetwerkConfig(AppConfig):
+    name = "netwerk"
+    verbose_name = _("Partner network")
+
+    def ready(self) -> None:
+        from huis.core.registry import (
+            DashboardLink,
+            HomeSection,
+            PersonalDataProvider,
+            RetentionRule,
+            register_dashboard_link,
+            register_home_section,
+            register_personal_data,
+            register_retention_rule,
+        )
+
+        from . import privacy
+
+        section = _("Partner network")
+        for link in [
+            DashboardLink(
+                section=section,
+                title=_("Partner network"),
+                url_name="netwerk:home",
+                description=_("Refer a person; the inbox of referrals; evaluations coming up."),
+                perm="netwerk.view_home",
+                order=60,
+            ),
+            DashboardLink(
+                section=section,
+                title=_("Guidance without a lead partner"),
+                url_name="netwerk:guidance_without_lead",
+                description=_("After a partner withdrew: find another partner to take over."),
+                perm="netwerk.see_guidance_without_lead",
+                order=61,
+            ),
+            DashboardLink(
+                section=section,
+                title=_("The network's charter"),
+                url_name="netwerk:charter",
+                description=_("Versions, who signed which; publish a new version."),
+                perm="netwerk.view_network",
+                order=62,
+            ),
+            DashboardLink(
+                section=section,
+                title=_("Welcoming places"),
+                url_name="netwerk:place_manage",
+                description=_("Clubs and businesses that welcome people; the public list."),
+                perm="netwerk.manage_places",
+                order=63,
+            ),
+        ]:
+            register_dashboard_link(link)
+        register_home_section(
+            HomeSection(
+                name="netwerk.inbox",
+                template_name="netwerk/home_section.html",
+                context=_home_context,
+                order=6,
+            )
+        )
+        register_personal_data(
+            PersonalDataProvider(
+                name="netwerk",
+                label=_("Partner network"),
+                export=privacy.export_person,
+                erase=privacy.erase_person,
+                order=60,
+            )
+        )
+        register_retention_rule(
+            RetentionRule(
+                key="netwerk.person_details",
+                label=_("Details of persons whose referrals ended"),
+                default_days=privacy.PERSON_DETAILS_RETENTION_DAYS,
+                purge=privacy.purge_person_details,
+            )
+        )
+
+
+def _home_context(request) -> dict:
+    """A worker's inbox count and the charter to sign, on the page they land on; nothing for
+    others."""
+    from .permissions import is_worker
+    from .selectors import current_charter, inbox_counts, organisations_to_sign
+
+    user = request.user
+    if not is_worker.test(user):
+        return {}
+    return {
+        "counts": inbox_counts(user=user),
+        "to_sign": organisations_to_sign(user=user),
+        "charter": current_charter(),
+    }

@@ -1,0 +1,21 @@
+"""Models of the partner network, one module per part (see each module's first lines)."""
+
+from .charter import Charter, CharterSignature
+from .guidance import GuidanceAgreement, GuidanceEvaluation, GuidanceHandover
+from .people import Consent, ConsentWithdrawal, Person
+from .places import WelcomingPlace
+from .referrals import Referral, ReferralEvent
+
+__all__ = [
+    "Charter",
+    "CharterSignature",
+    "Consent",
+    "ConsentWithdrawal",
+    "GuidanceAgreement",
+    "GuidanceEvaluation",
+    "GuidanceHandover",
+    "Person",
+    "Referral",
+    "ReferralEvent",
+    "WelcomingPlace",
+]

@@ -1,0 +1,145 @@
+"""Who may do what in the partner network; the building blocks come from huis.accounts.access.
+
+- Workers (partner workers and the house's people) see the network page and the charter, refer
+  people, and follow their organisation's referrals and guidance.
+- A referral is seen by its sending organisation, its receiving organisation and coordinators;
+  nobody else learns it exists (404). Only the receiver accepts, declines, starts or closes it.
+- A person's details are seen by the organisation that registered them, and by a receiving
+  organisation only while the person's consent for that referral is active (selectors);
+  coordinators follow referrals and guidance, not the person's story.
+- A guidance agreement is seen by its lead partner, the other partners involved and coordinators.
+- Contact persons and managers sign the charter for their organisation; coordinators publish a
+  new version, record that an organisation leaves the network and record handovers.
+"""
+
+from typing import Any
+
+import rules
+from django.db.models import Q, QuerySet
+
+from huis.accounts.access import (
+    is_coordinator,
+    is_house,
+    is_partner_worker,
+    organisation_ids,
+)
+from huis.accounts.models import Membership
+
+is_worker = is_house | is_partner_worker
+
+SIGNING_FUNCTIONS = (Membership.Function.CONTACT, Membership.Function.MANAGER)
+
+
+def signing_organisation_ids(user: Any) -> frozenset[int]:
+    """The organisations `user` may sign the charter for: as contact person or manager."""
+    if not is_worker.test(user):
+        return frozenset()
+    cached = getattr(user, "_netwerk_signing_ids", None)
+    if cached is None:
+        cached = frozenset(
+            user.memberships.filter(
+                Q(function__in=SIGNING_FUNCTIONS) | Q(is_contact_person=True),
+                ended_on__isnull=True,
+                organisation__is_active=True,
+            ).values_list("organisation_id", flat=True)
+        )
+        user._netwerk_signing_ids = cached
+    return cached
+
+
+@rules.predicate
+def may_sign_for_an_organisation(user: Any) -> bool:
+    return bool(signing_organisation_ids(user))
+
+
+@rules.predicate
+def is_referral_party(user: Any, referral: Any) -> bool:
+    orgs = organisation_ids(user)
+    return referral is not None and (
+        referral.from_organisation_id in orgs or referral.to_organisation_id in orgs
+    )
+
+
+@rules.predicate
+def is_referral_receiver(user: Any, referral: Any) -> bool:
+    return referral is not None and referral.to_organisation_id in organisation_ids(user)
+
+
+@rules.predicate
+def registered_the_person(user: Any, person: Any) -> bool:
+    return person is not None and person.organisation_id in organisation_ids(user)
+
+
+@rules.predicate
+def leads_the_guidance(user: Any, agreement: Any) -> bool:
+    return agreement is not None and agreement.lead_organisation_id in organisation_ids(user)
+
+
+@rules.predicate
+def is_guidance_partner(user: Any, agreement: Any) -> bool:
+    if agreement is None:
+        return False
+    orgs = organisation_ids(user)
+    if agreement.lead_organisation_id in orgs:
+        return True
+    return any(pk in orgs for pk in _partner_ids(agreement))
+
+
+def _partner_ids(agreement: Any) -> list[int]:
+    cache = getattr(agreement, "_prefetched_objects_cache", {})
+    if "partners" in cache:
+        return [p.pk for p in cache["partners"]]
+    return list(agreement.partners.values_list("pk", flat=True))
+
+
+@rules.predicate
+def place_of_own_organisation(user: Any, place: Any) -> bool:
+    return place is not None and place.partner_id in organisation_ids(user)
+
+
+rules.add_perm("netwerk.view_home", is_worker)
+rules.add_perm("netwerk.view_network", is_worker)
+rules.add_perm("netwerk.manage_charter", is_coordinator)
+rules.add_perm("netwerk.sign_charter", is_worker & may_sign_for_an_organisation)
+rules.add_perm("netwerk.refer", is_worker)
+rules.add_perm("netwerk.view_referral", is_coordinator | (is_worker & is_referral_party))
+rules.add_perm("netwerk.handle_referral", is_worker & is_referral_receiver)
+rules.add_perm("netwerk.view_person", is_worker & registered_the_person)
+rules.add_perm("netwerk.withdraw_consent", is_worker & registered_the_person)
+rules.add_perm("netwerk.start_guidance", is_worker)
+rules.add_perm("netwerk.view_guidance", is_coordinator | (is_worker & is_guidance_partner))
+rules.add_perm("netwerk.change_guidance", is_worker & leads_the_guidance)
+rules.add_perm("netwerk.leave_guidance", is_worker & is_guidance_partner)
+rules.add_perm("netwerk.hand_over_guidance", is_coordinator | (is_worker & leads_the_guidance))
+rules.add_perm("netwerk.see_guidance_without_lead", is_coordinator)
+rules.add_perm("netwerk.manage_members", is_coordinator)
+rules.add_perm("netwerk.manage_places", is_worker)
+rules.add_perm("netwerk.change_place", is_coordinator | (is_worker & place_of_own_organisation))
+rules.add_perm("netwerk.publish_place", is_coordinator)
+
+
+def referrals_narrowed[Q_: QuerySet](user: Any, queryset: Q_) -> Q_:
+    """Every list of referrals goes through here: sender's and receiver's, coordinators all."""
+    if is_coordinator.test(user):
+        return queryset
+    if not is_worker.test(user):
+        return queryset.none()
+    orgs = organisation_ids(user)
+    return queryset.filter(Q(from_organisation__in=orgs) | Q(to_organisation__in=orgs))
+
+
+def guidance_narrowed[Q_: QuerySet](user: Any, queryset: Q_) -> Q_:
+    if is_coordinator.test(user):
+        return queryset
+    if not is_worker.test(user):
+        return queryset.none()
+    orgs = organisation_ids(user)
+    return queryset.filter(Q(lead_organisation__in=orgs) | Q(pk__in=_agreements_with_partner(orgs)))
+
+
+def _agreements_with_partner(orgs: frozenset[int]):
+    from .models import GuidanceAgreement
+
+    return GuidanceAgreement.partners.through.objects.filter(organisation_id__in=orgs).values(
+        "guidanceagreement_id"
+    )

@@ -1,0 +1,97 @@
+"""Fixtures for the network: a charter, a referral from partner A to partner B with the person's
+consent, a guidance agreement led by A with B involved, a welcoming place of A's making."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from huis.accounts.models import Membership
+from netwerk import services
+from netwerk.models import WelcomingPlace
+
+
+@pytest.fixture(autouse=True)
+def english(client, settings):
+    """Tests read messages in English; the browser and accessibility tests ask for Dutch."""
+    from django.utils import translation
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def partner_a_contact(partner_a, organisation_a):
+    """Partner A is the contact person of organisation A: they sign the charter for it."""
+    Membership.objects.filter(user=partner_a, organisation=organisation_a).update(
+        function=Membership.Function.CONTACT
+    )
+    return partner_a
+
+
+@pytest.fixture
+def charter(coordinator):
+    return services.charter_publish(
+        actor=coordinator, title="Charter van het netwerk", body="We werken samen."
+    )
+
+
+@pytest.fixture
+def referral(partner_a, organisation_a, organisation_b):
+    return services.referral_create(
+        actor=partner_a,
+        from_organisation=organisation_a,
+        to_organisation=organisation_b,
+        question="Zoekt een plek om te wonen.",
+        minimum_needed="Woont nu bij een vriend.",
+        consent_given=True,
+        items=["question", "contact"],
+        alias="Mila",
+        contact="0470 12 34 56",
+    )
+
+
+@pytest.fixture
+def person(referral):
+    return referral.person
+
+
+@pytest.fixture
+def guidance(partner_a, organisation_a, organisation_b, person):
+    today = timezone.localdate()
+    return services.guidance_create(
+        actor=partner_a,
+        person=person,
+        lead_organisation=organisation_a,
+        partners=[organisation_b],
+        starts_on=today,
+        ends_on=services.add_months(today, 6),
+        goals="Een woning vinden.",
+    )
+
+
+@pytest.fixture
+def evaluation(guidance, partner_a):
+    return services.evaluation_plan(
+        agreement=guidance,
+        planned_on=timezone.localdate() + dt.timedelta(days=30),
+        actor=partner_a,
+    )
+
+
+@pytest.fixture
+def place(partner_a, organisation_a):
+    place = services.place_create(
+        actor=partner_a,
+        name="Petanqueclub De Boule",
+        kind="sport",
+        offer="Iedereen welkom om mee te spelen.",
+        address="Parklaan 1",
+        municipality="Gent",
+        when="Woensdag 14–17 uur",
+        partner=organisation_a,
+    )
+    WelcomingPlace.objects.filter(pk=place.pk).update(is_published=True)
+    place.refresh_from_db()
+    return place

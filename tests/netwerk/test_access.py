@@ -1,0 +1,185 @@
+"""Every page of the network, for every role: 200/302, login, 403 or 404.
+
+The referral goes from partner A (organisation A) to partner B (organisation B): both see it, and
+so do the coordinators; the house's staff (another organisation), visitors and experts get 404:
+they must not learn it exists. Only the receiver (B) handles it; the sender and coordinators may
+see it but not answer it (403). The person's page is for the organisation that registered them
+(A) alone. The guidance is led by A with B involved. Administrators are superusers: they pass
+every rule, and the services still refuse what their organisation may not do (302 + message).
+The last tests list every URL pattern of the app and fail when one has no row here.
+"""
+
+import pytest
+from django.urls import get_resolver, reverse
+
+from tests.conftest import ROLE_FIXTURES
+
+pytestmark = pytest.mark.django_db
+
+LOGIN = "login"
+WORKERS = {"partner_a", "partner_b", "staff", "coordinator", "administrator"}
+COORDINATORS = {"coordinator", "administrator"}
+
+
+def _anyone(role, *, ok=200):
+    return ok
+
+
+def _workers(role, *, ok=200):
+    if role == "anonymous":
+        return LOGIN
+    return ok if role in WORKERS else 403
+
+
+def _coordinators(role, *, ok=200):
+    if role == "anonymous":
+        return LOGIN
+    return ok if role in COORDINATORS else 403
+
+
+def _only(allowed: dict, *, outsider=404, default_worker=None):
+    """`allowed` maps roles to their answer; every other logged-in role gets `outsider`."""
+
+    def expected(role):
+        if role == "anonymous":
+            return LOGIN
+        return allowed.get(role, outsider)
+
+    return expected
+
+
+REFERRAL_PARTIES = {"partner_a": 200, "partner_b": 200, "coordinator": 200, "administrator": 200}
+HANDLE = {"partner_b": 302, "partner_a": 403, "coordinator": 403, "administrator": 302}
+HANDLE_GET = {**HANDLE, "partner_b": 200, "administrator": 200}
+GUIDANCE_PARTIES = REFERRAL_PARTIES
+
+
+def _sign(role):
+    if role == "anonymous":
+        return LOGIN
+    return 302 if role in {"partner_a", "administrator"} else 403
+
+
+def _guidance_create(role):
+    """Without a person (?persoon= or ?doorverwijzing=) there is nothing to start: 404."""
+    if role == "anonymous":
+        return LOGIN
+    return 404 if role in WORKERS else 403
+
+
+# Objects partner A and partner B both take part in (B is an involved partner of A's guidance):
+# B sees them, and gets 403 where only the lead may change them (tests/trust/test_access_matrix.py).
+SHARED_OBJECTS = frozenset({"guidance", "evaluation"})
+
+# url name -> (method, object key, expected(role))
+MATRIX = {
+    "netwerk:home": ("get", None, _workers),
+    "netwerk:network": ("get", None, _workers),
+    "netwerk:organisation_leave": ("get", "organisation_b", _coordinators),
+    "netwerk:charter": ("get", None, _workers),
+    "netwerk:charter_detail": ("get", "charter", _workers),
+    "netwerk:charter_publish": ("get", None, _coordinators),
+    "netwerk:charter_sign": ("post", None, _sign),
+    "netwerk:referral_list": ("get", None, _workers),
+    "netwerk:referral_create": ("get", None, _workers),
+    "netwerk:referral_detail": ("get", "referral", _only(REFERRAL_PARTIES)),
+    "netwerk:referral_accept": ("post", "referral", _only(HANDLE)),
+    "netwerk:referral_decline": ("get", "referral", _only(HANDLE_GET)),
+    "netwerk:referral_start": ("post", "referral", _only(HANDLE)),
+    "netwerk:referral_close": ("post", "referral", _only(HANDLE)),
+    "netwerk:person_detail": ("get", "person", _only({"partner_a": 200})),
+    "netwerk:consent_withdraw": ("post", "consent", _only({"partner_a": 302})),
+    "netwerk:guidance_list": ("get", None, _workers),
+    "netwerk:guidance_without_lead": ("get", None, _coordinators),
+    "netwerk:guidance_create": ("get", None, _guidance_create),
+    "netwerk:guidance_detail": ("get", "guidance", _only(GUIDANCE_PARTIES)),
+    "netwerk:guidance_leave": (
+        "get",
+        "guidance",
+        _only({"partner_a": 200, "partner_b": 200, "coordinator": 403, "administrator": 200}),
+    ),
+    "netwerk:guidance_handover": (
+        "get",
+        "guidance",
+        _only({"partner_a": 200, "partner_b": 403, "coordinator": 200, "administrator": 200}),
+    ),
+    "netwerk:evaluation_plan": (
+        "get",
+        "guidance",
+        _only({"partner_a": 200, "partner_b": 403, "coordinator": 403, "administrator": 200}),
+    ),
+    "netwerk:evaluation_done": (
+        "get",
+        "evaluation",
+        _only({"partner_a": 200, "partner_b": 403, "coordinator": 403, "administrator": 200}),
+    ),
+    "netwerk:place_manage": ("get", None, _workers),
+    "netwerk:place_create": ("get", None, _workers),
+    "netwerk:place_update": (
+        "get",
+        "place",
+        _only({"partner_a": 200, "coordinator": 200, "administrator": 200}),
+    ),
+    "netwerk:place_publish": (
+        "post",
+        "place",
+        _only({"partner_a": 403, "coordinator": 302, "administrator": 302}),
+    ),
+    "netwerk:place_list": ("get", None, _anyone),
+    "netwerk:place_map": ("get", None, _anyone),
+    "netwerk:place_detail": ("get", "place", _anyone),
+}
+
+
+@pytest.fixture
+def objects(referral, guidance, evaluation, place, charter, organisation_b, partner_a_contact):
+    return {
+        "referral": referral,
+        "person": referral.person,
+        "consent": referral.consent,
+        "guidance": guidance,
+        "evaluation": evaluation,
+        "place": place,
+        "charter": charter,
+        "organisation_b": organisation_b,
+    }
+
+
+def _kwargs(url_name: str, obj) -> dict:
+    if url_name == "netwerk:charter_detail":
+        return {"version": obj.version}
+    if url_name == "netwerk:place_detail":
+        return {"slug": obj.slug}
+    return {"pk": obj.pk}
+
+
+@pytest.mark.parametrize("role", ROLE_FIXTURES)
+@pytest.mark.parametrize("url_name", sorted(MATRIX))
+def test_access(url_name, role, objects, as_role):
+    method, key, expected = MATRIX[url_name]
+    kwargs = _kwargs(url_name, objects[key]) if key else {}
+    url = reverse(url_name, kwargs=kwargs)
+    client = as_role(role)
+    response = getattr(client, method)(url)
+    want = expected(role)
+    if want == LOGIN:
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("account_login"))
+    else:
+        assert response.status_code == want, (url_name, role)
+
+
+def test_every_url_of_the_app_has_an_access_test():
+    resolver = get_resolver().namespace_dict["netwerk"][1]
+    names = {f"netwerk:{p.name}" for p in resolver.url_patterns if getattr(p, "name", None)}
+    assert names == set(MATRIX)
+
+
+def test_dashboard_and_navigation_lead_to_the_pages(as_role):
+    coordinator = as_role("coordinator")
+    html = coordinator.get(reverse("core:dashboard")).text
+    for name in ["home", "guidance_without_lead", "charter", "place_manage"]:
+        assert reverse(f"netwerk:{name}") in html
+    home = as_role("partner_a").get(reverse("core:home")).text
+    assert reverse("netwerk:home") in home
+    assert reverse("netwerk:place_list") in home
