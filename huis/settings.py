@@ -5,6 +5,7 @@ Development works with no variables set: it uses the local PostgreSQL and Redis.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from celery.schedules import crontab
@@ -78,6 +79,8 @@ INSTALLED_APPS = [
     "ervaringsdeskundigen",
     "beeldvorming",
     "kwartiermaken",
+    "netwerk",
+    "trajecten",
 ]
 
 MIDDLEWARE = [
@@ -95,7 +98,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "huis.accounts.middleware.UserSessionsMiddleware",
     "huis.accounts.middleware.RequireTwoFactorMiddleware",
     "huis.accounts.middleware.PrivatePagesNoStoreMiddleware",
 ]
@@ -149,7 +152,7 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "huis.accounts.authz.CachedModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 LOGIN_URL = "account_login"
@@ -318,10 +321,20 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": env.float("HEARTBEAT_SECONDS", default=30.0),
         "options": {"expires": 60},
     },
+    # Evaluation moments of guidance agreements within a week get their reminder in the outbox.
+    "netwerk-evaluations-remind": {
+        "task": "netwerk.evaluations_remind",
+        "schedule": crontab(hour=7, minute=15),
+    },
     # Records whose retention period passed are erased or anonymised, every night.
     "core-apply-retention": {
         "task": "core.apply_retention",
         "schedule": crontab(hour=3, minute=30),
+    },
+    # The outreach overviews' monthly figures, recounted (the services keep them exact already).
+    "kwartiermaken-refresh-figures": {
+        "task": "kwartiermaken.refresh_figures",
+        "schedule": crontab(hour=4, minute=10),
     },
 }
 # Workers and beat log through the portal's LOGGING (JSON lines in production), not Celery's own
@@ -369,6 +382,26 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
+
+
+def map_tile_source(url: str) -> str:
+    """The CSP source of a map tile URL template: "https://{s}.tile.example.org/{z}/{x}/{y}.png"
+    gives "https://*.tile.example.org". Empty URL: no source (no tiles from anywhere)."""
+    if not url:
+        return ""
+    parts = urlsplit(url.replace("{s}", "*"))
+    if parts.scheme not in ("https", "http") or not parts.netloc:
+        raise ImproperlyConfigured(f"MAP_TILE_URL must be an http(s) URL template, not {url!r}")
+    return f"{parts.scheme}://{parts.netloc.split('@')[-1]}"
+
+
+# The welcoming places' map (netwerk). Empty: the markers lie over a plain local background and
+# nothing is fetched from another host. Set: tiles come from that host, the only one CSP allows.
+MAP_TILE_URL = env("MAP_TILE_URL", default="")
+MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION", default="")
+if MAP_TILE_URL:
+    SECURE_CSP["img-src"].append(map_tile_source(MAP_TILE_URL))
+
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

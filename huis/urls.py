@@ -22,6 +22,8 @@ urlpatterns = [
     path("beeldvorming/", include("beeldvorming.urls")),
     path("verhalen/", include("beeldvorming.public_urls")),
     path("kwartiermaken/", include("kwartiermaken.urls")),
+    path("trajecten/", include("trajecten.urls")),
+    path("", include("netwerk.urls")),
     path("admin/", admin.site.urls),
 ]
 # No /media/ route, not even in development: uploaded files are handed out only by the portal's
