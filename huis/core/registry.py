@@ -6,6 +6,8 @@
 - `register_personal_data`: an app adds its part of a person's data download and account erasure.
 - `register_retention_rule`: an app says which records it erases after a time (days are data).
 - `register_scale_seeder`: an app adds its part of `manage.py seed_scale` (the benchmark's data).
+- `register_sensitive_record`: an app names the records whose reading must be audited; the
+  portal-wide crawl (tests/trust/test_audited_reads.py) fails for any page that shows one unlogged.
 
 Apps call these from their AppConfig.ready() (dashboard) or their demo.py and scale.py (seeders).
 """
@@ -175,3 +177,31 @@ def register_scale_seeder(name: str, *, order: int) -> Callable:
 
 def scale_seeders() -> list[ScaleSeeder]:
     return sorted(_scale_seeders.values(), key=lambda s: (s.order, s.name))
+
+
+@dataclass(frozen=True)
+class SensitiveRecord:
+    """A kind of record whose every read by someone else is audited (issue #10).
+
+    `records()` returns the stored records; `texts(record)` the pieces of it that only a page
+    showing that record would contain (a note, a question: distinctive text, never a label); and
+    `owner_id(record)` the person it is about, who may read it without a trace (or None).
+    A page shows the record when one of its texts is in the page; it must then have written an
+    audit entry whose action ends in "_viewed" for the person reading.
+    """
+
+    name: str
+    records: Callable[[], Any]
+    texts: Callable[[Any], list[str]]
+    owner_id: Callable[[Any], int | None] = lambda record: None
+
+
+_sensitive: dict[str, SensitiveRecord] = {}
+
+
+def register_sensitive_record(record: SensitiveRecord) -> None:
+    _sensitive[record.name] = record
+
+
+def sensitive_records() -> list[SensitiveRecord]:
+    return sorted(_sensitive.values(), key=lambda r: r.name)

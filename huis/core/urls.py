@@ -9,4 +9,5 @@ urlpatterns = [
     path("na-aanmelden/", views.after_login, name="after_login"),
     path("taal/", views.set_language, name="set_language"),
     path("privacy/", views.PrivacyView.as_view(), name="privacy"),
+    path("toegankelijkheid/", views.AccessibilityView.as_view(), name="accessibility"),
 ]

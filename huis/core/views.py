@@ -1,6 +1,7 @@
 """The house's shared pages: home, staff dashboard, language choice, health."""
 
 import logging
+from datetime import date
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
@@ -37,6 +38,30 @@ class PrivacyView(TemplateView):
         from .retention import retention_periods
 
         return super().get_context_data(retention=retention_periods(), **kwargs)
+
+
+# What the accessibility statement says was used and when it was last reviewed. A test keeps the
+# axe-core version equal to the one package-lock.json installs for the tests.
+AXE_CORE_VERSION = "4.14.1"
+ACCESSIBILITY_REVIEWED_ON = date(2026, 11, 23)
+
+
+class AccessibilityView(TemplateView):
+    """The accessibility statement: what was tested and how, what is known not to work, and how
+    to report a problem (with the house's own contact details from the database)."""
+
+    template_name = "core/accessibility.html"
+
+    def get_context_data(self, **kwargs):
+        from huis.accounts.models import Organisation
+
+        house = Organisation.objects.filter(kind=Organisation.Kind.HOUSE, is_active=True).first()
+        return super().get_context_data(
+            house=house,
+            axe_version=AXE_CORE_VERSION,
+            reviewed_on=ACCESSIBILITY_REVIEWED_ON,
+            **kwargs,
+        )
 
 
 class DashboardView(PermissionRequiredMixin, TemplateView):

@@ -94,6 +94,8 @@ def _check(browser, live_server, login_user=None, starts=("/",)) -> tuple[int, d
             page = context.new_page()
             if login_user is not None:
                 _login(context, live_server, login_user)
+                page.goto(live_server.url + "/profiel/")
+                assert "/account/login" not in page.url, "the test's login did not take"
             if paths is None:
                 paths = _crawl(page, live_server.url, list(starts))
             for path in paths:
@@ -113,7 +115,7 @@ def _login(context, live_server, user) -> None:
 
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[BACKEND_SESSION_KEY] = "huis.accounts.authz.CachedModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.save()
     context.add_cookies(
