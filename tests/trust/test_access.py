@@ -43,6 +43,7 @@ def _partners_and_house(role):
 MATRIX = {
     "core:home": ("get", None, _public),
     "core:privacy": ("get", None, _public),
+    "core:accessibility": ("get", None, _public),
     "core:dashboard": ("get", None, _house),
     "core:after_login": ("get", None, lambda r: _account(r, ok=302)),
     "core:set_language": ("post", "language", lambda r: 302),

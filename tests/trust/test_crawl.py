@@ -60,8 +60,10 @@ def _start_urls() -> list[str]:
     return urls
 
 
-def crawl(client, *, logged_in: bool = False) -> list[tuple[str, int]]:
-    """Visit every page reachable from the start pages; check each one's security headers."""
+def crawl(client, *, logged_in: bool = False, on_page=None) -> list[tuple[str, int]]:
+    """Visit every page reachable from the start pages; check each one's security headers.
+
+    `on_page(url, fetch)` may wrap each request: it calls `fetch()` and returns the response."""
     from .test_headers import assert_headers
 
     seen: set[str] = set()
@@ -75,7 +77,7 @@ def crawl(client, *, logged_in: bool = False) -> list[tuple[str, int]]:
         if url in seen or not parts.path.startswith("/") or parts.path.startswith(SKIP_PREFIXES):
             continue
         seen.add(url)
-        response = client.get(url)
+        response = on_page(url, lambda url=url: client.get(url)) if on_page else client.get(url)
         visited.append((url, response.status_code))
         assert response.status_code < 500, url
         assert_headers(response, logged_in=logged_in, where=url)
@@ -98,25 +100,37 @@ def demo_house(settings):
     return [email for _role, email, _password in logins()]
 
 
+@pytest.mark.timeout(1200)
 def test_no_get_request_changes_any_row_and_every_page_has_the_security_headers(client, demo_house):
+    """One crawl, three guards: no GET changes a row, every page has its security headers, and
+    every page that shows a sensitive record to someone else audits the read
+    (tests/trust/test_audited_reads.py)."""
     from django.test import Client
 
     from huis.accounts.models import User
 
+    from .test_audited_reads import AuditedReads
+
     # Logging in writes (last login); it happens before the first checksum.
-    clients = [client]
+    clients = [(client, None)]
     for email in demo_house:
-        clients.append(Client())
-        clients[-1].force_login(User.objects.get(email=email))
+        reader = User.objects.get(email=email)
+        clients.append((Client(), reader))
+        clients[-1][0].force_login(reader)
+    reads = AuditedReads()
     before = table_checksums()
     pages = []
-    for each in clients:
-        pages += crawl(each, logged_in=each is not client)
+    for each, reader in clients:
+        pages += crawl(each, logged_in=reader is not None, on_page=reads.checker(reader))
     after = table_checksums()
     changed = sorted(t for t in before if before[t] != after.get(t))
     assert not changed, f"GET requests changed rows in: {changed}"
     assert len(pages) > 100
-    print(f"\ncrawl: {len(pages)} GET requests over {len(demo_house) + 1} roles, 0 tables changed")
+    reads.assert_all_logged()
+    print(
+        f"\ncrawl: {len(pages)} GET requests over {len(demo_house) + 1} roles, 0 tables changed; "
+        f"{reads.audited_pages} pages showed a sensitive record, each read audited"
+    )
 
 
 def test_a_lapsed_offer_is_the_only_thing_a_get_may_settle(client, visitor, visitor_b):

@@ -19,6 +19,7 @@ from ontmoeting.selectors import overview
 from ontmoeting.services import registration_create
 from tests import factories
 from tests.factories import ActivityFactory
+from tests.pdfcheck import assert_tagged_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -90,6 +91,7 @@ def test_download_as_json_holds_everything_about_me_and_nothing_of_others(client
 def test_download_as_pdf_is_a_readable_document(client, visitor, life):
     client.force_login(visitor)
     response = client.get(reverse("accounts:export_pdf"))
+    assert_tagged_pdf(response.content)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
