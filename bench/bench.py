@@ -469,6 +469,9 @@ def write_doc(section: str, body: str) -> None:
 def run_pages(args) -> None:
     env = environment()
     prepare(env, scale=args.scale, reuse=args.reuse)
+    if args.seed_only:
+        print(f"The scratch database {DB_NAME} is ready; measure with --reuse.")
+        return
     setup_django(env)
     server = start_server(env)
     try:
@@ -515,6 +518,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--reuse", action="store_true", help="Keep the scratch database.")
+    parser.add_argument(
+        "--seed-only", action="store_true", help="Only make the scratch database (then --reuse)."
+    )
     parser.add_argument("--seconds", type=int, default=8, help="Length of each measured run.")
     parser.add_argument("--sweep", action="store_true", help="Measure the reminder sweep.")
     parser.add_argument("--messages", type=int, default=10_000, help="Reminders in the sweep.")

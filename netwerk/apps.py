@@ -14,10 +14,12 @@ class NetwerkConfig(AppConfig):
             HomeSection,
             PersonalDataProvider,
             RetentionRule,
+            SensitiveRecord,
             register_dashboard_link,
             register_home_section,
             register_personal_data,
             register_retention_rule,
+            register_sensitive_record,
         )
 
         from . import privacy
@@ -83,6 +85,16 @@ class NetwerkConfig(AppConfig):
                 purge=privacy.purge_person_details,
             )
         )
+        # A referral carries a person's question and what a partner needs to know: every read by
+        # someone other than the person is recorded (the crawl in tests/trust checks every page).
+        register_sensitive_record(
+            SensitiveRecord(
+                name="netwerk.referral",
+                records=_referrals,
+                texts=lambda referral: [referral.question, referral.minimum_needed],
+                owner_id=lambda referral: referral.person.user_id,
+            )
+        )
 
 
 def _home_context(request) -> dict:
@@ -99,3 +111,13 @@ def _home_context(request) -> dict:
         "to_sign": organisations_to_sign(user=user),
         "charter": current_charter(),
     }
+
+
+def _referrals() -> list:
+    from .models import Referral
+
+    return list(
+        Referral.objects.select_related("person").only(
+            "pk", "question", "minimum_needed", "person__user_id"
+        )
+    )

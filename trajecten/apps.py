@@ -15,9 +15,11 @@ class TrajectenConfig(AppConfig):
             DashboardLink,
             PersonalDataProvider,
             RetentionRule,
+            SensitiveRecord,
             register_dashboard_link,
             register_personal_data,
             register_retention_rule,
+            register_sensitive_record,
         )
 
         from . import privacy
@@ -69,3 +71,18 @@ class TrajectenConfig(AppConfig):
                 purge=privacy.purge_closed_applications,
             )
         )
+        # An application holds a family's story and question: every read is recorded (the crawl in
+        # tests/trust checks every page).
+        register_sensitive_record(
+            SensitiveRecord(
+                name="trajecten.application",
+                records=_applications,
+                texts=lambda application: [application.in_their_words, application.what_they_ask],
+            )
+        )
+
+
+def _applications() -> list:
+    from .models import Application
+
+    return list(Application.objects.only("pk", "in_their_words", "what_they_ask"))

@@ -111,6 +111,17 @@ def test_every_read_of_a_referral_is_audited(referral, as_role, partner_b):
     assert entry.subject_id is None  # the Person is not an account: no user is named wrongly
 
 
+def test_in_dutch_the_receiver_is_labelled_naar_not_tot(referral, as_role, settings):
+    """The word "To" reads "Tot" (a date) elsewhere; here it names the receiving partner."""
+    client = as_role("partner_a")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "nl"
+    page = client.get(referral.get_absolute_url(), headers={"accept-language": "nl"})
+    assert page.status_code == 200
+    text = " ".join(page.text.split())
+    assert f'>Naar</dt><dd class="col-sm-8">{referral.to_organisation.name}' in text
+    assert ">Tot</dt>" not in text
+
+
 def test_receiver_accepts_starts_closes_and_both_see_the_history(referral, partner_b, as_role):
     services.referral_accept(referral=referral, actor=partner_b)
     services.referral_start(referral=referral, actor=partner_b)
