@@ -92,6 +92,15 @@ def activity_for_page(*, user: Any, pk: int) -> Activity | None:
     return qs.filter(pk=pk).first()
 
 
+def activity_for_sign_up(*, user: Any, pk: int) -> Activity | None:
+    """The activity a sign-up is for: what the sign-up and its messages need, not the page's
+    extras (leaders); a form with errors shows the page again from `activity_for_page`."""
+    qs = Activity.objects.select_related("room", "offering")
+    if not is_house.test(user):
+        qs = qs.exclude(status=Activity.Status.DRAFT)
+    return qs.filter(pk=pk).first()
+
+
 def own_claim(*, user: Any, activity: Activity) -> PlaceClaim | None:
     if not getattr(user, "is_authenticated", False) or not activity.offering_id:
         return None

@@ -35,6 +35,13 @@ class CoreConfig(AppConfig):
 
 def _sync_retention(sender, **kwargs) -> None:
     """Every registered retention rule gets its row (with the default days) after migrating."""
+    from django.db import connections
+
+    from .models import RetentionPolicy
     from .retention import retention_policies_sync
 
+    # `migrate <one app>` may run before this app's own table exists: then there is nothing to sync.
+    using = kwargs.get("using") or "default"
+    if RetentionPolicy._meta.db_table not in connections[using].introspection.table_names():
+        return
     retention_policies_sync()

@@ -158,6 +158,8 @@ class PlaceClaim(models.Model):
             ),
             # "Mijn activiteiten": a person's own sign-ups.
             models.Index(fields=["user", "status"], name="place_claim_user_status"),
+            # The last rank on the waiting list, read under the lock at every sign-up that waits.
+            models.Index(fields=["offering", "-rank"], name="place_claim_last_rank"),
         ]
         constraints = [
             models.CheckConstraint(condition=models.Q(places__gte=1), name="place_claim_places"),

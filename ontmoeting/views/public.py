@@ -168,12 +168,15 @@ class SignUpView(View):
     http_method_names = ["post"]
 
     def post(self, request, pk: int, slug: str):
-        activity = _get_activity(request, pk)
+        activity = selectors.activity_for_sign_up(user=request.user, pk=pk)
+        if activity is None:
+            raise Http404
         user = request.user if request.user.is_authenticated else None
         max_places = activity.offering.max_places_per_claim if activity.offering else 1
         form_class = AccountSignUpForm if user else GuestSignUpForm
         form = form_class(request.POST, max_places=max_places)
         if not form.is_valid():
+            activity = _get_activity(request, pk)
             context = _activity_context(request, activity, form=form)
             return render(request, "ontmoeting/activity.html", context, status=400)
         data = form.cleaned_data
@@ -190,6 +193,7 @@ class SignUpView(View):
             )
         except services.ActivityError as exc:
             messages.error(request, str(exc))
+            activity = _get_activity(request, pk)
             context = _activity_context(request, activity, form=form)
             return render(request, "ontmoeting/activity.html", context, status=400)
         if claim.status == PlaceClaim.Status.CONFIRMED:
