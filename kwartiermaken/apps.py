@@ -10,6 +10,8 @@ class KwartiermakenConfig(AppConfig):
     verbose_name = _("Neighbourhood work")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
         from huis.core.registry import (
             DashboardLink,
             HomeSection,
@@ -24,6 +26,13 @@ class KwartiermakenConfig(AppConfig):
         )
 
         from . import privacy
+        from .models import Need, Neighbourhood
+
+        # The names of neighbourhoods and needs are drawn into the overview's cached charts; the
+        # administrators' lists do not know about that drawing.
+        for model in (Neighbourhood, Need):
+            for signal in (post_save, post_delete):
+                signal.connect(_names_changed, sender=model, dispatch_uid=f"kw-names-{model}")
 
         section = _("Neighbourhood work")
         for link in [
@@ -95,6 +104,12 @@ class KwartiermakenConfig(AppConfig):
                 texts=lambda entry: [entry.notes],
             )
         )
+
+
+def _names_changed(**kwargs) -> None:
+    from .figures import bump_version
+
+    bump_version()
 
 
 def _entry_notes() -> list:

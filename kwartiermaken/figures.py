@@ -8,16 +8,48 @@ A month's recount holds a transaction-level advisory lock on that month, so two 
 month (from any organisation) recount one after the other and the second sees the first one's
 rows. `refresh_all()` recounts everything; a nightly task runs it (it also repairs figures after
 changes made outside the services) and `seed_scale` after its bulk inserts.
+
+Every recount also bumps `version()`, the number the overview page keys its cached drawings by
+(kwartiermaken.views.overview): a drawing made from older figures is never served again.
 """
 
 import datetime as dt
+import time
 from collections.abc import Iterable
 
+from django.core.cache import cache
 from django.db import connection, transaction
 
 from .models import NeedMonth, OutreachEntry, OutreachMonth, Signal, SignalMonth
 
 LOCK_NAMESPACE = 0x4B57  # "KW": the advisory locks of these figures
+VERSION_KEY = "kwartiermaken:figures-version"
+
+
+def version() -> int:
+    """The figures' current version. Read it before the figures: a drawing stored under it then
+    never holds figures older than the version says."""
+    current = cache.get(VERSION_KEY)
+    if current is None:
+        # A lost counter (cache cleared or evicted) starts again above every earlier version, so
+        # drawings kept under those are not picked up again.
+        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+        current = cache.get(VERSION_KEY)
+    return int(current)
+
+
+def _bump() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # no counter yet
+        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def bump_version() -> None:
+    """A change of the figures: bump now, and again once the change commits. The second bump
+    matters: a visitor who read the first one before the commit drew the old figures under it."""
+    _bump()
+    transaction.on_commit(_bump)
 
 
 def month_of(day: dt.date) -> dt.date:
@@ -104,6 +136,7 @@ def refresh(*, organisation_id: int, days: Iterable[dt.date | None]) -> None:
     with connection.cursor() as cursor:
         for month in months:  # in order: two changes never wait for each other's locks in turn
             _recount(cursor, month, organisation_id)
+    bump_version()
 
 
 @transaction.atomic
@@ -123,4 +156,5 @@ def refresh_all() -> int:
         months = [row[0] for row in cursor.fetchall()]
         for month in months:
             _recount(cursor, month, None)
+    bump_version()
     return len(months)

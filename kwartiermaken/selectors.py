@@ -42,7 +42,7 @@ from .models import (
     SignalCategory,
     SignalMonth,
 )
-from .permissions import is_coordinator, narrowed
+from .permissions import is_coordinator, is_worker, narrowed
 from .services import NOTES_VIEWED
 
 OPEN_FOLLOW_UP = Q(follow_up_on__isnull=False, follow_up_done_at__isnull=True)
@@ -483,6 +483,16 @@ def overview_for(*, user: Any, filters: OverviewFilter) -> Overview:
 FIGURES = ("entries", "people", "referrals", "follow_ups_open")
 
 
+def overview_scope(*, user: Any) -> str:
+    """What `narrowed` lets `user` see of the figures, as a cache key part: all organisations,
+    their own organisations, or nothing."""
+    if not is_worker.test(user):
+        return "none"
+    if is_coordinator.test(user):
+        return "all"
+    return "org-" + ",".join(str(pk) for pk in sorted(organisation_ids(user)))
+
+
 def _figures(model, *, user: Any, filters: OverviewFilter) -> QuerySet:
     """The monthly figures `user` may see: the network's totals for coordinators looking at all
     organisations, else the rows of the organisation(s) in view."""
@@ -619,5 +629,7 @@ def organisations_for_filter(*, user: Any) -> list[Organisation]:
     return list(
         Organisation.objects.filter(
             kind__in=[Organisation.Kind.PARTNER, Organisation.Kind.HOUSE], is_active=True
-        ).order_by("name")
+        )
+        .only("pk", "name")
+        .order_by("name")
     )

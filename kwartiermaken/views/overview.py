@@ -1,17 +1,106 @@
-"""Overviews per neighbourhood, kind of work and month: server-drawn charts, data tables, CSV."""
+"""Overviews per neighbourhood, kind of work and month: server-drawn charts, data tables, CSV.
+
+The totals, charts and tables of one view of the figures are drawn once and kept in the cache
+under the figures' version (`figures.version()`, bumped by every recount), the user's scope, the
+filters and the language: drawing them costs far more than serving them, and a change of the
+figures makes every older drawing unreachable at once.
+"""
 
 import csv
+from dataclasses import dataclass
+from typing import Any
 
+from django.core.cache import cache
 from django.http import HttpResponse
-from django.utils.translation import gettext
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, gettext
 from django.views.generic import TemplateView, View
 
 from huis.core.charts import bar_chart
 from huis.core.csv import csv_safe
 
-from .. import selectors
+from .. import figures, selectors
 from ..models import OutreachKind
 from .base import PermissionRequiredMixin, int_or_none
+
+DRAWING_TIMEOUT = 24 * 60 * 60  # a safety net only: a new version already replaces a drawing
+
+
+@dataclass(frozen=True)
+class Drawing:
+    overview: selectors.Overview
+    totals: SafeString
+    charts: SafeString
+
+
+def _draw(overview: selectors.Overview) -> dict[str, Any]:
+    def chart(rows, value="entries"):
+        return bar_chart(rows, value=value, stacked=True, max_label=44)
+
+    context = {
+        "overview": overview,
+        "charts": [
+            ("month", overview.by_month, chart(overview.by_month)),
+            ("neighbourhood", overview.by_neighbourhood, chart(overview.by_neighbourhood)),
+            ("kind", overview.by_kind, chart(overview.by_kind)),
+        ],
+        "need_chart": chart(overview.by_need),
+        "signal_chart": chart(overview.signals_by_category, value="count"),
+    }
+    return {
+        "overview": overview,
+        "totals": render_to_string("kwartiermaken/partials/overview_totals.html", context).strip(),
+        "charts": render_to_string("kwartiermaken/partials/overview_charts.html", context).strip(),
+    }
+
+
+def _key(*parts: Any) -> str:
+    return ":".join(str(part) for part in ("kwartiermaken:overview", *parts))
+
+
+def overview_choices(*, user: Any, version: int) -> dict[str, list]:
+    """The years with entries and the neighbourhoods to filter by. Both change only with a
+    recount (a first entry in a new year) or a change of a neighbourhood, and both bump the
+    version; the current year is in the key because the list always starts there."""
+    key = _key("choices", version, selectors.overview_scope(user=user), timezone.localdate().year)
+    choices = cache.get(key)
+    if choices is None:
+        choices = {
+            "years": selectors.overview_years(user=user),
+            "neighbourhoods": list(selectors.active_neighbourhoods()),
+        }
+        cache.set(key, choices, DRAWING_TIMEOUT)
+    return choices
+
+
+def overview_drawing(
+    *, user: Any, filters: selectors.OverviewFilter, version: int, keep: bool = True
+) -> Drawing:
+    """The overview with its totals, charts and tables drawn, from the cache when drawn before.
+    `version` is `figures.version()`, read before anything else of the page. `keep=False` draws
+    without keeping the drawing: for filters the form does not offer (a hand-made address), so
+    that the number of kept drawings stays bounded."""
+    key = _key(
+        version,
+        get_language(),
+        selectors.overview_scope(user=user),
+        filters.year,
+        filters.neighbourhood,
+        filters.kind,
+        filters.organisation,
+    )
+    drawn = cache.get(key) if keep else None
+    if drawn is None:
+        drawn = _draw(selectors.overview_for(user=user, filters=filters))
+        if keep:
+            cache.set(key, drawn, DRAWING_TIMEOUT)
+    return Drawing(
+        overview=drawn["overview"],
+        totals=mark_safe(drawn["totals"]),  # our own templates' output
+        charts=mark_safe(drawn["charts"]),
+    )
 
 
 class OverviewFilterMixin:
@@ -43,40 +132,23 @@ class OverviewView(PermissionRequiredMixin, OverviewFilterMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        years = selectors.overview_years(user=user)
-        filters = self.overview_filter(years)
-        overview = selectors.overview_for(user=user, filters=filters)
+        version = figures.version()  # first: see figures.version()
+        choices = overview_choices(user=user, version=version)
+        filters = self.overview_filter(choices["years"])
+        organisations = selectors.organisations_for_filter(user=user)
+        offered = filters.neighbourhood in {None, *(n.pk for n in choices["neighbourhoods"])} and (
+            filters.organisation in {None, *(o.pk for o in organisations)}
+        )
+        drawing = overview_drawing(user=user, filters=filters, version=version, keep=offered)
         context.update(
-            years=years,
+            years=choices["years"],
             filters=filters,
-            overview=overview,
-            neighbourhoods=list(selectors.active_neighbourhoods()),
+            overview=drawing.overview,
+            drawing=drawing,
+            neighbourhoods=choices["neighbourhoods"],
             kinds=OutreachKind.choices,
-            organisations=selectors.organisations_for_filter(user=user),
+            organisations=organisations,
             export_query=self.request.GET.urlencode(),
-            charts=[
-                (
-                    "month",
-                    overview.by_month,
-                    bar_chart(overview.by_month, value="entries", stacked=True, max_label=44),
-                ),
-                (
-                    "neighbourhood",
-                    overview.by_neighbourhood,
-                    bar_chart(
-                        overview.by_neighbourhood, value="entries", stacked=True, max_label=44
-                    ),
-                ),
-                (
-                    "kind",
-                    overview.by_kind,
-                    bar_chart(overview.by_kind, value="entries", stacked=True, max_label=44),
-                ),
-            ],
-            need_chart=bar_chart(overview.by_need, value="entries", stacked=True, max_label=44),
-            signal_chart=bar_chart(
-                overview.signals_by_category, value="count", stacked=True, max_label=44
-            ),
         )
         return context
 

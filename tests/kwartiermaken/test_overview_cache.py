@@ -1,0 +1,179 @@
+"""The overview page draws its totals, charts and tables once per version of the figures and serves
+the drawing from the cache after that. The drawing must stay exact: a new entry, a recount, a
+renamed neighbourhood show at once; a partner never gets another organisation's drawing; the
+language of the drawing is the visitor's; and a drawing made from the figures just before a change
+commits is not served after it.
+"""
+
+import datetime as dt
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from kwartiermaken import figures, services
+from kwartiermaken.models import OutreachEntry
+from kwartiermaken.tasks import refresh_figures_task
+
+from .factories import OutreachEntryFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("kwartiermaken:overview")
+
+
+def _totals(client, data=None) -> list[int]:
+    html = client.get(URL, data).text
+    totals = html[
+        html.index('<ul class="kw-totals"') : html.index("</ul>", html.index("kw-totals"))
+    ]
+    return [
+        int(n.replace(",", "").replace(".", "")) for n in re.findall(r"<strong>([^<]+)", totals)
+    ]
+
+
+def _entry(actor, organisation, neighbourhood, people: int) -> OutreachEntry:
+    return services.entry_create(
+        actor=actor,
+        organisation=organisation,
+        date=timezone.localdate(),
+        neighbourhood=neighbourhood,
+        kind="street",
+        people_reached=people,
+    )
+
+
+def test_a_new_entry_shows_at_once_on_a_cached_page(
+    client, coordinator, partner_a, organisation_a, neighbourhood
+):
+    _entry(partner_a, organisation_a, neighbourhood, people=3)
+    for user in (partner_a, coordinator):
+        client.force_login(user)
+        assert _totals(client)[:2] == [1, 3]
+        assert _totals(client)[:2] == [1, 3]  # from the cache now
+
+    _entry(partner_a, organisation_a, neighbourhood, people=4)
+    for user in (partner_a, coordinator):
+        client.force_login(user)
+        assert _totals(client)[:2] == [2, 7]
+        page = client.get(URL)
+        assert page.context["overview"].total_people == 7
+        assert f"{neighbourhood.name}: 2" in page.text  # the chart's text alternative
+
+
+def test_the_nightly_recount_replaces_the_drawing(
+    client, coordinator, partner_a, organisation_a, neighbourhood
+):
+    entry = _entry(partner_a, organisation_a, neighbourhood, people=3)
+    client.force_login(coordinator)
+    assert _totals(client)[:2] == [1, 3]
+    # A correction made past the services shows once the recount has run.
+    OutreachEntry.objects.filter(pk=entry.pk).update(people_reached=30)
+    refresh_figures_task()
+    assert _totals(client)[:2] == [1, 30]
+
+
+def test_a_renamed_neighbourhood_is_drawn_with_its_new_name(
+    client, partner_a, organisation_a, neighbourhood
+):
+    _entry(partner_a, organisation_a, neighbourhood, people=1)
+    client.force_login(partner_a)
+    assert f"{neighbourhood.name}: 1" in client.get(URL).text
+    neighbourhood.name = "Nieuwe Wijk"
+    neighbourhood.save()
+    html = client.get(URL).text
+    assert "Nieuwe Wijk: 1" in html
+    assert f'<option value="{neighbourhood.pk}">Nieuwe Wijk</option>' in html
+
+
+def test_partners_never_get_each_others_drawing(
+    client, partner_a, partner_b, organisation_a, organisation_b, neighbourhood
+):
+    _entry(partner_a, organisation_a, neighbourhood, people=5)
+    _entry(partner_b, organisation_b, neighbourhood, people=40)
+    _entry(partner_b, organisation_b, neighbourhood, people=2)
+    for _ in range(2):  # the second round comes from the cache
+        client.force_login(partner_a)
+        assert _totals(client)[:2] == [1, 5]
+        client.force_login(partner_b)
+        assert _totals(client)[:2] == [2, 42]
+        # Asking for the other organisation changes nothing for a partner.
+        assert _totals(client, {"organisatie": organisation_a.pk})[:2] == [2, 42]
+
+
+def test_the_drawing_is_in_the_visitors_language(client, partner_a, organisation_a, neighbourhood):
+    _entry(partner_a, organisation_a, neighbourhood, people=1)
+    client.force_login(partner_a)
+    for language, heading in [
+        ("nl", "Werk per maand"),
+        ("fr", "Entrées par mois"),
+        ("en", "Entries per month"),
+        ("nl", "Werk per maand"),
+    ]:
+        client.cookies["django_language"] = language
+        assert heading in client.get(URL).text, language
+
+
+def test_a_drawing_made_just_before_a_commit_is_not_served_after_it(
+    partner_a, organisation_a, neighbourhood, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        _entry(partner_a, organisation_a, neighbourhood, people=1)
+        # Another visitor reads the version here, before the commit, and draws the old figures.
+        seen_before_commit = figures.version()
+    assert callbacks
+    for callback in callbacks:  # the commit
+        callback()
+    assert figures.version() > seen_before_commit
+
+
+def test_the_version_survives_a_cleared_cache_without_reusing_a_number():
+    from django.core.cache import cache
+
+    before = figures.version()
+    figures.bump_version()
+    assert figures.version() == before + 1
+    cache.clear()
+    assert figures.version() > before + 1
+
+
+def test_a_cached_page_reads_neither_the_entries_nor_the_figures(
+    client, coordinator, partner_a, organisation_a, neighbourhood
+):
+    for n in range(3):
+        OutreachEntryFactory(
+            organisation=organisation_a,
+            neighbourhood=neighbourhood,
+            date=timezone.localdate() - dt.timedelta(days=40 * n),
+        )
+    for user in (partner_a, coordinator):
+        client.force_login(user)
+        client.get(URL)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(URL)
+        tables = " ".join(q["sql"] for q in queries.captured_queries)
+        assert "kwartiermaken_" not in tables, tables
+        assert len(queries) <= 3
+
+
+def test_a_filter_the_form_does_not_offer_is_drawn_but_not_kept(
+    client, partner_a, organisation_a, neighbourhood, monkeypatch
+):
+    from kwartiermaken.views import overview
+
+    _entry(partner_a, organisation_a, neighbourhood, people=1)
+    client.force_login(partner_a)
+    client.get(URL)
+    kept = []
+    real_set = overview.cache.set
+    monkeypatch.setattr(
+        overview.cache, "set", lambda key, *a, **k: (kept.append(key), real_set(key, *a, **k))
+    )
+    # A hand-made address (any number) must not fill the cache, and still shows exact figures.
+    assert _totals(client, {"wijk": 999999})[:2] == [0, 0]
+    assert kept == []
+    assert _totals(client, {"wijk": neighbourhood.pk})[:2] == [1, 1]
+    assert len(kept) == 1
