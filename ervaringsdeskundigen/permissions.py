@@ -8,6 +8,7 @@ the expert whose part it is; only that expert reports on it.
 from typing import Any
 
 import rules
+from django.db.models import QuerySet
 
 from huis.accounts.access import fetch_for, is_authenticated, is_coordinator, is_expert
 
@@ -44,9 +45,14 @@ rules.add_perm("ervaringsdeskundigen.report_assignment", is_own_assignment)
 rules.add_perm("ervaringsdeskundigen.view_intervision", is_coordinator | (is_expert & has_profile))
 
 
-def fetch_request(user: Any, pk: int) -> ExpertRequest:
+def fetch_request(
+    user: Any, pk: int, *, queryset: QuerySet[ExpertRequest] | None = None
+) -> ExpertRequest:
     return fetch_for(
-        user, ExpertRequest.objects.all(), view_perm="ervaringsdeskundigen.view_request", pk=pk
+        user,
+        ExpertRequest.objects.all() if queryset is None else queryset,
+        view_perm="ervaringsdeskundigen.view_request",
+        pk=pk,
     )
 
 

@@ -43,20 +43,20 @@ def requests_inbox(
     return page[:PAGE_SIZE], len(page) > PAGE_SIZE
 
 
-def request_for_detail(*, request_id: int) -> ExpertRequest | None:
+def requests_for_detail() -> QuerySet[ExpertRequest]:
+    """Requests with what their page shows; the page fetches and authorises from this."""
     assignments = Assignment.objects.select_related("expert__user").order_by("proposed_at")
-    return (
-        ExpertRequest.objects.select_related(
-            "work_kind", "handler", "spoken_language", "place_region", "organisation"
-        )
-        .prefetch_related(
-            "themes",
-            Prefetch("assignments", queryset=assignments),
-            Prefetch("events", queryset=_events()),
-        )
-        .filter(pk=request_id)
-        .first()
+    return ExpertRequest.objects.select_related(
+        "work_kind", "handler", "spoken_language", "place_region", "organisation"
+    ).prefetch_related(
+        "themes",
+        Prefetch("assignments", queryset=assignments),
+        Prefetch("events", queryset=_events()),
     )
+
+
+def request_for_detail(*, request_id: int) -> ExpertRequest | None:
+    return requests_for_detail().filter(pk=request_id).first()
 
 
 def organisations_matching(*, user: Any, text: str) -> list[Organisation]:
@@ -233,23 +233,48 @@ def month_payouts(*, year: int, month: int) -> QuerySet[Assignment]:
 
 
 @dataclass
+class BoardItem:
+    """One assignment in a cell of the board, as plain values (a month holds hundreds)."""
+
+    pk: int
+    request_id: int
+    organisation_name: str
+    status: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    time: str  # local start, "HH:MM"
+    clash: bool = False
+
+
+@dataclass
 class BoardRow:
-    expert: Expert
-    cells: list[list[Assignment]]
-    clashes: set[int] = field(default_factory=set)
+    expert_id: int
+    name: str
+    max_per_month: int
+    cells: list[list[BoardItem]]
     load: int = 0
     overloaded: bool = False
 
 
-def planning_board(*, start: dt.date, days: int) -> list[BoardRow]:
-    """All accepted and proposed assignments of the period, one row per expert who has one.
-    Clashes (two assignments that overlap) and overloads (more in a month than the expert's
-    maximum, in any month the period touches) are marked; the template says it in words too.
-    Two queries."""
+@dataclass
+class BoardPage:
+    rows: list[BoardRow]
+    page: int
+    pages: int
+
+
+def planning_board(*, start: dt.date, days: int, page: int = 1, per_page: int = 40) -> BoardPage:
+    """All accepted and proposed assignments of the period, one row per expert who has one,
+    by name, a page of experts at a time. Clashes (two assignments that overlap) and overloads
+    (more in a month than the expert's maximum, in any month the period touches) are marked
+    for the experts of the page; the template says it in words too.
+
+    Two queries: the period's assignments as plain values (a month of the whole pool is a few
+    hundred tuples, not model instances), and the monthly loads of the page's experts."""
     tz = timezone.get_current_timezone()
     begin = dt.datetime.combine(start, dt.time.min, tzinfo=tz)
     finish = begin + dt.timedelta(days=days)
-    rows = list(
+    assignments = (
         Assignment.objects.filter(
             status__in=[AssignmentStatus.ACCEPTED, AssignmentStatus.PROPOSED],
             expert__isnull=False,
@@ -257,14 +282,34 @@ def planning_board(*, start: dt.date, days: int) -> list[BoardRow]:
             starts_at__gt=begin - MAX_ASSIGNMENT,
             ends_at__gt=begin,
         )
-        .select_related("expert__user", "request")
         .order_by("expert__user__display_name", "starts_at")
+        .values_list(
+            "pk",
+            "expert_id",
+            "status",
+            "starts_at",
+            "ends_at",
+            "request_id",
+            "request__organisation_name",
+            "expert__user__display_name",
+            "expert__user__email",
+            "expert__max_per_month",
+        )
     )
-    # This month's load of every expert, for each month the period touches.
+    experts: dict[int, list] = {}  # in order of name, as the query gives them
+    for row in assignments:
+        experts.setdefault(row[1], []).append(row)
+    pages = max(-(-len(experts) // per_page), 1)
+    page = min(max(page, 1), pages)
+    shown = list(experts.items())[(page - 1) * per_page : page * per_page]
+    if not shown:
+        return BoardPage(rows=[], page=page, pages=pages)
+    # This month's load of the page's experts, for each month the period touches.
     month_begin = dt.datetime.combine(start.replace(day=1), dt.time.min, tzinfo=tz)
     loads: dict[int, int] = {}
     for expert_id, n in (
         Assignment.objects.filter(
+            expert_id__in=[expert_id for expert_id, _ in shown],
             status=AssignmentStatus.ACCEPTED,
             starts_at__gte=month_begin,
             starts_at__lt=finish + dt.timedelta(days=31),
@@ -276,25 +321,39 @@ def planning_board(*, start: dt.date, days: int) -> list[BoardRow]:
         .values_list("expert_id", "n")
     ):
         loads[expert_id] = max(loads.get(expert_id, 0), n)
-    board: dict[int, BoardRow] = {}
-    for assignment in rows:
-        row = board.get(assignment.expert_id)
-        if row is None:
-            row = board[assignment.expert_id] = BoardRow(
-                expert=assignment.expert, cells=[[] for _ in range(days)]
+    rows = []
+    for expert_id, items in shown:
+        first = items[0]
+        board_row = BoardRow(
+            expert_id=expert_id,
+            name=first[7] or first[8],  # as the account names itself
+            max_per_month=first[9],
+            cells=[[] for _ in range(days)],
+            load=loads.get(expert_id, 0),
+        )
+        board_row.overloaded = board_row.load > board_row.max_per_month
+        placed = []
+        for pk, _expert, status, starts_at, ends_at, request_id, organisation, *_ in items:
+            local = starts_at.astimezone(tz)
+            item = BoardItem(
+                pk=pk,
+                request_id=request_id,
+                organisation_name=organisation,
+                status=status,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                time=f"{local:%H:%M}",
             )
-            row.load = loads.get(assignment.expert_id, 0)
-            row.overloaded = row.load > assignment.expert.max_per_month
-        index = (timezone.localtime(assignment.starts_at).date() - start).days
-        if 0 <= index < days:
-            row.cells[index].append(assignment)
-    for row in board.values():
-        flat = [a for cell in row.cells for a in cell]
-        for i, first in enumerate(flat):
-            for second in flat[i + 1 :]:
-                if first.starts_at < second.ends_at and second.starts_at < first.ends_at:
-                    row.clashes |= {first.pk, second.pk}
-    return list(board.values())
+            index = (local.date() - start).days
+            if 0 <= index < days:
+                board_row.cells[index].append(item)
+                placed.append(item)
+        for i, one in enumerate(placed):
+            for other in placed[i + 1 :]:
+                if one.starts_at < other.ends_at and other.starts_at < one.ends_at:
+                    one.clash = other.clash = True
+        rows.append(board_row)
+    return BoardPage(rows=rows, page=page, pages=pages)
 
 
 def intervision_sessions(*, user: Any, past: bool = False) -> list[IntervisionSession]:

@@ -31,7 +31,7 @@ from ..forms import (
     ReturnReportForm,
     ScheduleForm,
 )
-from ..matching import rank_experts
+from ..matching import Ranking, ranking
 from ..models import AllowanceYear, Evaluation
 from ..models.request import RequestStatus
 from ..permissions import fetch_assignment, fetch_expert, fetch_intervision, fetch_request
@@ -69,21 +69,43 @@ class InboxView(CoordinatorMixin, View):
 
 
 MATCHES_SHOWN = 40
+MATCHES_MAX = 1000  # a crafted ?toon= cannot make a page of the whole table
 BOARD_ROWS = 40
 
 
-def _detail_context(request, expert_request, **extra) -> dict:
-    expert_request = selectors.request_for_detail(request_id=expert_request.pk)
-    matches = (
-        rank_experts(request=expert_request)
+def _shown_matches(request) -> int:
+    """How many of the ranked experts to show: the best ones, more on asking (?toon=80)."""
+    try:
+        shown = int(request.GET.get("toon", MATCHES_SHOWN))
+    except ValueError:
+        shown = MATCHES_SHOWN
+    return min(max(shown, MATCHES_SHOWN), MATCHES_MAX)
+
+
+def _detail_context(request, expert_request, *, loaded: bool = False, **extra) -> dict:
+    if not loaded:  # after a change, read it again with what the page shows
+        expert_request = selectors.request_for_detail(request_id=expert_request.pk)
+    shown = _shown_matches(request)
+    # The whole pool is ranked; only the best ones are shown and described (a page of
+    # hundreds helps nobody), with a link to show more.
+    ranked = (
+        ranking(request=expert_request, limit=shown)
         if expert_request.status in (RequestStatus.IN_PROGRESS, RequestStatus.PROPOSED)
-        else []
+        else Ranking(matches=[], total=0)
     )
+    more_url = ""
+    if ranked.total > len(ranked.matches) and shown < MATCHES_MAX:
+        query = request.GET.copy()
+        query["toon"] = shown + MATCHES_SHOWN
+        more_url = (
+            reverse("ervaringsdeskundigen:request_detail", args=[expert_request.pk])
+            + f"?{query.urlencode()}#match-heading"
+        )
     context = {
         "expert_request": expert_request,
-        # The whole pool is ranked; the best ones are shown (a page of hundreds helps nobody).
-        "matches": matches[:MATCHES_SHOWN],
-        "matches_total": len(matches),
+        "matches": ranked.matches,
+        "matches_total": ranked.total,
+        "more_matches_url": more_url,
         "schedule_form": ScheduleForm(
             initial={"duration_minutes": expert_request.duration_minutes}
         ),
@@ -108,14 +130,14 @@ def _detail_context(request, expert_request, **extra) -> dict:
 
 class RequestDetailView(CoordinatorMixin, View):
     def get(self, request, pk: int):
-        expert_request = fetch_request(request.user, pk)
+        expert_request = fetch_request(request.user, pk, queryset=selectors.requests_for_detail())
         log_action(
             actor=request.user, action="ervaringsdeskundigen.request.viewed", obj=expert_request
         )
         return render(
             request,
             "ervaringsdeskundigen/coordinator/request.html",
-            _detail_context(request, expert_request),
+            _detail_context(request, expert_request, loaded=True),
         )
 
 
@@ -391,15 +413,13 @@ def _board_period(request) -> tuple[str, dt.date, int]:
 class BoardView(CoordinatorMixin, View):
     def get(self, request):
         view, start, days = _board_period(request)
-        rows = selectors.planning_board(start=start, days=days)
         # Rows per expert, a page at a time: a month of hundreds of experts is read in pages.
         try:
             page = max(int(request.GET.get("pagina", "1")), 1)
         except ValueError:
             page = 1
-        pages = max(-(-len(rows) // BOARD_ROWS), 1)
-        page = min(page, pages)
-        rows = rows[(page - 1) * BOARD_ROWS : page * BOARD_ROWS]
+        board = selectors.planning_board(start=start, days=days, page=page, per_page=BOARD_ROWS)
+        page, pages = board.page, board.pages
         query = request.GET.copy()
         page_urls = {}
         for name, number in (("previous_page", page - 1), ("next_page", page + 1)):
@@ -415,7 +435,7 @@ class BoardView(CoordinatorMixin, View):
             request,
             "ervaringsdeskundigen/coordinator/board.html",
             {
-                "rows": rows,
+                "rows": board.rows,
                 "view": view,
                 "start": start,
                 "end": start + dt.timedelta(days=days - 1),

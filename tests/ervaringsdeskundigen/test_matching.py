@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from ervaringsdeskundigen.matching import rank_experts
-from ervaringsdeskundigen.models import Absence
+from ervaringsdeskundigen.matching import rank_experts, ranking
+from ervaringsdeskundigen.models import Absence, Expert, Region
 
 from .factories import (
     AssignmentFactory,
@@ -143,4 +143,74 @@ def test_the_ranking_costs_the_same_queries_for_any_pool(pool):
         matches = rank_experts(request=request)
         [str(m.reasons) + str(m.expert.user.display_name) for m in matches]
     assert len(matches) == pool
-    assert len(queries) == 10
+    assert len(queries) == 2  # the request's themes, and the whole pool in one statement
+
+
+def _described(match):
+    return (match.expert, match.score, match.reasons, match.problems, match.warnings, match.load)
+
+
+def test_the_best_ones_are_the_head_of_the_whole_ranking_with_the_same_words():
+    psychose, trauma = theme("psychose"), theme("trauma")
+    french = language("fr")
+    gent = Region.objects.get_or_create(
+        name="Gent", defaults={"latitude": "51.0543", "longitude": "3.7174"}
+    )[0]
+    brugge = Region.objects.get_or_create(
+        name="Brugge", defaults={"latitude": "51.2093", "longitude": "3.2247"}
+    )[0]
+    request = ExpertRequestFactory(
+        themes=[psychose, trauma], spoken_language=french, place_region=gent
+    )
+    for n in range(9):
+        expert = ExpertFactory(
+            user__display_name=f"Expert {n}",
+            themes=[psychose, trauma][: n % 3],
+            home_region=[gent, brugge, None][n % 3],
+            travel_km=[15, 100][n % 2],
+            receives_benefit=n % 4 == 0,
+        )
+        if n % 2:
+            expert.languages.add(french)
+        if n == 4:
+            Absence.objects.create(
+                expert=expert, starts_on=request.starts_at.date(), ends_on=request.starts_at.date()
+            )
+        if n == 5:
+            AssignmentFactory(
+                expert=expert,
+                request=ExpertRequestFactory(starts_at=request.starts_at + dt.timedelta(hours=1)),
+            )
+    everyone = rank_experts(request=request)
+    best = ranking(request=request, limit=4)
+    assert best.total == len(everyone) == 9
+    assert [_described(m) for m in best.matches] == [_described(m) for m in everyone[:4]]
+    # Blocked experts come last, whatever their score.
+    assert [m.can_propose for m in everyone] == sorted(
+        (m.can_propose for m in everyone), reverse=True
+    )
+    assert any("km away" in reason for m in everyone for reason in m.reasons + m.warnings)
+
+
+def test_an_expert_already_proposed_is_not_in_the_list_again():
+    request = ExpertRequestFactory()
+    proposed = ExpertFactory()
+    AssignmentFactory(expert=proposed, request=request, status="proposed")
+    other = ExpertFactory()
+    assert [m.expert for m in rank_experts(request=request)] == [other]
+    assert ranking(request=request, limit=10).total == 1
+
+
+def test_the_listed_expert_is_the_real_profile():
+    """The instances are built from the values the ranking read: they must be the experts as
+    stored, and what was not read loads when used."""
+    expert = ExpertFactory(
+        user__display_name="Lotte", trainings="Herstelverhaal", region="Gent", travel_km=40
+    )
+    [match] = rank_experts(request=ExpertRequestFactory())
+    stored = Expert.objects.select_related("user").get(pk=expert.pk)
+    assert match.expert == stored
+    assert str(match.expert) == str(stored) == "Lotte"
+    for name in ("user_id", "region", "travel_km", "max_per_month", "trainings", "feed_token"):
+        assert getattr(match.expert, name) == getattr(stored, name)
+    assert match.expert.user.email == stored.user.email

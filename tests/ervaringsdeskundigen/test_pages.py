@@ -248,3 +248,74 @@ def test_the_board_names_clashes_and_overloads_in_words(as_role, t):
         .text
     )
     assert first.request.organisation_name in month
+
+
+def test_the_request_page_shows_the_best_experts_and_more_on_asking(as_role, t, monkeypatch):
+    from ervaringsdeskundigen.views import coordinator
+
+    monkeypatch.setattr(coordinator, "MATCHES_SHOWN", 2)
+    request = ExpertRequestFactory(themes=[theme("psychose")], status="in_progress")
+    for n in range(5):
+        ExpertFactory(user__display_name=f"Kandidaat {n}", themes=[theme("psychose")][: n % 2])
+    client = as_role("coordinator")
+    url = reverse("ervaringsdeskundigen:request_detail", args=[request.pk])
+    html = client.get(url).text
+    assert html.count('name="experts"') == 2
+    assert t("Show more experts") in html
+    assert f'href="{url}?toon=4#match-heading"' in html
+    html = client.get(url + "?toon=4").text
+    assert html.count('name="experts"') == 4
+    assert f'href="{url}?toon=6#match-heading"' in html
+    html = client.get(url + "?toon=6").text
+    assert html.count('name="experts"') == 5
+    assert t("Show more experts") not in html
+    # Nonsense asks for the first page.
+    assert client.get(url + "?toon=veel").text.count('name="experts"') == 2
+
+
+def test_the_request_page_costs_the_same_queries_for_any_pool(as_role):
+    request = ExpertRequestFactory(themes=[theme("psychose")], status="in_progress")
+    client = as_role("coordinator")
+    url = reverse("ervaringsdeskundigen:request_detail", args=[request.pk])
+    _fill(2)
+    client.get(url)
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(url).status_code == 200
+    _fill(12)
+    client.get(url)  # the renewed role cache, as in the test above
+    with CaptureQueriesContext(connection) as large:
+        html = client.get(url).text
+    assert html.count('name="experts"') >= 14
+    assert len(small) == len(large)
+
+
+def test_the_month_board_marks_clashes_proposals_and_overloads_page_by_page(
+    as_role, t, monkeypatch
+):
+    from ervaringsdeskundigen.views import coordinator
+
+    monkeypatch.setattr(coordinator, "BOARD_ROWS", 1)
+    busy = ExpertFactory(user__display_name="Anna", max_per_month=1)
+    first = AssignmentFactory(expert=busy)
+    AssignmentFactory(
+        expert=busy,
+        request=ExpertRequestFactory(starts_at=first.starts_at + dt.timedelta(minutes=30)),
+    )
+    calm = ExpertFactory(user__display_name="Bert")
+    AssignmentFactory(
+        expert=calm, status="proposed", request=ExpertRequestFactory(starts_at=first.starts_at)
+    )
+    day = timezone.localtime(first.starts_at).date()
+    url = reverse("ervaringsdeskundigen:board") + f"?weergave=maand&van={day.isoformat()}"
+    client = as_role("coordinator")
+    html = client.get(url).text
+    assert "Anna" in html and "Bert" not in html
+    assert html.count("board-clash") == 2
+    assert html.count(t("Clash!")) == 2
+    assert "board-warning" in html
+    assert f"{timezone.localtime(first.starts_at):%H:%M} {first.request.organisation_name}" in html
+    assert reverse("ervaringsdeskundigen:request_detail", args=[first.request_id]) in html
+    html = client.get(url + "&pagina=2").text
+    assert "Bert" in html and "Anna" not in html
+    assert "board-proposed" in html and f"({t('proposed')})" in html
+    assert "board-clash" not in html and "board-warning" not in html
