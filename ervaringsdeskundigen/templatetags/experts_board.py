@@ -15,11 +15,19 @@ from ..selectors import BoardRow
 
 register = template.Library()
 
+_SENTINEL = 987654321
+
+
+def _request_url_pattern() -> str:
+    """A request's page with a stand-in number: resolved once per row, not once per item."""
+    return reverse("ervaringsdeskundigen:request_detail", args=[_SENTINEL])
+
 
 @register.simple_tag
 def board_cells(row: BoardRow) -> SafeString:
     proposed = format_html(" <span>({})</span>", gettext("proposed"))
     clash = format_html(" <strong>{}</strong>", gettext("Clash!"))
+    pattern = _request_url_pattern()
     cells = []
     for cell in row.cells:
         if not cell:
@@ -32,7 +40,7 @@ def board_cells(row: BoardRow) -> SafeString:
                 (
                     " board-clash" if item.clash else "",
                     " board-proposed" if item.status == "proposed" else "",
-                    reverse("ervaringsdeskundigen:request_detail", args=[item.request_id]),
+                    pattern.replace(str(_SENTINEL), str(int(item.request_id))),
                     item.time,
                     item.organisation_name,
                     proposed if item.status == "proposed" else "",

@@ -68,7 +68,7 @@ class InboxView(CoordinatorMixin, View):
         )
 
 
-MATCHES_SHOWN = 40
+MATCHES_SHOWN = 20
 MATCHES_MAX = 1000  # a crafted ?toon= cannot make a page of the whole table
 BOARD_ROWS = 40
 
@@ -109,7 +109,9 @@ def _detail_context(request, expert_request, *, loaded: bool = False, **extra) -
         "schedule_form": ScheduleForm(
             initial={"duration_minutes": expert_request.duration_minutes}
         ),
-        "reason_form": ReasonForm(),
+        # Two forms with the same field on one page: their own ids, so each label names its box.
+        "decline_form": ReasonForm(auto_id="id_decline_%s"),
+        "cancel_form": ReasonForm(auto_id="id_cancel_%s"),
         "can_take": expert_request.is_open and expert_request.handler_id != request.user.pk,
         "can_schedule": expert_request.status in (RequestStatus.NEW, RequestStatus.IN_PROGRESS),
         "can_decline": expert_request.status in (RequestStatus.NEW, RequestStatus.IN_PROGRESS),

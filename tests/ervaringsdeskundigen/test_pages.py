@@ -273,6 +273,18 @@ def test_the_request_page_shows_the_best_experts_and_more_on_asking(as_role, t, 
     assert client.get(url + "?toon=veel").text.count('name="experts"') == 2
 
 
+def test_decline_and_cancel_each_label_their_own_reason_box(as_role):
+    """Both forms ask for a reason on one page: each label must name its own box."""
+    from tests.trust.test_crawl import duplicate_ids
+
+    request = ExpertRequestFactory(status="in_progress")
+    url = reverse("ervaringsdeskundigen:request_detail", args=[request.pk])
+    html = as_role("coordinator").get(url).text
+    assert 'for="id_decline_reason"' in html and 'id="id_decline_reason"' in html
+    assert 'for="id_cancel_reason"' in html and 'id="id_cancel_reason"' in html
+    assert duplicate_ids(html) == []
+
+
 def test_the_request_page_costs_the_same_queries_for_any_pool(as_role):
     request = ExpertRequestFactory(themes=[theme("psychose")], status="in_progress")
     client = as_role("coordinator")

@@ -16,7 +16,7 @@ changes nothing else.
 """
 
 import re
-from collections import deque
+from collections import Counter, deque
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
@@ -60,10 +60,22 @@ def _start_urls() -> list[str]:
     return urls
 
 
-def crawl(client, *, logged_in: bool = False, on_page=None) -> list[tuple[str, int]]:
+ID = re.compile(r"""\sid=["']([^"']+)["']""")
+
+
+def duplicate_ids(html: str) -> list[str]:
+    """Ids used twice in one page: a label or aria reference then names the wrong element."""
+    counts = Counter(ID.findall(html))
+    return sorted(name for name, n in counts.items() if n > 1)
+
+
+def crawl(
+    client, *, logged_in: bool = False, on_page=None, problems: list | None = None
+) -> list[tuple[str, int]]:
     """Visit every page reachable from the start pages; check each one's security headers.
 
-    `on_page(url, fetch)` may wrap each request: it calls `fetch()` and returns the response."""
+    `on_page(url, fetch)` may wrap each request: it calls `fetch()` and returns the response.
+    Pages whose ids are not unique are added to `problems`."""
     from .test_headers import assert_headers
 
     seen: set[str] = set()
@@ -83,11 +95,20 @@ def crawl(client, *, logged_in: bool = False, on_page=None) -> list[tuple[str, i
         assert_headers(response, logged_in=logged_in, where=url)
         content_type = response.get("Content-Type", "")
         if response.status_code == 200 and content_type.startswith("text/html"):
-            for href in HREF.findall(response.content.decode()):
+            html = response.content.decode()
+            if problems is not None and (twice := duplicate_ids(html)):
+                problems.append((url, twice))
+            for href in HREF.findall(html):
                 href = href.replace("&amp;", "&")
                 if href.startswith("/") and href not in seen:
                     queue.append(href)
     return visited
+
+
+def test_the_id_check_finds_an_id_used_twice():
+    page = '<label for="id_reason">A</label><textarea id="id_reason"></textarea>' * 2
+    assert duplicate_ids(page) == ["id_reason"]
+    assert duplicate_ids('<p id="a"></p><p id="b"></p><p data-id="a"></p>') == []
 
 
 @pytest.fixture
@@ -102,9 +123,9 @@ def demo_house(settings):
 
 @pytest.mark.timeout(1200)
 def test_no_get_request_changes_any_row_and_every_page_has_the_security_headers(client, demo_house):
-    """One crawl, three guards: no GET changes a row, every page has its security headers, and
-    every page that shows a sensitive record to someone else audits the read
-    (tests/trust/test_audited_reads.py)."""
+    """One crawl, four guards: no GET changes a row, every page has its security headers, every
+    page that shows a sensitive record to someone else audits the read
+    (tests/trust/test_audited_reads.py), and no page uses an id twice."""
     from django.test import Client
 
     from huis.accounts.models import User
@@ -120,13 +141,17 @@ def test_no_get_request_changes_any_row_and_every_page_has_the_security_headers(
     reads = AuditedReads()
     before = table_checksums()
     pages = []
+    twice: list = []
     for each, reader in clients:
-        pages += crawl(each, logged_in=reader is not None, on_page=reads.checker(reader))
+        pages += crawl(
+            each, logged_in=reader is not None, on_page=reads.checker(reader), problems=twice
+        )
     after = table_checksums()
     changed = sorted(t for t in before if before[t] != after.get(t))
     assert not changed, f"GET requests changed rows in: {changed}"
     assert len(pages) > 100
     reads.assert_all_logged()
+    assert not twice, f"pages with an id used twice (a label then names the wrong field): {twice}"
     print(
         f"\ncrawl: {len(pages)} GET requests over {len(demo_house) + 1} roles, 0 tables changed; "
         f"{reads.audited_pages} pages showed a sensitive record, each read audited"
