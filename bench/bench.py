@@ -356,9 +356,14 @@ def wrk(page: Page, *, seconds: int, label: str) -> Result:
     return Result(rps, p50, p99, failed)
 
 
+# Each run's sign-ups use addresses of their own: with --reuse, a second bench run must not sign
+# up the same people again (that is refused, and would be measured as errors).
+RUN_ID = secrets.token_hex(4)
+
+
 def measure(page: Page, *, seconds: int) -> Result:
-    wrk(page, seconds=max(seconds // 3, 2), label="w")  # warm-up: caches, connections
-    results = [wrk(page, seconds=seconds, label=str(n)) for n in range(RUNS)]
+    wrk(page, seconds=max(seconds // 3, 2), label=f"{RUN_ID}w")  # warm-up: caches, connections
+    results = [wrk(page, seconds=seconds, label=f"{RUN_ID}{n}") for n in range(RUNS)]
     median = statistics.median
     return Result(
         rps=median(r.rps for r in results),

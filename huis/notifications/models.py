@@ -53,10 +53,12 @@ class Notification(models.Model):
         ordering = ["-due_at"]
         indexes = [
             # The sweep's query: pending rows whose time has come.
+            # The sweep's claim reads it in order (send_after, id) with LIMIT 1: both in the index,
+            # or every claim sorts all rows due at the same moment (a whole activity's reminders).
             models.Index(
-                fields=["send_after"],
+                fields=["send_after", "id"],
                 condition=models.Q(status="pending"),
-                name="notification_due_idx",
+                name="notification_due_order_idx",
             ),
             models.Index(fields=["status", "-due_at"], name="notification_status_idx"),
         ]
