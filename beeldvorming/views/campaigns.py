@@ -168,7 +168,7 @@ class MaterialDeleteView(ObjectAccessMixin, ServicePostView):
     view_perm = "beeldvorming.manage_campaigns"
     success_message = _("The file is deleted.")
 
-    def perform(self) -> None:
+    def perform(self, data: dict) -> None:
         self.campaign = self.object.campaign
         services.material_delete(material=self.object, actor=self.request.user)
 

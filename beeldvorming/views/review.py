@@ -53,14 +53,14 @@ class ReviewPostView(ReviewObjectMixin, ServicePostView):
 class PublishView(ReviewPostView):
     success_message = _("The story is published.")
 
-    def perform(self) -> None:
+    def perform(self, data: dict) -> None:
         services.testimony_publish(testimony=self.get_story(), actor=self.request.user)
 
 
 class DeclineView(ReviewPostView):
     success_message = _("The story is not published. The author sees your note.")
 
-    def perform(self) -> None:
+    def perform(self, data: dict) -> None:
         form = DeclineForm(self.request.POST)
         note = form.cleaned_data["note"] if form.is_valid() else ""
         services.testimony_decline(testimony=self.get_story(), actor=self.request.user, note=note)

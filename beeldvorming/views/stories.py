@@ -135,7 +135,7 @@ class StoryConsentView(OwnStoryMixin, FormView):
 class StoryWithdrawView(OwnStoryMixin, ServicePostView):
     success_message = _("Your consent is taken back. Your story is no longer on the website.")
 
-    def perform(self) -> None:
+    def perform(self, data: dict) -> None:
         services.testimony_withdraw_consent(testimony=self.object, actor=self.request.user)
 
     def get_success_url(self) -> str:

@@ -183,7 +183,7 @@ class EntryFollowUpDoneView(ObjectAccessMixin, ServicePostView):
     def get_object_queryset(self):
         return selectors.entries_for(user=self.request.user)
 
-    def perform(self) -> None:
+    def perform(self, data: dict) -> None:
         services.entry_follow_up_done(
             entry=self.object, actor=self.request.user, request=self.request
         )

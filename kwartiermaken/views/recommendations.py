@@ -121,7 +121,7 @@ class RecommendationDetailView(RecommendationAccessMixin, TemplateView):
 class RecommendationSendView(RecommendationAccessMixin, ServicePostView):
     success_message = _("Marked as sent.")
 
-    def perform(self) -> None:
+    def perform(self, data: dict) -> None:
         services.recommendation_send(
             recommendation=self.object, actor=self.request.user, request=self.request
         )
@@ -156,7 +156,7 @@ class RecommendationAnswerView(RecommendationAccessMixin, FormView):
 
 
 class RecommendationDecideView(RecommendationAccessMixin, ServicePostView):
-    def perform(self) -> None:
+    def perform(self, data: dict) -> None:
         form = DecideForm(self.request.POST)
         if not form.is_valid():
             raise KwartiermakenError(_("Choose implemented or rejected."))

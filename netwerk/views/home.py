@@ -107,7 +107,7 @@ class CharterSignView(PermissionRequiredMixin, ServicePostView):
     permission_required = "netwerk.sign_charter"
     success_message = _("Signed. Thank you.")
 
-    def perform(self):
+    def perform(self, data: dict) -> None:
         charter = selectors.current_charter()
         raw = self.request.POST.get("organisation", "")
         organisation = Organisation.objects.filter(pk=int(raw)).first() if raw.isdigit() else None

@@ -47,7 +47,7 @@ class ConsentWithdrawView(ServicePostView):
         self.consent = consent
         return super().dispatch(request, *args, **kwargs)
 
-    def perform(self):
+    def perform(self, data: dict) -> None:
         services.consent_withdraw(
             consent=self.consent, actor=self.request.user, request=self.request
         )

@@ -154,7 +154,7 @@ class PlacePublishView(ObjectAccessMixin, ServicePostView):
     def get_object_queryset(self):
         return selectors.places_to_manage(user=self.request.user)
 
-    def perform(self):
+    def perform(self, data: dict) -> None:
         publish = self.request.POST.get("publish") != "0"
         services.place_set_published(
             place=self.object, published=publish, actor=self.request.user, request=self.request

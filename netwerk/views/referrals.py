@@ -126,7 +126,7 @@ class ReferralStepView(ObjectAccessMixin, ServicePostView):
 class ReferralAcceptView(ReferralStepView):
     success_message = _("Accepted. The sender sees it.")
 
-    def perform(self):
+    def perform(self, data: dict) -> None:
         services.referral_accept(
             referral=self.object, actor=self.request.user, request=self.request
         )
@@ -135,14 +135,14 @@ class ReferralAcceptView(ReferralStepView):
 class ReferralStartView(ReferralStepView):
     success_message = _("Marked as in progress.")
 
-    def perform(self):
+    def perform(self, data: dict) -> None:
         services.referral_start(referral=self.object, actor=self.request.user, request=self.request)
 
 
 class ReferralCloseView(ReferralStepView):
     success_message = _("Closed.")
 
-    def perform(self):
+    def perform(self, data: dict) -> None:
         form = CloseForm(self.request.POST)
         note = form.cleaned_data["note"] if form.is_valid() else ""
         services.referral_close(
