@@ -90,9 +90,12 @@ def test_racing_sweeps_send_each_row_once(slow_mail):
 def test_control_without_the_lock_the_race_sends_twice(slow_mail, monkeypatch):
     """The same race with a claim that reads without locking: some rows go out more than once."""
 
-    def claim_without_lock(queryset):
+    def claim_without_lock(notification_id=None):
+        rows = Notification.objects.all()
+        if notification_id is not None:
+            rows = rows.filter(pk=notification_id)
         return (
-            queryset.filter(status="pending", send_after__lte=timezone.now())
+            rows.filter(status="pending", send_after__lte=timezone.now())
             .order_by("send_after", "pk")
             .first()
         )

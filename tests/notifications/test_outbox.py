@@ -134,7 +134,19 @@ def test_messages_render_in_the_rows_language_as_text_and_html():
     assert "Jan &amp; Els" in rendered.html
     assert '<html lang="fr">' in rendered.html
     assert "http://" in rendered.html  # site_url in the footer
-    assert "Yoga" in rendered.sms
+    assert rendered.sms == ""  # an email row: its short text is not written
+
+
+def test_a_text_message_renders_only_its_short_text_and_falls_back_to_the_email_text():
+    context = {"name": "Vera", "title": "Yoga", "when": "maandag", "place": "", "url": ""}
+    short = render(_schedule(key="sms-own", kind="reminder", phone="+32470000003", context=context))
+    assert "Yoga" in short.sms and "\n\n" not in short.sms
+    assert (short.subject, short.text, short.html) == ("", "", "")
+    # A kind without sms.txt sends its email text, in the row's language.
+    fallback = render(
+        _schedule(key="sms-fallback", kind="test_message", phone="+32470000004", language="nl")
+    )
+    assert "Vera" in fallback.sms
 
 
 def test_email_has_both_parts_and_attachments(visitor):
