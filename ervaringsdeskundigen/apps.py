@@ -19,7 +19,9 @@ class ErvaringsdeskundigenConfig(AppConfig):
             register_retention_rule,
         )
 
-        from . import privacy
+        from . import caching, privacy
+
+        caching.connect()
 
         section = _("Experts by experience")
         for link in [

@@ -22,12 +22,14 @@ from decimal import Decimal
 from functools import cache
 from typing import NamedTuple
 
+from django.core.cache import cache as shared_cache
 from django.db import connection
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from huis.accounts.models import User
 
+from . import caching
 from .geo import haversine_km
 from .models import Absence, Assignment, Availability, Expert, ExpertRequest, Region
 from .models.expert import day_part_of
@@ -54,6 +56,7 @@ class Match:
 class Ranking:
     matches: list[Match]  # the best ones, with their reasons in words
     total: int  # everyone in the list, shown or not
+    key: str = ""  # its cache key: the same key, the same ranking in the same words
 
 
 def rank_experts(*, request: ExpertRequest) -> list[Match]:
@@ -66,6 +69,33 @@ def ranking(*, request: ExpertRequest, limit: int | None = None) -> Ranking:
     if request.starts_at is None:
         return Ranking(matches=[], total=0)
     context = _Context(request)
+    # Kept under the pool's version (see .caching): every change of an expert, an account in
+    # the pool, an availability, absence, place or assignment makes a new key. What the ranking
+    # reads of the request itself is part of the key.
+    key = caching.key(
+        "ranking",
+        request.pk,
+        request.starts_at.isoformat(),
+        request.ends_at.isoformat() if request.ends_at else "",
+        request.work_kind_id,
+        request.spoken_language_id,
+        context.language,
+        request.region,
+        request.place_region_id,
+        sorted(context.wanted_themes.items()),
+        limit,
+        get_language(),
+    )
+    found = shared_cache.get(key)
+    if found is None:
+        found = _ranking(context, limit)
+        found.key = key
+        shared_cache.set(key, found, caching.TIMEOUT)
+    return found
+
+
+def _ranking(context: "_Context", limit: int | None) -> Ranking:
+    request = context.request
     scored = []
     for row in _pool(request=request, wanted=list(context.wanted_themes)):
         match = _assess(row, context, words=False)

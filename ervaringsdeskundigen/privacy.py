@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db import transaction
 
+from . import caching
 from .models import Expert, ExpertRequest
 from .models.request import RequestStatus
 
@@ -70,6 +71,7 @@ def erase(user: Any) -> None:
         return
     expert.assignments.filter(status="proposed").update(status="withdrawn")
     expert.assignments.update(debrief="")
+    caching.bump_pool()  # queryset updates send no signals
     # The assignments stay (expert set to empty): counts and the legal register stay right.
     expert.delete()
 
@@ -78,6 +80,7 @@ def purge_closed_requests(*, cutoff: dt.datetime) -> int:
     """Closed requests older than the cutoff keep their figures, not their contact details."""
     closed = [RequestStatus.EVALUATED, RequestStatus.DECLINED, RequestStatus.CANCELLED]
     closed.append(RequestStatus.DONE)
+    caching.bump_requests()  # a queryset update sends no signals
     return (
         ExpertRequest.objects.filter(status__in=closed, updated_at__lt=cutoff)
         .exclude(contact_email="removed@invalid.example")

@@ -10,6 +10,8 @@ from decimal import Decimal
 
 from django.apps import apps
 
+from . import caching
+
 
 def _migration(name: str):
     return importlib.import_module(f"ervaringsdeskundigen.migrations.{name}")
@@ -38,3 +40,4 @@ def restore() -> None:
     # The legal figures, the corrections of 0002 and the places, as the later migration writes
     # them (its fields all exist in the current models).
     _migration("0004_legal_figures_and_places").forwards(apps, None)
+    caching.bump_pool()  # the places, written through the migration's own models

@@ -20,6 +20,7 @@ from huis.accounts.models import User
 from huis.accounts.roles import Role
 from huis.core.registry import register_scale_seeder
 
+from . import caching
 from .models import (
     AllowanceRate,
     Assignment,
@@ -246,6 +247,8 @@ def seed(*, sizes: dict[str, int], rng, stdout) -> None:
             )
         )
     Assignment.objects.bulk_create(assignments, batch_size=5000)
+    caching.bump_pool()  # bulk inserts send no signals
+    caching.bump_requests()
     stdout.write(
         f"    {len(experts)} experts, {len(requests)} requests, {len(assignments)} assignments"
     )

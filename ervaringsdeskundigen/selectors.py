@@ -47,7 +47,7 @@ def requests_for_detail() -> QuerySet[ExpertRequest]:
     """Requests with what their page shows; the page fetches and authorises from this."""
     assignments = Assignment.objects.select_related("expert__user").order_by("proposed_at")
     return ExpertRequest.objects.select_related(
-        "work_kind", "handler", "spoken_language", "place_region", "organisation"
+        "work_kind", "handler", "spoken_language", "place_region", "organisation", "evaluation"
     ).prefetch_related(
         "themes",
         Prefetch("assignments", queryset=assignments),

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from huis.accounts.roles import Role
 from huis.audit.services import log_action
 
+from .. import caching
 from ..models import Absence, Availability, Expert
 from ..models.expert import new_feed_token
 from .errors import ExpertsError
@@ -38,6 +39,7 @@ def _set_availability(expert: Expert, slots: set[tuple[int, str]]) -> None:
     Availability.objects.bulk_create(
         [Availability(expert=expert, weekday=w, part=p) for w, p in slots - current]
     )
+    caching.bump_pool()  # a bulk insert sends no signals
 
 
 @transaction.atomic

@@ -6,18 +6,35 @@ template wrote it, escaped the same way (`format_html`), with the same translate
 """
 
 from django import template
+from django.core.cache import caches
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
-from ..matching import Match
+from .. import caching
+from ..matching import Match, Ranking
 
 register = template.Library()
 
 
 @register.simple_tag
-def match_rows(matches: list[Match]) -> SafeString:
+def match_rows(ranked: Ranking) -> SafeString:
+    """The rows of a ranking. Its key names the pool's version, the request and the language,
+    so the rows written for it are kept in this process and written again only for a new key."""
+    if not ranked.key:
+        return _rows(ranked.matches)
+    local = caches["local"]
+    key = f"ervaringsdeskundigen:match-rows:{ranked.key}"
+    rows = local.get(key)
+    if rows is None:
+        rows = _rows(ranked.matches)
+        local.set(key, rows, caching.TIMEOUT)
+    # Written by _rows, every part through format_html.
+    return mark_safe(rows)
+
+
+def _rows(matches: list[Match]) -> SafeString:
     not_possible = format_html("<span>{}</span>", gettext("not possible"))
     rows = []
     for m in matches:

@@ -6,10 +6,14 @@ import csv
 import datetime as dt
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -19,7 +23,7 @@ from huis.audit.services import log_action
 from huis.core.csv import csv_safe
 from huis.places.models import PlaceClaim
 
-from .. import selectors, services
+from .. import caching, selectors, services
 from ..forms import (
     AllowanceModeForm,
     ApproveForm,
@@ -32,7 +36,7 @@ from ..forms import (
     ScheduleForm,
 )
 from ..matching import Ranking, ranking
-from ..models import AllowanceYear, Evaluation
+from ..models import AllowanceYear
 from ..models.request import RequestStatus
 from ..permissions import fetch_assignment, fetch_expert, fetch_intervision, fetch_request
 from ..services.errors import NeedsConfirmation
@@ -103,6 +107,7 @@ def _detail_context(request, expert_request, *, loaded: bool = False, **extra) -
         )
     context = {
         "expert_request": expert_request,
+        "ranking": ranked,
         "matches": ranked.matches,
         "matches_total": ranked.total,
         "more_matches_url": more_url,
@@ -120,7 +125,7 @@ def _detail_context(request, expert_request, *, loaded: bool = False, **extra) -
         and expert_request.ends_at is not None
         and expert_request.ends_at <= timezone.now(),
         "confirm_needed": False,
-        "evaluation": Evaluation.objects.filter(request=expert_request).first(),
+        "evaluation": getattr(expert_request, "evaluation", None),  # read with the request
         "organisation_query": request.GET.get("organisatie", "")[:100],
         "organisation_results": selectors.organisations_matching(
             user=request.user, text=request.GET.get("organisatie", "")
@@ -420,8 +425,29 @@ class BoardView(CoordinatorMixin, View):
             page = max(int(request.GET.get("pagina", "1")), 1)
         except ValueError:
             page = 1
-        board = selectors.planning_board(start=start, days=days, page=page, per_page=BOARD_ROWS)
-        page, pages = board.page, board.pages
+        day_list = [start + dt.timedelta(days=i) for i in range(days)]
+        # The rows as written, kept under the versions of the pool and the requests (see
+        # ..caching): the next view after any change of an assignment, expert or request
+        # draws them anew.
+        key = caching.key(
+            "board",
+            start.isoformat(),
+            days,
+            page,
+            BOARD_ROWS,
+            get_language(),
+            scopes=(caching.POOL, caching.REQUESTS),
+        )
+        found = cache.get(key)
+        if found is None:
+            board = selectors.planning_board(start=start, days=days, page=page, per_page=BOARD_ROWS)
+            table_rows = render_to_string(
+                "ervaringsdeskundigen/coordinator/_board_rows.html",
+                {"rows": board.rows, "days": day_list},
+            )
+            found = (table_rows, board.page, board.pages)
+            cache.set(key, found, caching.TIMEOUT)
+        table_rows, page, pages = found
         query = request.GET.copy()
         page_urls = {}
         for name, number in (("previous_page", page - 1), ("next_page", page + 1)):
@@ -437,11 +463,11 @@ class BoardView(CoordinatorMixin, View):
             request,
             "ervaringsdeskundigen/coordinator/board.html",
             {
-                "rows": board.rows,
+                "table_rows": mark_safe(table_rows),  # our own template's output
                 "view": view,
                 "start": start,
                 "end": start + dt.timedelta(days=days - 1),
-                "days": [start + dt.timedelta(days=i) for i in range(days)],
+                "days": day_list,
                 "previous": previous.isoformat(),
                 "following": following.isoformat(),
                 "page": page,

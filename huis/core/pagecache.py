@@ -14,7 +14,7 @@ anything but a plain GET are never served from (or stored in) the cache.
 import hashlib
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from django.core.cache import cache
 from django.db import transaction
@@ -47,7 +47,8 @@ def bump(*scopes: str) -> None:
     transaction.on_commit(_bump)
 
 
-def _versions(scopes: Iterable[str]) -> list[int]:
+def versions(*scopes: str) -> list[int]:
+    """The current version of each scope; read them before the data a cached part is made of."""
     keys = [_version_key(s) for s in scopes]
     found = cache.get_many(keys)
     versions = []
@@ -71,7 +72,7 @@ def _cacheable(request: HttpRequest) -> bool:
 
 def _key(request: HttpRequest, scopes: tuple[str, ...]) -> str:
     parts = [request.get_full_path(), getattr(request, "LANGUAGE_CODE", ""), *map(str, scopes)]
-    parts += map(str, _versions(scopes))
+    parts += map(str, versions(*scopes))
     digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
     return f"pagecache:page:{digest}"
 
