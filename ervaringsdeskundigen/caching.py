@@ -2,13 +2,17 @@
 
 The ranked experts of a request (`matching.ranking`) and the planning board's table are made from
 the pool: experts, their accounts, usual availability, absences, home places, themes, kinds of
-work, languages and assignments; the board also shows the requests' organisation names. Both are
-stored under the versions of two page-cache scopes (`huis.core.pagecache`), read before the data:
+work, languages and assignments; the board also shows the requests' organisation names; a
+request's page (`selectors.request_for_detail`) shows the request with its themes, assignments,
+history and evaluation. They are stored under the versions of two page-cache scopes
+(`huis.core.pagecache`), read before the data:
 
 - POOL: bumped by every save and delete of those rows and every change of an expert's themes,
   kinds of work or languages (signals, connected in `connect()`), and by the services that write
   in bulk (`bump_pool()` after a bulk insert or a queryset update);
-- REQUESTS: bumped by every save and delete of a request, and after a bulk update of requests.
+- REQUESTS: bumped by every save and delete of a request, its history, its evaluation, an
+  organisation, a managed list item or place, a change of a request's themes, any account's
+  change (a name on the page), and after a bulk update of requests.
 
 A bump happens now and again after the transaction commits (see `pagecache.bump`), so a clash or
 a new load shows on the next view, never "a few minutes later". Logging in only writes the
@@ -51,11 +55,13 @@ def _pool_changed(sender, **kwargs) -> None:
 
 
 def _account_changed(sender, instance, update_fields=None, **kwargs) -> None:
-    """An account's name, address or being active shows in the pool only if it is an expert's."""
+    """An account's name, address or being active shows in the pool only if it is an expert's;
+    any account's name can show on a request's page (who handles it, who moved it)."""
     from .models import Expert
 
     if update_fields is not None and set(update_fields) <= {"last_login"}:
         return  # a login
+    bump_requests()
     if Expert.objects.filter(user_id=instance.pk).exists():
         bump_pool()
 
@@ -69,8 +75,27 @@ def _pool_relation_changed(sender, action: str, **kwargs) -> None:
         bump_pool()
 
 
+def _requests_relation_changed(sender, action: str, **kwargs) -> None:
+    if action in ("post_add", "post_remove", "post_clear"):
+        bump_requests()
+
+
 def connect() -> None:
-    from .models import Absence, Assignment, Availability, Expert, ExpertRequest, Region
+    from huis.accounts.models import Organisation
+
+    from .models import (
+        Absence,
+        Assignment,
+        Availability,
+        Evaluation,
+        Expert,
+        ExpertRequest,
+        Language,
+        Region,
+        RequestEvent,
+        Theme,
+        WorkKind,
+    )
 
     post_save.connect(
         _account_changed, sender=get_user_model(), dispatch_uid="ervaringsdeskundigen-pool-account"
@@ -91,5 +116,23 @@ def connect() -> None:
             sender=through,
             dispatch_uid=f"ervaringsdeskundigen-pool-{through._meta.label_lower}",
         )
-    post_save.connect(_requests_changed, sender=ExpertRequest, dispatch_uid="ed-requests-save")
-    post_delete.connect(_requests_changed, sender=ExpertRequest, dispatch_uid="ed-requests-del")
+    # What a request's page shows besides the pool: the request, its history and evaluation,
+    # the organisation, and the names of the managed lists and places it refers to.
+    for model in (
+        ExpertRequest,
+        RequestEvent,
+        Evaluation,
+        Organisation,
+        WorkKind,
+        Language,
+        Theme,
+        Region,
+    ):
+        uid = f"ervaringsdeskundigen-requests-{model._meta.label_lower}"
+        post_save.connect(_requests_changed, sender=model, dispatch_uid=uid + "-save")
+        post_delete.connect(_requests_changed, sender=model, dispatch_uid=uid + "-delete")
+    m2m_changed.connect(
+        _requests_relation_changed,
+        sender=ExpertRequest.themes.through,
+        dispatch_uid="ervaringsdeskundigen-requests-themes",
+    )

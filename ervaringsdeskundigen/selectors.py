@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
@@ -13,6 +14,7 @@ from huis.accounts.access import is_coordinator, visible_to
 from huis.accounts.models import Organisation
 from huis.places.models import PlaceClaim
 
+from . import caching
 from .models import (
     AllowanceRate,
     AllowanceYear,
@@ -56,7 +58,15 @@ def requests_for_detail() -> QuerySet[ExpertRequest]:
 
 
 def request_for_detail(*, request_id: int) -> ExpertRequest | None:
-    return requests_for_detail().filter(pk=request_id).first()
+    """A request with everything its page shows, kept in the cache under the versions of the
+    pool and the requests (see .caching): a change of anything on the page renews it."""
+    key = caching.key("request", request_id, scopes=(caching.POOL, caching.REQUESTS))
+    found = cache.get(key)
+    if found is None:
+        found = requests_for_detail().filter(pk=request_id).first()
+        if found is not None:
+            cache.set(key, found, caching.TIMEOUT)
+    return found
 
 
 def organisations_matching(*, user: Any, text: str) -> list[Organisation]:

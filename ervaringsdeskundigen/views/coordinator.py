@@ -7,7 +7,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -137,7 +137,12 @@ def _detail_context(request, expert_request, *, loaded: bool = False, **extra) -
 
 class RequestDetailView(CoordinatorMixin, View):
     def get(self, request, pk: int):
-        expert_request = fetch_request(request.user, pk, queryset=selectors.requests_for_detail())
+        expert_request = selectors.request_for_detail(request_id=pk)
+        # As fetch_request does: a request the person may not see does not exist for them.
+        if expert_request is None or not request.user.has_perm(
+            "ervaringsdeskundigen.view_request", expert_request
+        ):
+            raise Http404
         log_action(
             actor=request.user, action="ervaringsdeskundigen.request.viewed", obj=expert_request
         )

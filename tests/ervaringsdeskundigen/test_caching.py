@@ -171,3 +171,61 @@ def test_the_board_shows_a_new_assignment_and_a_renamed_organisation_at_once(as_
         request=ExpertRequestFactory(starts_at=start + dt.timedelta(minutes=30)),
     )
     assert "board-clash" in client.get(url).text
+
+
+def test_the_request_page_is_read_once_and_shows_every_change_at_once(
+    as_role, coordinator, house_organisation
+):
+    request = ExpertRequestFactory(themes=[theme("psychose")], status="new")
+    url = reverse("ervaringsdeskundigen:request_detail", args=[request.pk])
+    client = as_role("coordinator")
+    assert "Psychose" in client.get(url).text
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    assert not [q for q in queries if "ervaringsdeskundigen_expertrequest" in q["sql"]]
+
+    services.request_take(request=request, actor=coordinator)  # a handler and a history line
+    html = client.get(url).text
+    assert "Koen" in html
+    coordinator.display_name = "Koen V."
+    coordinator.save()
+    assert "Koen V." in client.get(url).text
+
+    request.themes.add(theme("trauma"))
+    assert "Trauma" in client.get(url).text
+    kind = request.work_kind
+    kind.name = "Gastles"
+    kind.save()
+    assert "Gastles" in client.get(url).text
+
+    request.organisation = house_organisation
+    request.save()
+    house_organisation.name = "Het Huis (hernoemd)"
+    house_organisation.save()
+    assert "Het Huis (hernoemd)" in client.get(url).text
+
+    expert = ExpertFactory(user__display_name="Anna")
+    AssignmentFactory(expert=expert, request=request, status="proposed")
+    assert "Anna" in client.get(url).text
+    expert.user.display_name = "Anna Peeters"
+    expert.user.save()
+    assert "Anna Peeters" in client.get(url).text
+
+
+def test_purged_contact_details_leave_the_request_page_at_once(as_role):
+    request = ExpertRequestFactory(status="cancelled", contact_name="Mevrouw Janssens")
+    url = reverse("ervaringsdeskundigen:request_detail", args=[request.pk])
+    client = as_role("coordinator")
+    assert "Mevrouw Janssens" in client.get(url).text
+    from ervaringsdeskundigen.privacy import purge_closed_requests
+
+    assert purge_closed_requests(cutoff=timezone.now() + dt.timedelta(days=1)) == 1
+    assert "Mevrouw Janssens" not in client.get(url).text
+
+
+def test_a_request_kept_in_the_cache_is_still_refused_to_who_may_not_see_it(as_role):
+    request = ExpertRequestFactory()
+    url = reverse("ervaringsdeskundigen:request_detail", args=[request.pk])
+    assert as_role("coordinator").get(url).status_code == 200
+    assert as_role("partner_a").get(url).status_code in (403, 404)
+    assert as_role("expert").get(url).status_code in (403, 404)
