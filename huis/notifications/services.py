@@ -128,13 +128,14 @@ def notification_schedule(
     due_at: datetime | None = None,
     attachments: list[dict] | None = None,
 ) -> Notification | None:
-    """Put a message in the outbox, once per key. See the package docstring."""
-    existing = Notification.objects.filter(key=key).first()
-    if existing is not None:
-        return existing
+    """Put a message in the outbox, once per key. See the package docstring.
+
+    The key's unique index decides: the rows are inserted, and when the key is already there
+    the existing row is returned (no read before the write: a sign-up writes its message
+    under the activity's lock, where each round trip delays the next person)."""
     routes = _channels(recipient=recipient, email=email, phone=phone)
-    if not routes:
-        return None
+    if not routes:  # no way to reach the person (now): an earlier row under the key, if any
+        return Notification.objects.filter(key=key).first()
     now = timezone.now()
     due_at = due_at or now
     language = _language(language, recipient)
@@ -161,8 +162,8 @@ def notification_schedule(
         # activity's lock: each round trip there delays the next person).
         with transaction.atomic():
             Notification.objects.bulk_create(rows)
-    except IntegrityError:  # the same key, written at the same moment elsewhere
-        return Notification.objects.filter(key__in=[r.key for r in rows]).order_by("pk").first()
+    except IntegrityError:  # the key is there already (written before, or at this moment)
+        return Notification.objects.filter(key=key).first()
     if due_at <= now:
         for notification in rows:
             _queue_send(notification.pk)
