@@ -28,7 +28,7 @@ URL = reverse("kwartiermaken:overview")
 def _totals(client, data=None) -> list[int]:
     html = client.get(URL, data).text
     totals = html[
-        html.index('<ul class="kw-totals"') : html.index("</ul>", html.index("kw-totals"))
+        html.index('<ul class="work-totals"') : html.index("</ul>", html.index("work-totals"))
     ]
     return [
         int(n.replace(",", "").replace(".", "")) for n in re.findall(r"<strong>([^<]+)", totals)

@@ -113,7 +113,7 @@ def test_a_worker_refers_a_person_and_the_receiving_partner_accepts(
     context_b, page_b, foreign_b = _open(browser, live_server, viewport, partner_b)
     page_b.goto(live_server.url + "/netwerk/")
     page_b.get_by_role("link", name=nl("Referrals"), exact=True).first.click()
-    inbox = page_b.locator(".nw-list")
+    inbox = page_b.locator(".work-list")
     assert "Partner A" in inbox.inner_text()
     _fits_the_screen(page_b, viewport)
     screenshot(page_b, "netwerk-inbox")
@@ -140,8 +140,8 @@ def test_a_worker_refers_a_person_and_the_receiving_partner_accepts(
 
     # 3. Pia follows it: in her sent list and on the referral's page it says "accepted".
     page.goto(live_server.url + "/netwerk/doorverwijzingen/?lijst=out")
-    card = page.locator(".nw-card", has=page.get_by_role("link", name="Mila"))
-    assert nl(Referral.Status.ACCEPTED.label) in card.locator(".nw-badge").inner_text()
+    card = page.locator(".work-card", has=page.get_by_role("link", name="Mila"))
+    assert nl(Referral.Status.ACCEPTED.label) in card.locator(".work-badge").inner_text()
     _fits_the_screen(page, viewport)
     screenshot(page, "netwerk-verstuurd-aanvaard")
     card.get_by_role("link", name="Mila").click()
