@@ -1,4 +1,5 @@
-"""The coordinators' two heavy views, kept in the cache with exact invalidation.
+"""The coordinators' heaviest pages (a request with its ranked experts, the planning board),
+kept in the cache with exact invalidation.
 
 The ranked experts of a request (`matching.ranking`) and the planning board's table are made from
 the pool: experts, their accounts, usual availability, absences, home places, themes, kinds of

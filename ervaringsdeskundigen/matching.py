@@ -86,15 +86,10 @@ def ranking(*, request: ExpertRequest, limit: int | None = None) -> Ranking:
         limit,
         get_language(),
     )
-    found = shared_cache.get(key)
-    if found is None:
-        found = _ranking(context, limit)
-        found.key = key
-        shared_cache.set(key, found, caching.TIMEOUT)
-    return found
+    return shared_cache.get_or_set(key, lambda: _ranking(context, limit, key), caching.TIMEOUT)
 
 
-def _ranking(context: "_Context", limit: int | None) -> Ranking:
+def _ranking(context: "_Context", limit: int | None, key: str) -> Ranking:
     request = context.request
     scored = []
     for row in _pool(request=request, wanted=list(context.wanted_themes)):
@@ -107,7 +102,7 @@ def _ranking(context: "_Context", limit: int | None) -> Ranking:
         match = _assess(row, context, words=True)
         match.expert = _expert(row)
         matches.append(match)
-    return Ranking(matches=matches, total=len(scored))
+    return Ranking(matches=matches, total=len(scored), key=key)
 
 
 class _Context:

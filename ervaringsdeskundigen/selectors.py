@@ -61,12 +61,9 @@ def request_for_detail(*, request_id: int) -> ExpertRequest | None:
     """A request with everything its page shows, kept in the cache under the versions of the
     pool and the requests (see .caching): a change of anything on the page renews it."""
     key = caching.key("request", request_id, scopes=(caching.POOL, caching.REQUESTS))
-    found = cache.get(key)
-    if found is None:
-        found = requests_for_detail().filter(pk=request_id).first()
-        if found is not None:
-            cache.set(key, found, caching.TIMEOUT)
-    return found
+    return cache.get_or_set(
+        key, lambda: requests_for_detail().filter(pk=request_id).first(), caching.TIMEOUT
+    )
 
 
 def organisations_matching(*, user: Any, text: str) -> list[Organisation]:

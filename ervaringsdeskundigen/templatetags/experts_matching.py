@@ -24,12 +24,11 @@ def match_rows(ranked: Ranking) -> SafeString:
     so the rows written for it are kept in this process and written again only for a new key."""
     if not ranked.key:
         return _rows(ranked.matches)
-    local = caches["local"]
-    key = f"ervaringsdeskundigen:match-rows:{ranked.key}"
-    rows = local.get(key)
-    if rows is None:
-        rows = _rows(ranked.matches)
-        local.set(key, rows, caching.TIMEOUT)
+    rows = caches["local"].get_or_set(
+        f"ervaringsdeskundigen:match-rows:{ranked.key}",
+        lambda: _rows(ranked.matches),
+        caching.TIMEOUT,
+    )
     # Written by _rows, every part through format_html.
     return mark_safe(rows)
 

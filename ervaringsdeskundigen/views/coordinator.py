@@ -7,7 +7,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.cache import cache
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 
+from huis.accounts.access import authorise
 from huis.accounts.mixins import PermissionRequiredMixin
 from huis.accounts.models import Organisation
 from huis.audit.services import log_action
@@ -137,12 +138,11 @@ def _detail_context(request, expert_request, *, loaded: bool = False, **extra) -
 
 class RequestDetailView(CoordinatorMixin, View):
     def get(self, request, pk: int):
-        expert_request = selectors.request_for_detail(request_id=pk)
-        # As fetch_request does: a request the person may not see does not exist for them.
-        if expert_request is None or not request.user.has_perm(
-            "ervaringsdeskundigen.view_request", expert_request
-        ):
-            raise Http404
+        expert_request = authorise(
+            request.user,
+            selectors.request_for_detail(request_id=pk),
+            view_perm="ervaringsdeskundigen.view_request",
+        )
         log_action(
             actor=request.user, action="ervaringsdeskundigen.request.viewed", obj=expert_request
         )
@@ -443,16 +443,16 @@ class BoardView(CoordinatorMixin, View):
             get_language(),
             scopes=(caching.POOL, caching.REQUESTS),
         )
-        found = cache.get(key)
-        if found is None:
+
+        def draw() -> tuple[str, int, int]:
             board = selectors.planning_board(start=start, days=days, page=page, per_page=BOARD_ROWS)
             table_rows = render_to_string(
                 "ervaringsdeskundigen/coordinator/_board_rows.html",
                 {"rows": board.rows, "days": day_list},
             )
-            found = (table_rows, board.page, board.pages)
-            cache.set(key, found, caching.TIMEOUT)
-        table_rows, page, pages = found
+            return table_rows, board.page, board.pages
+
+        table_rows, page, pages = cache.get_or_set(key, draw, caching.TIMEOUT)
         query = request.GET.copy()
         page_urls = {}
         for name, number in (("previous_page", page - 1), ("next_page", page + 1)):

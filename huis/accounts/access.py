@@ -8,7 +8,8 @@ Every app asks here instead of writing its own checks:
   person (`is_own`);
 - `visible_to()`, which narrows a queryset to what a user may see, so lists never leak;
 - `fetch_for()`, which fetches one object and authorises in one step: an outsider gets 404 (they
-  must not learn it exists), someone who may see but not change it gets 403.
+  must not learn it exists), someone who may see but not change it gets 403; `authorise()` is
+  the same check for an object read another way.
 """
 
 from typing import Any
@@ -112,12 +113,20 @@ def fetch_for[M: Model](
     change_perm: str | None = None,
     **lookup: Any,
 ) -> M:
-    """Fetch one object and authorise in one step.
-
-    404 when it does not exist or `user` may not see it (they must not learn it exists);
-    403 when `change_perm` is given and the user may see but not change it.
-    """
+    """Fetch one object and authorise in one step (see `authorise`)."""
     obj = queryset.filter(**lookup).first()
+    return authorise(user, obj, view_perm=view_perm, change_perm=change_perm)
+
+
+def authorise[M: Model](
+    user: Any, obj: M | None, *, view_perm: str, change_perm: str | None = None
+) -> M:
+    """The object, if `user` may see it (and change it, when `change_perm` is given).
+
+    404 when there is none or `user` may not see it (they must not learn it exists);
+    403 when the user may see but not change it. For an object read some other way than
+    through a queryset (from the cache, for example).
+    """
     if obj is None or not user.has_perm(view_perm, obj):
         raise Http404
     if change_perm and not user.has_perm(change_perm, obj):
