@@ -331,3 +331,27 @@ def test_the_month_board_marks_clashes_proposals_and_overloads_page_by_page(
     assert "Bert" in html and "Anna" not in html
     assert "board-proposed" in html and f"({t('proposed')})" in html
     assert "board-clash" not in html and "board-warning" not in html
+
+
+@pytest.mark.parametrize("name", ["board", "request_detail"])
+def test_pages_kept_in_the_cache_cost_the_same_queries_when_drawn_anew(as_role, name):
+    """The board and a request's page are read from the cache after the first view; the view
+    that draws them anew (after a change) must also cost the same at any size."""
+    from ervaringsdeskundigen import caching
+
+    request = ExpertRequestFactory(themes=[theme("psychose")], status="in_progress")
+    client = as_role("coordinator")
+    if name == "board":
+        url = reverse("ervaringsdeskundigen:board") + "?weergave=maand"
+    else:
+        url = reverse("ervaringsdeskundigen:request_detail", args=[request.pk])
+    counts = []
+    for size in (2, 12):
+        _fill(size)
+        client.get(url)  # the renewed role cache, as in the tests above
+        caching.bump_pool()  # a change: the next view draws the page anew
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        assert any("ervaringsdeskundigen_assignment" in q["sql"] for q in queries)
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
