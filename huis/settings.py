@@ -140,6 +140,9 @@ DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = env.bool
 )
 DATABASES["default"].setdefault("TEST", {})["NAME"] = env.str("TEST_DATABASE_NAME", default=None)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# How long a change waits for a row someone else is changing before it answers "busy, try again"
+# (huis.core.locking): a few seconds for a person, never a hung worker.
+LOCK_TIMEOUT_MS = env.int("LOCK_TIMEOUT_MS", default=3000)
 
 # Tests use their own Redis database: they never touch a running portal's cache or queue.
 REDIS_URL = env.str("REDIS_URL", default=f"redis://127.0.0.1:6379/{1 if TESTING else 0}")

@@ -63,6 +63,13 @@ def organisation_ids(user: Any) -> frozenset[int]:
     return cached
 
 
+def organisations_of(user: Any) -> list[Any]:
+    """The organisations the user currently works for, in name order (for a form's choices)."""
+    from .models import Organisation
+
+    return list(Organisation.objects.filter(pk__in=organisation_ids(user)).order_by("name"))
+
+
 @rules.predicate
 def belongs_to_own_organisation(user: Any, obj: Any) -> bool:
     """The object's `organisation_id` is one of the user's organisations."""

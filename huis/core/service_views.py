@@ -1,16 +1,19 @@
 """A POST that calls one service, and a service's refusal shown where it belongs.
 
-Each function's services raise their own error (NetwerkError, KwartiermakenError, ...) with a
-`message` in the user's language and optionally the `field` it is about; a view names it in
-`service_error`.
+Every function's services raise a subclass of `huis.core.errors.DomainError` with a `message` in
+the user's language and optionally the `field` it is about. `ServicePostView` turns it into a
+message and goes back; `refuse()` answers a refused change with a page that says so (for a POST
+that has nowhere to go back to); `apply_service_error()` puts it next to a form's field.
 """
 
 from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.views import View
+
+from .errors import DomainError
 
 
 class ServicePostView(View):
@@ -21,7 +24,7 @@ class ServicePostView(View):
     http_method_names = ["post"]
     success_message: Any = ""
     form_class: Any = None
-    service_error: type[Exception]
+    service_error: type[Exception] = DomainError
 
     def perform(self, data: dict) -> None:
         raise NotImplementedError
@@ -47,6 +50,13 @@ class ServicePostView(View):
             if self.success_message:
                 messages.success(request, self.success_message)
         return redirect(self.get_success_url())
+
+
+def refuse(request: HttpRequest, message: Any, *, back: str, status: int = 400) -> HttpResponse:
+    """A change that could not be made: say why, in plain words, with a way back. Nothing was
+    saved (services run in one transaction)."""
+    messages.error(request, message)
+    return render(request, "refused.html", {"back": back}, status=status)
 
 
 def apply_service_error(form: Any, error: Any) -> None:
