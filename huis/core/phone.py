@@ -1,0 +1,67 @@
+"""Phone numbers as people write them, stored one way (E.164).
+
+Belgian numbers are accepted in every common way ("0470 12 34 56", "0470/12.34.56",
+"+32 470 12 34 56", "0032 9 123 45 67"); a number from abroad needs its country code. What is not
+a phone number ("<script>", letters, a control character) is refused with a clear message, so
+nothing but digits and a leading + is ever stored. Parsing is Google's libphonenumber
+(`phonenumbers`), not our own rules.
+"""
+
+from typing import Any
+
+import phonenumbers
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+DEFAULT_REGION = "BE"
+
+
+def normalise_phone_number(raw: str, *, region: str = DEFAULT_REGION) -> str:
+    """The number in E.164 (`+32470123456`), or ValidationError when it is not a valid number."""
+    message = _("This is not a phone number we can use. Write it like 0470 12 34 56.")
+    if len(raw) > 40:
+        raise ValidationError(message, code="invalid_phone")
+    try:
+        number = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException as error:
+        raise ValidationError(message, code="invalid_phone") from error
+    if not phonenumbers.is_valid_number(number):
+        raise ValidationError(message, code="invalid_phone")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def display_phone_number(stored: str) -> str:
+    """How a stored number is shown: Belgian numbers the Belgian way, others internationally."""
+    if not stored:
+        return ""
+    try:
+        number = phonenumbers.parse(stored, DEFAULT_REGION)
+    except phonenumbers.NumberParseException:
+        return stored
+    region = phonenumbers.region_code_for_number(number)
+    style = (
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if region == DEFAULT_REGION
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+    return phonenumbers.format_number(number, style)
+
+
+class PhoneNumberField(forms.CharField):
+    """A form field for a phone number: any common writing in, E.164 out (empty stays empty)."""
+
+    def __init__(self, **kwargs: Any):
+        kwargs.setdefault("max_length", 40)
+        super().__init__(**kwargs)
+
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
+        attrs = super().widget_attrs(widget)
+        attrs.update({"type": "tel", "autocomplete": "tel", "inputmode": "tel"})
+        return attrs
+
+    def to_python(self, value: Any) -> str:
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return ""
+        return normalise_phone_number(value)
