@@ -6,6 +6,7 @@ import time
 import pytest
 from django.db import connection, transaction
 from django.test import override_settings
+from django.utils import translation
 
 from huis.accounts.models import Organisation
 from huis.core.errors import Busy, DomainError
@@ -41,7 +42,8 @@ def test_a_held_lock_gives_busy_within_the_timeout_not_a_hung_worker():
     waited = time.monotonic() - started
     assert 0.25 <= waited < 3, waited
     assert isinstance(refused.value, DomainError)
-    assert "try again" in str(refused.value.message)
+    with translation.override("nl"):
+        assert "Probeer het zo meteen opnieuw" in str(refused.value.message)
     # Once the holder is done, the same lock is taken at once.
     with transaction.atomic():
         assert lock(Organisation.objects, organisation.pk).pk == organisation.pk
