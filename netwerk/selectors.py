@@ -34,9 +34,15 @@ from .permissions import (
     referrals_narrowed,
     signing_organisation_ids,
 )
-from .services import network_organisations
 
 PAGE_SIZE = 25
+
+
+def network_organisations() -> QuerySet[Organisation]:
+    """The organisations of the network that are still in it: the house and its partners."""
+    return Organisation.objects.filter(
+        is_active=True, kind__in=[Organisation.Kind.HOUSE, Organisation.Kind.PARTNER]
+    ).order_by("name")
 
 
 def consent_is_active(consent: Consent) -> bool:
@@ -46,6 +52,12 @@ def consent_is_active(consent: Consent) -> bool:
     except ConsentWithdrawal.DoesNotExist:
         return True
     return False
+
+
+def active_consent_q(prefix: str = "consent") -> Q:
+    """`consent_is_active` as a filter, for lists of rows that point at a consent (no query per
+    row): `prefix` is the path to the consent (`"consent"`, `"application__consent"`)."""
+    return Q(**{f"{prefix}__withdrawal__isnull": True})
 
 
 def may_see_person_details(*, user: Any, referral: Referral) -> bool:
