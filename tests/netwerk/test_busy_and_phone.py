@@ -116,3 +116,10 @@ def test_guidance_end_ends_once_and_is_recorded(guidance, partner_a):
     guidance.refresh_from_db()
     assert guidance.status == guidance.Status.ENDED
     assert AuditEntry.objects.filter(action="netwerk.guidance_ended").count() == 1
+
+
+def test_every_place_detail_is_a_field_of_the_place():
+    from dataclasses import fields
+
+    model_fields = {f.name for f in WelcomingPlace._meta.get_fields()}
+    assert {f.name for f in fields(services.PlaceDetails)} <= model_fields

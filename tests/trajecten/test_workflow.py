@@ -282,3 +282,20 @@ def test_a_member_who_saw_the_decision_may_not_start_the_trajectory(client, sche
     client.force_login(partner_b)
     url = reverse("trajecten:trajectory_start", args=[scheduled.application.pk])
     assert client.get(url).status_code == 403
+
+
+def test_every_application_detail_is_a_field_of_the_application():
+    """The typed details are copied onto the model field by field: each must be a real field,
+    and a misspelt one is a TypeError at the call, not a silently dropped value."""
+    from dataclasses import fields
+
+    model_fields = {f.name for f in Application._meta.get_fields()}
+    assert {f.name for f in fields(services.ApplicationDetails)} <= model_fields
+    with pytest.raises(TypeError):
+        services.ApplicationDetails(
+            family_label="D.",
+            in_their_words="-",
+            what_they_ask="-",
+            current_situation="car",
+            adultz=2,
+        )
