@@ -15,6 +15,7 @@ from django.utils import timezone
 from huis.accounts.demo import DEMO_PASSWORD
 from huis.accounts.models import Membership, Organisation, User
 from huis.accounts.roles import Role
+from huis.core.dates import add_months
 from huis.core.registry import register_demo_seeder
 
 from . import services
@@ -259,7 +260,7 @@ def _seed(orgs: dict[str, Organisation]) -> None:
         lead_organisation=zeestad,
         partners=[brug],
         starts_on=today - dt.timedelta(days=30),
-        ends_on=services.add_months(today - dt.timedelta(days=30), 6),
+        ends_on=add_months(today - dt.timedelta(days=30), 6),
         goals="Een vrijwilligersplek vinden die past.",
     )
     services.evaluation_plan(
@@ -283,7 +284,7 @@ def _seed(orgs: dict[str, Organisation]) -> None:
         lead_organisation=leaving,
         partners=[thuis],
         starts_on=today - dt.timedelta(days=60),
-        ends_on=services.add_months(today - dt.timedelta(days=60), 12),
+        ends_on=add_months(today - dt.timedelta(days=60), 12),
     )
     GuidanceEvaluation.objects.create(
         agreement=left_guidance, planned_on=today + dt.timedelta(days=40), planned_by=jef
@@ -295,17 +296,19 @@ def _seed(orgs: dict[str, Organisation]) -> None:
     for name, kind, offer, address, town, when, wheelchair, point in PLACES:
         place = services.place_create(
             actor=coordinator,
-            name=name,
-            kind=kind,
-            offer=offer,
-            address=address,
-            municipality=town,
-            when=when,
-            wheelchair_accessible=wheelchair,
-            contact_name="Onthaal",
-            contact_phone="059 00 00 00",
-            partner=brug if kind in ("sport", "nature") else zeestad,
-            latitude=Decimal(str(point[0])) if point else None,
-            longitude=Decimal(str(point[1])) if point else None,
+            details=services.PlaceDetails(
+                name=name,
+                kind=kind,
+                offer=offer,
+                address=address,
+                municipality=town,
+                when=when,
+                wheelchair_accessible=wheelchair,
+                contact_name="Onthaal",
+                contact_phone="+3259000000",  # stored as E.164, shown as 059 00 00 00
+                partner=brug if kind in ("sport", "nature") else zeestad,
+                latitude=Decimal(str(point[0])) if point else None,
+                longitude=Decimal(str(point[1])) if point else None,
+            ),
         )
         WelcomingPlace.objects.filter(pk=place.pk).update(is_published=True)

@@ -5,9 +5,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from huis.accounts.models import Organisation
+from huis.core.phone import PhoneNumberField, display_phone_number
 
 from .models import Charter, WelcomingPlace
 from .models.people import ShareItem
+from .services.places import PlaceDetails
 
 
 def _date_widget() -> forms.DateInput:
@@ -211,6 +213,8 @@ class OrganisationLeaveForm(forms.Form):
 
 
 class PlaceForm(forms.ModelForm):
+    contact_phone = PhoneNumberField(label=_("contact phone"), required=False)
+
     class Meta:
         model = WelcomingPlace
         fields = [
@@ -240,6 +244,8 @@ class PlaceForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["partner"].queryset = partners
         self.fields["partner"].required = False
+        if self.instance.contact_phone and not self.is_bound:
+            self.initial["contact_phone"] = display_phone_number(self.instance.contact_phone)
 
     def clean(self):
         cleaned = super().clean()
@@ -247,5 +253,5 @@ class PlaceForm(forms.ModelForm):
             raise ValidationError(_("Give both coordinates, or neither."))
         return cleaned
 
-    def service_fields(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self._meta.fields}
+    def place_details(self) -> PlaceDetails:
+        return PlaceDetails(**{name: self.cleaned_data[name] for name in self._meta.fields})

@@ -34,9 +34,15 @@ from .permissions import (
     referrals_narrowed,
     signing_organisation_ids,
 )
-from .services import network_organisations
 
 PAGE_SIZE = 25
+
+
+def network_organisations() -> QuerySet[Organisation]:
+    """The organisations of the network that are still in it: the house and its partners."""
+    return Organisation.objects.filter(
+        is_active=True, kind__in=[Organisation.Kind.HOUSE, Organisation.Kind.PARTNER]
+    ).order_by("name")
 
 
 def consent_is_active(consent: Consent) -> bool:
@@ -46,6 +52,24 @@ def consent_is_active(consent: Consent) -> bool:
     except ConsentWithdrawal.DoesNotExist:
         return True
     return False
+
+
+def active_consent_q(prefix: str = "consent") -> Q:
+    """`consent_is_active` as a filter, for lists of rows that point at a consent (no query per
+    row): `prefix` is the path to the consent (`"consent"`, `"application__consent"`; `""` for
+    a list of consents itself)."""
+    return Q(**{f"{prefix}__withdrawal__isnull" if prefix else "withdrawal__isnull": True})
+
+
+def active_consents_recorded_by(*, user: Any) -> QuerySet[Consent]:
+    """Consents the user's organisations recorded and that still stand (for another function
+    to base its work on, such as an application in trajecten)."""
+    return (
+        Consent.objects.filter(recorded_by_organisation__in=organisation_ids(user))
+        .filter(active_consent_q(""))
+        .select_related("person", "recorded_by_organisation")
+        .order_by("person__alias", "-recorded_at")
+    )
 
 
 def may_see_person_details(*, user: Any, referral: Referral) -> bool:

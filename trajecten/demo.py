@@ -12,10 +12,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from huis.accounts.models import Organisation, User
+from huis.core.dates import add_months
 from huis.core.registry import register_demo_seeder
 
 from . import services
-from .dates import add_months
 from .models import (
     AgendaItem,
     Application,

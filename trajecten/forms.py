@@ -18,6 +18,7 @@ from .models import (
     LifeDomain,
 )
 from .models.trajectories import CHECK_MONTHS
+from .services.applications import ApplicationDetails
 
 
 def _date_widget() -> forms.DateInput:
@@ -108,8 +109,8 @@ class ApplicationForm(forms.ModelForm):
             raise ValidationError(_("A household has between 1 and 20 adults."))
         return adults
 
-    def service_fields(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+    def application_details(self) -> ApplicationDetails:
+        return ApplicationDetails(**{name: self.cleaned_data[name] for name in self.Meta.fields})
 
 
 class HousingStepForm(forms.Form):

@@ -18,8 +18,8 @@ import rules
 from django.db.models import Q, QuerySet
 
 from huis.accounts.access import is_coordinator, is_house, is_partner_worker, organisation_ids
+from netwerk.selectors import consent_is_active
 
-from .consent import consent_is_active
 from .models import AgendaItem, Application, CommitteeMember, Meeting, Trajectory
 
 is_worker = is_house | is_partner_worker

@@ -12,11 +12,10 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from huis.accounts.access import is_coordinator, organisation_ids
-from huis.accounts.models import Organisation
+from huis.accounts.access import is_coordinator
+from huis.core.dates import add_months
+from netwerk.selectors import active_consent_q, active_consents_recorded_by
 
-from .consent import active_consent_q
-from .dates import add_months
 from .models import (
     AgendaItem,
     Application,
@@ -50,20 +49,9 @@ def programme_with_committee() -> QuerySet[Programme]:
     )
 
 
-def organisations_of(user: Any) -> list[Organisation]:
-    return list(Organisation.objects.filter(pk__in=organisation_ids(user)).order_by("name"))
-
-
 def consents_for(*, user: Any):
     """Active consents recorded by the worker's organisations, to base an application on."""
-    from netwerk.models import Consent
-
-    return (
-        Consent.objects.filter(recorded_by_organisation__in=organisation_ids(user))
-        .filter(withdrawal__isnull=True)
-        .select_related("person", "recorded_by_organisation")
-        .order_by("person__alias", "-recorded_at")
-    )
+    return active_consents_recorded_by(user=user)
 
 
 # --- Applications ----------------------------------------------------------------------------

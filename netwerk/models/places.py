@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from huis.accounts.models import Organisation
+from huis.core.phone import display_phone_number
 
 
 class PlaceKind(models.TextChoices):
@@ -86,3 +87,8 @@ class WelcomingPlace(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("netwerk:place_detail", kwargs={"slug": self.slug})
+
+    @property
+    def contact_phone_display(self) -> str:
+        """The stored number (E.164) the way people read it: 0470 12 34 56."""
+        return display_phone_number(self.contact_phone)

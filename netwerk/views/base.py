@@ -1,15 +1,10 @@
-"""Shared view helpers: the same access rules on every page of the network."""
+"""Shared view helpers: the same access rules on every page of the network.
+
+`ServicePostView` is the core's: it shows any `DomainError` (a `NetwerkError`, or `Busy` when
+someone else holds the row) as a message. Form views catch `DomainError` the same way."""
 
 from huis.accounts.mixins import ObjectAccessMixin, PermissionRequiredMixin
-from huis.core import service_views
-from huis.core.service_views import apply_service_error, int_or_none
-
-from ..services import NetwerkError
-
-
-class ServicePostView(service_views.ServicePostView):
-    service_error = NetwerkError
-
+from huis.core.service_views import ServicePostView, apply_service_error, int_or_none
 
 __all__ = [
     "ObjectAccessMixin",

@@ -8,7 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
-from huis.accounts.access import fetch_for, organisation_ids
+from huis.accounts.access import fetch_for, organisation_ids, organisations_of
+from huis.core.dates import add_months
+from huis.core.errors import DomainError
 
 from .. import selectors, services
 from ..forms import (
@@ -19,7 +21,6 @@ from ..forms import (
     LeaveGuidanceForm,
 )
 from ..models import GuidanceAgreement
-from ..services import NetwerkError
 from .base import (
     ObjectAccessMixin,
     PermissionRequiredMixin,
@@ -87,8 +88,8 @@ class GuidanceCreateView(PermissionRequiredMixin, FormView):
     def get_form_kwargs(self):
         return {
             **super().get_form_kwargs(),
-            "organisations": services.organisations_of(self.request.user),
-            "partners": services.network_organisations().exclude(
+            "organisations": organisations_of(self.request.user),
+            "partners": selectors.network_organisations().exclude(
                 pk__in=organisation_ids(self.request.user)
             ),
         }
@@ -97,7 +98,7 @@ class GuidanceCreateView(PermissionRequiredMixin, FormView):
         from django.utils import timezone
 
         today = timezone.localdate()
-        return {"starts_on": today, "ends_on": services.add_months(today, 6)}
+        return {"starts_on": today, "ends_on": add_months(today, 6)}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(person=self.person, referral=self.referral, **kwargs)
@@ -112,7 +113,7 @@ class GuidanceCreateView(PermissionRequiredMixin, FormView):
                 request=self.request,
                 **data,
             )
-        except NetwerkError as error:
+        except DomainError as error:
             apply_service_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("The guidance agreement is saved."))
@@ -164,9 +165,7 @@ class GuidanceLeaveView(GuidanceFormBase):
         involved = {agreement.lead_organisation_id, *(p.pk for p in agreement.partners.all())}
         return {
             **super().get_form_kwargs(),
-            "organisations": [
-                o for o in services.organisations_of(self.request.user) if o.pk in involved
-            ],
+            "organisations": [o for o in organisations_of(self.request.user) if o.pk in involved],
         }
 
     def form_valid(self, form):
@@ -178,7 +177,7 @@ class GuidanceLeaveView(GuidanceFormBase):
                 reason=form.cleaned_data["reason"],
                 request=self.request,
             )
-        except NetwerkError as error:
+        except DomainError as error:
             apply_service_error(form, error)
             return self.form_invalid(form)
         messages.success(
@@ -194,7 +193,7 @@ class GuidanceHandoverView(GuidanceFormBase):
     form_class = HandoverForm
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "partners": services.network_organisations()}
+        return {**super().get_form_kwargs(), "partners": selectors.network_organisations()}
 
     def form_valid(self, form):
         try:
@@ -205,7 +204,7 @@ class GuidanceHandoverView(GuidanceFormBase):
                 reason=form.cleaned_data["reason"],
                 request=self.request,
             )
-        except NetwerkError as error:
+        except DomainError as error:
             apply_service_error(form, error)
             return self.form_invalid(form)
         return self.done(_("The handover is recorded."))
@@ -224,7 +223,7 @@ class EvaluationPlanView(GuidanceFormBase):
                 actor=self.request.user,
                 request=self.request,
             )
-        except NetwerkError as error:
+        except DomainError as error:
             apply_service_error(form, error)
             return self.form_invalid(form)
         return self.done(_("The evaluation is planned. The lead partner gets a reminder."))
@@ -259,7 +258,7 @@ class EvaluationDoneView(ObjectAccessMixin, FormView):
                 summary=form.cleaned_data["summary"],
                 request=self.request,
             )
-        except NetwerkError as error:
+        except DomainError as error:
             apply_service_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("The evaluation is recorded."))

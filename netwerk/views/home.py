@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
 from huis.accounts.models import Organisation
+from huis.core.errors import DomainError
 
 from .. import selectors, services
 from ..forms import CharterForm, OrganisationLeaveForm
@@ -94,7 +95,7 @@ class CharterPublishView(PermissionRequiredMixin, FormView):
             services.charter_publish(
                 actor=self.request.user, request=self.request, **form.cleaned_data
             )
-        except NetwerkError as error:
+        except DomainError as error:
             apply_service_error(form, error)
             return self.form_invalid(form)
         messages.success(
@@ -134,7 +135,7 @@ class OrganisationLeaveView(PermissionRequiredMixin, FormView):
     def dispatch(self, request, *args, **kwargs):
         if request.user.has_perm(self.permission_required):
             self.organisation = get_object_or_404(
-                services.network_organisations().exclude(kind=Organisation.Kind.HOUSE),
+                selectors.network_organisations().exclude(kind=Organisation.Kind.HOUSE),
                 pk=kwargs["pk"],
             )
         return super().dispatch(request, *args, **kwargs)
@@ -150,7 +151,7 @@ class OrganisationLeaveView(PermissionRequiredMixin, FormView):
                 reason=form.cleaned_data["reason"],
                 request=self.request,
             )
-        except NetwerkError as error:
+        except DomainError as error:
             apply_service_error(form, error)
             return self.form_invalid(form)
         messages.success(

@@ -12,11 +12,11 @@ from django.views.generic import FormView, TemplateView
 
 from huis.accounts.access import organisation_ids
 from huis.accounts.models import Organisation
+from huis.core.errors import DomainError
 
 from .. import selectors, services
 from ..forms import PlaceForm
 from ..models.places import PlaceKind
-from ..services import NetwerkError
 from .base import ObjectAccessMixin, PermissionRequiredMixin, ServicePostView, apply_service_error
 
 
@@ -89,7 +89,7 @@ class PlaceManageView(PermissionRequiredMixin, TemplateView):
 
 def _partners_for(user):
     if user.has_perm("netwerk.publish_place"):
-        return services.network_organisations()
+        return selectors.network_organisations()
     return Organisation.objects.filter(pk__in=organisation_ids(user)).order_by("name")
 
 
@@ -104,9 +104,9 @@ class PlaceCreateView(PermissionRequiredMixin, FormView):
     def form_valid(self, form):
         try:
             services.place_create(
-                actor=self.request.user, request=self.request, **form.service_fields()
+                actor=self.request.user, details=form.place_details(), request=self.request
             )
-        except NetwerkError as error:
+        except DomainError as error:
             apply_service_error(form, error)
             return self.form_invalid(form)
         messages.success(
@@ -134,13 +134,13 @@ class PlaceUpdateView(ObjectAccessMixin, FormView):
         return super().get_context_data(place=self.object, **kwargs)
 
     def form_valid(self, form):
-        fields = form.service_fields()
+        details = form.place_details()
         self.object.refresh_from_db()
         try:
             services.place_update(
-                place=self.object, actor=self.request.user, request=self.request, **fields
+                place=self.object, actor=self.request.user, details=details, request=self.request
             )
-        except NetwerkError as error:
+        except DomainError as error:
             apply_service_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Saved."))

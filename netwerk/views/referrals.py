@@ -6,10 +6,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
+from huis.accounts.access import organisations_of
+from huis.core.errors import DomainError
+
 from .. import selectors, services
 from ..forms import CloseForm, DeclineForm, ReferralForm
 from ..models import Referral
-from ..services import NetwerkError
 from .base import (
     ObjectAccessMixin,
     PermissionRequiredMixin,
@@ -52,11 +54,11 @@ class ReferralCreateView(PermissionRequiredMixin, FormView):
     form_class = ReferralForm
 
     def get_form_kwargs(self):
-        organisations = services.organisations_of(self.request.user)
+        organisations = organisations_of(self.request.user)
         return {
             **super().get_form_kwargs(),
             "organisations": organisations,
-            "partners": services.network_organisations(),
+            "partners": selectors.network_organisations(),
         }
 
     def form_valid(self, form):
@@ -75,7 +77,7 @@ class ReferralCreateView(PermissionRequiredMixin, FormView):
                 contact=data["contact"],
                 request=self.request,
             )
-        except NetwerkError as error:
+        except DomainError as error:
             apply_service_error(form, error)
             return self.form_invalid(form)
         messages.success(
@@ -170,7 +172,7 @@ class ReferralDeclineView(ObjectAccessMixin, FormView):
                 reason=form.cleaned_data["reason"],
                 request=self.request,
             )
-        except NetwerkError as error:
+        except DomainError as error:
             apply_service_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Declined. The sender sees your reason."))

@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from huis.accounts.models import Membership
+from huis.core.dates import add_months
 from netwerk import services
 from netwerk.models import WelcomingPlace
 
@@ -66,7 +67,7 @@ def guidance(partner_a, organisation_a, organisation_b, person):
         lead_organisation=organisation_a,
         partners=[organisation_b],
         starts_on=today,
-        ends_on=services.add_months(today, 6),
+        ends_on=add_months(today, 6),
         goals="Een woning vinden.",
     )
 
@@ -84,13 +85,15 @@ def evaluation(guidance, partner_a):
 def place(partner_a, organisation_a):
     place = services.place_create(
         actor=partner_a,
-        name="Petanqueclub De Boule",
-        kind="sport",
-        offer="Iedereen welkom om mee te spelen.",
-        address="Parklaan 1",
-        municipality="Gent",
-        when="Woensdag 14–17 uur",
-        partner=organisation_a,
+        details=services.PlaceDetails(
+            name="Petanqueclub De Boule",
+            kind="sport",
+            offer="Iedereen welkom om mee te spelen.",
+            address="Parklaan 1",
+            municipality="Gent",
+            when="Woensdag 14–17 uur",
+            partner=organisation_a,
+        ),
     )
     WelcomingPlace.objects.filter(pk=place.pk).update(is_published=True)
     place.refresh_from_db()

@@ -189,14 +189,16 @@ def test_the_map_of_welcoming_places_keeps_every_place_reachable(
     for name, lat, lng in spots:
         place = services.place_create(
             actor=partner_a,
-            name=name,
-            kind="meeting",
-            offer="Iedereen welkom.",
-            address="Kouter 1",
-            municipality="Gent",
-            when="Elke woensdag",
-            latitude=Decimal(lat) if lat else None,
-            longitude=Decimal(lng) if lng else None,
+            details=services.PlaceDetails(
+                name=name,
+                kind="meeting",
+                offer="Iedereen welkom.",
+                address="Kouter 1",
+                municipality="Gent",
+                when="Elke woensdag",
+                latitude=Decimal(lat) if lat else None,
+                longitude=Decimal(lng) if lng else None,
+            ),
         )
         WelcomingPlace.objects.filter(pk=place.pk).update(is_published=True)
 

@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from huis.core.dates import add_months
 from netwerk import services
 from netwerk.models import WelcomingPlace
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
@@ -39,7 +40,7 @@ def grow(partner_a, partner_b, organisation_a, organisation_b, coordinator):
                     lead_organisation=organisation_b,
                     partners=[organisation_a],
                     starts_on=today,
-                    ends_on=services.add_months(today, 7),
+                    ends_on=add_months(today, 7),
                 )
                 if i % 2:
                     services.guidance_leave(
@@ -53,15 +54,17 @@ def grow(partner_a, partner_b, organisation_a, organisation_b, coordinator):
             MembershipFactory(user=contact, organisation=org, function="contact")
             place = services.place_create(
                 actor=coordinator,
-                name=f"Plek {org.pk}",
-                kind="sport",
-                offer="Welkom.",
-                address="Straat 1",
-                municipality="Gent",
-                when="Altijd",
-                partner=org,
-                latitude=51.05 + i / 1000,
-                longitude=3.72,
+                details=services.PlaceDetails(
+                    name=f"Plek {org.pk}",
+                    kind="sport",
+                    offer="Welkom.",
+                    address="Straat 1",
+                    municipality="Gent",
+                    when="Altijd",
+                    partner=org,
+                    latitude=51.05 + i / 1000,
+                    longitude=3.72,
+                ),
             )
             WelcomingPlace.objects.filter(pk=place.pk).update(is_published=True)
 

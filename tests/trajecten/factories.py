@@ -5,9 +5,9 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
+from huis.core.dates import add_months
 from netwerk.models import Consent, ConsentWithdrawal, GuidanceAgreement, Person
 from tests.factories import OrganisationFactory
-from trajecten.dates import add_months
 from trajecten.models import (
     AgendaItem,
     Application,

@@ -9,11 +9,11 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from huis.core.dates import add_months
 from huis.notifications.models import Notification
 from huis.notifications.services import notifications_send_due
 from netwerk.models import GuidanceAgreement
 from trajecten import services
-from trajecten.dates import add_months
 from trajecten.services import TrajectenError
 
 from .factories import decide
@@ -185,7 +185,7 @@ def test_the_end_needs_a_reason_and_closes_the_agreement(client, trajectory_a, p
 
 
 def test_moving_in_resets_the_housing_check_reminders(trajectory_a, partner_a):
-    services._schedule_checks(trajectory_a)
+    services.schedule_checks(trajectory_a)
     housed_on = timezone.localdate() - dt.timedelta(days=2)
     services.trajectory_set_housed(trajectory=trajectory_a, actor=partner_a, housed_on=housed_on)
     pending = Notification.objects.filter(

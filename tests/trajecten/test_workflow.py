@@ -5,6 +5,7 @@ family's consent is a condition at every step where something is shared.
 """
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from django.urls import reverse
@@ -45,8 +46,12 @@ def _create(partner_a, organisation_a, programme, consent=None, **fields):
         programme=programme,
         organisation=organisation_a,
         consent=consent,
-        **{**defaults, **fields},
+        details=services.ApplicationDetails(**{**defaults, **fields}),
     )
+
+
+def _changed(application, **changes):
+    return replace(services.ApplicationDetails.of(application), **changes)
 
 
 def test_the_whole_way_from_draft_to_trajectory(
@@ -103,7 +108,9 @@ def test_no_step_can_be_skipped(partner_a, organisation_a, programme, meeting, c
         )
     # A submitted application can no longer be changed.
     with pytest.raises(TrajectenError):
-        services.application_update(application=application, actor=partner_a, adults=3)
+        services.application_update(
+            application=application, actor=partner_a, details=_changed(application, adults=3)
+        )
 
 
 def test_a_decision_needs_reasons_and_a_known_outcome(scheduled, coordinator):
@@ -143,7 +150,9 @@ def test_more_information_goes_back_to_the_worker_and_to_a_next_meeting(
     )
     application.refresh_from_db()
     assert application.status == Status.MORE_INFO and application.is_editable
-    services.application_update(application=application, actor=partner_a, adults=2)
+    services.application_update(
+        application=application, actor=partner_a, details=_changed(application, adults=2)
+    )
     services.application_submit(application=application, actor=partner_a)
     later = MeetingFactory(committee=committee, starts_at=timezone.now() + dt.timedelta(days=30))
     item = services.meeting_schedule(meeting=later, application=application, actor=coordinator)
@@ -273,3 +282,20 @@ def test_a_member_who_saw_the_decision_may_not_start_the_trajectory(client, sche
     client.force_login(partner_b)
     url = reverse("trajecten:trajectory_start", args=[scheduled.application.pk])
     assert client.get(url).status_code == 403
+
+
+def test_every_application_detail_is_a_field_of_the_application():
+    """The typed details are copied onto the model field by field: each must be a real field,
+    and a misspelt one is a TypeError at the call, not a silently dropped value."""
+    from dataclasses import fields
+
+    model_fields = {f.name for f in Application._meta.get_fields()}
+    assert {f.name for f in fields(services.ApplicationDetails)} <= model_fields
+    with pytest.raises(TypeError):
+        services.ApplicationDetails(
+            family_label="D.",
+            in_their_words="-",
+            what_they_ask="-",
+            current_situation="car",
+            adultz=2,
+        )

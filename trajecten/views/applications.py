@@ -7,11 +7,13 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
+from huis.accounts.access import organisations_of
+from huis.core.errors import DomainError
+
 from .. import selectors, services
 from ..forms import ApplicationForm, HousingStepForm
 from ..models import Application
 from ..permissions import Access, application_access, start_allowed
-from ..services import TrajectenError
 from .base import ObjectAccessMixin, PermissionRequiredMixin, ServicePostView, apply_service_error
 
 
@@ -54,7 +56,7 @@ class ApplicationCreateView(PermissionRequiredMixin, FormView):
         return {
             **super().get_form_kwargs(),
             "programmes": list(selectors.programmes_active()),
-            "organisations": selectors.organisations_of(user),
+            "organisations": organisations_of(user),
             "consents": list(selectors.consents_for(user=user)),
         }
 
@@ -72,9 +74,9 @@ class ApplicationCreateView(PermissionRequiredMixin, FormView):
                 organisation=data["organisation"],
                 consent=data["consent"],
                 request=self.request,
-                **form.service_fields(),
+                details=form.application_details(),
             )
-        except TrajectenError as error:
+        except DomainError as error:
             apply_service_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Saved. Now add the housing history."))
@@ -103,9 +105,9 @@ class ApplicationUpdateView(ApplicationChangeMixin, FormView):
                 application=self.object,
                 actor=self.request.user,
                 request=self.request,
-                **form.service_fields(),
+                details=form.application_details(),
             )
-        except TrajectenError as error:
+        except DomainError as error:
             apply_service_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Saved."))

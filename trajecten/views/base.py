@@ -1,14 +1,9 @@
-"""Shared view helpers: the same access rules on every page of trajecten."""
+"""Shared view helpers: the same access rules on every page of trajecten.
+
+`ServicePostView` is the core's: it shows any `DomainError` (a `TrajectenError`, or `Busy` when
+someone else holds the row) as a message. Form views catch `DomainError` the same way."""
 
 from huis.accounts.mixins import ObjectAccessMixin, PermissionRequiredMixin
-from huis.core import service_views
-from huis.core.service_views import apply_service_error
-
-from ..services import TrajectenError
-
-
-class ServicePostView(service_views.ServicePostView):
-    service_error = TrajectenError
-
+from huis.core.service_views import ServicePostView, apply_service_error
 
 __all__ = ["ObjectAccessMixin", "PermissionRequiredMixin", "ServicePostView", "apply_service_error"]

@@ -8,6 +8,8 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
+from huis.core.errors import DomainError
+
 from .. import selectors, services
 from ..forms import DecisionForm, MeetingForm, ScheduleForm
 from ..models import AgendaItem
@@ -43,7 +45,7 @@ class MeetingCreateView(PermissionRequiredMixin, FormView):
                 place=data["place"],
                 request=self.request,
             )
-        except TrajectenError as error:
+        except DomainError as error:
             apply_service_error(form, error)
             return self.form_invalid(form)
         messages.success(
@@ -145,7 +147,7 @@ class DecisionView(FormView):
                 reasons=form.cleaned_data["reasons"],
                 request=self.request,
             )
-        except TrajectenError as error:
+        except DomainError as error:
             apply_service_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("The decision is recorded. The worker is told."))

@@ -9,8 +9,9 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
-from huis.accounts.access import fetch_for
+from huis.accounts.access import fetch_for, organisations_of
 from huis.accounts.models import Organisation
+from huis.core.errors import DomainError
 
 from .. import selectors, services
 from ..forms import (
@@ -27,7 +28,7 @@ from ..forms import (
 from ..models import Application
 from ..models.trajectories import CHECK_MONTHS
 from ..permissions import start_allowed
-from ..services import TrajectenError, check_due_on
+from ..services import check_due_on
 from .base import ObjectAccessMixin, PermissionRequiredMixin, ServicePostView, apply_service_error
 
 
@@ -81,7 +82,7 @@ class TrajectoryStartView(FormView):
         return {
             **super().get_form_kwargs(),
             "organisations": partners,
-            "leads": selectors.organisations_of(self.request.user),
+            "leads": organisations_of(self.request.user),
             "lead": self.object.organisation,
         }
 
@@ -100,7 +101,7 @@ class TrajectoryStartView(FormView):
                 housed_on=data["housed_on"],
                 request=self.request,
             )
-        except TrajectenError as error:
+        except DomainError as error:
             apply_service_error(form, error)
             return self.form_invalid(form)
         messages.success(
@@ -258,7 +259,7 @@ class TrajectoryEndView(TrajectoryChangeMixin, FormView):
                 request=self.request,
                 **form.cleaned_data,
             )
-        except TrajectenError as error:
+        except DomainError as error:
             apply_service_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("The trajectory is closed."))
