@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from ervaringsdeskundigen import caching, services
 from ervaringsdeskundigen.matching import ranking
 from ervaringsdeskundigen.models import Region
-from huis.core import pagecache
+from huis.core import versioned_cache
 
 from .factories import (
     AssignmentFactory,
@@ -138,14 +138,14 @@ def test_each_language_gets_its_own_words(request_and_expert):
 
 def test_logging_in_and_other_accounts_do_not_renew_the_pool(request_and_expert, client):
     _request, expert = request_and_expert
-    before = pagecache.versions(caching.POOL)
+    before = versioned_cache.versions(caching.POOL)
     client.force_login(expert.user)  # writes the last login only
     someone = ExpertFactory.build().user
     someone.save()  # an account without an expert profile
-    assert pagecache.versions(caching.POOL) == before
+    assert versioned_cache.versions(caching.POOL) == before
     expert.user.display_name = "Anna P."
     expert.user.save()
-    assert pagecache.versions(caching.POOL) != before
+    assert versioned_cache.versions(caching.POOL) != before
 
 
 def test_the_board_shows_a_new_assignment_and_a_renamed_organisation_at_once(as_role):
