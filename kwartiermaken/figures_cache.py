@@ -30,8 +30,6 @@ def bump_version() -> None:
 
 
 def connect() -> None:
-    from huis.accounts.models import Organisation
-
     from .models import (
         Need,
         NeedMonth,
@@ -46,7 +44,6 @@ def connect() -> None:
     watch(
         Neighbourhood,
         Need,
-        Organisation,
         OutreachEntry,
         OutreachEntry.needs,
         Signal,
