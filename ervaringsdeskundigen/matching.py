@@ -22,7 +22,6 @@ from decimal import Decimal
 from functools import cache
 from typing import NamedTuple
 
-from django.core.cache import cache as shared_cache
 from django.db import connection
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
@@ -60,20 +59,24 @@ class Ranking:
 
 
 def rank_experts(*, request: ExpertRequest) -> list[Match]:
-    """The whole pool, best first, every expert with their reasons."""
-    return ranking(request=request).matches
+    """The whole pool, best first, every expert with their reasons: read from the database, never
+    from the cache, because a service decides from it (a proposal must see a clash made a moment
+    ago, even one written past the signals)."""
+    if request.starts_at is None:
+        return []
+    return _ranking(_Context(request), None, key="").matches
 
 
 def ranking(*, request: ExpertRequest, limit: int | None = None) -> Ranking:
-    """The pool ranked on plain values; the best `limit` (or all) described in words."""
+    """The pool ranked on plain values; the best `limit` (or all) described in words. For pages:
+    kept in the cache (see .caching)."""
     if request.starts_at is None:
         return Ranking(matches=[], total=0)
     context = _Context(request)
     # Kept under the pool's version (see .caching): every change of an expert, an account in
-    # the pool, an availability, absence, place or assignment makes a new key. What the ranking
-    # reads of the request itself is part of the key.
-    key = caching.key(
-        "ranking",
+    # the pool, an availability, absence, place or assignment makes it computed anew. What the
+    # ranking reads of the request itself is part of the key.
+    parts = (
         request.pk,
         request.starts_at.isoformat(),
         request.ends_at.isoformat() if request.ends_at else "",
@@ -86,10 +89,12 @@ def ranking(*, request: ExpertRequest, limit: int | None = None) -> Ranking:
         limit,
         get_language(),
     )
-    return shared_cache.get_or_set(key, lambda: _ranking(context, limit, key), caching.TIMEOUT)
+    return caching.RANKING.get_or_set(
+        *parts, compute=lambda: _ranking(context, limit, key=caching.RANKING.key(*parts))
+    )
 
 
-def _ranking(context: "_Context", limit: int | None, key: str) -> Ranking:
+def _ranking(context: "_Context", limit: int | None, *, key: str) -> Ranking:
     request = context.request
     scored = []
     for row in _pool(request=request, wanted=list(context.wanted_themes)):

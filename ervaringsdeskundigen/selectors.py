@@ -5,7 +5,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
@@ -60,9 +59,8 @@ def requests_for_detail() -> QuerySet[ExpertRequest]:
 def request_for_detail(*, request_id: int) -> ExpertRequest | None:
     """A request with everything its page shows, kept in the cache under the versions of the
     pool and the requests (see .caching): a change of anything on the page renews it."""
-    key = caching.key("request", request_id, scopes=(caching.POOL, caching.REQUESTS))
-    return cache.get_or_set(
-        key, lambda: requests_for_detail().filter(pk=request_id).first(), caching.TIMEOUT
+    return caching.REQUEST.get_or_set(
+        request_id, compute=lambda: requests_for_detail().filter(pk=request_id).first()
     )
 
 

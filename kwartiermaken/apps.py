@@ -10,8 +10,6 @@ class KwartiermakenConfig(AppConfig):
     verbose_name = _("Neighbourhood work")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_delete, post_save
-
         from huis.core.registry import (
             DashboardLink,
             HomeSection,
@@ -25,14 +23,11 @@ class KwartiermakenConfig(AppConfig):
             register_sensitive_record,
         )
 
-        from . import privacy
-        from .models import Need, Neighbourhood
+        from . import figures_cache, privacy
 
-        # The names of neighbourhoods and needs are drawn into the overview's cached charts; the
-        # administrators' lists do not know about that drawing.
-        for model in (Neighbourhood, Need):
-            for signal in (post_save, post_delete):
-                signal.connect(_names_changed, sender=model, dispatch_uid=f"kw-names-{model}")
+        # What the overview's cached drawings are made of (the administrators' lists of
+        # neighbourhoods and needs, for one, do not know about that drawing).
+        figures_cache.connect()
 
         section = _("Neighbourhood work")
         for link in [
@@ -104,12 +99,6 @@ class KwartiermakenConfig(AppConfig):
                 texts=lambda entry: [entry.notes],
             )
         )
-
-
-def _names_changed(**kwargs) -> None:
-    from .figures import bump_version
-
-    bump_version()
 
 
 def _entry_notes() -> list:

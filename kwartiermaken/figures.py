@@ -9,47 +9,31 @@ month (from any organisation) recount one after the other and the second sees th
 rows. `refresh_all()` recounts everything; a nightly task runs it (it also repairs figures after
 changes made outside the services) and `seed_scale` after its bulk inserts.
 
-Every recount also bumps `version()`, the number the overview page keys its cached drawings by
-(kwartiermaken.views.overview): a drawing made from older figures is never served again.
+Every recount also bumps `version()`, the version of the scope the overview page keeps its cached
+drawings under (kwartiermaken.figures_cache): a drawing made from older figures is never served
+again.
 """
 
 import datetime as dt
-import time
 from collections.abc import Iterable
 
-from django.core.cache import cache
 from django.db import connection, transaction
 
+from . import figures_cache
 from .models import NeedMonth, OutreachEntry, OutreachMonth, Signal, SignalMonth
 
 LOCK_NAMESPACE = 0x4B57  # "KW": the advisory locks of these figures
-VERSION_KEY = "kwartiermaken:figures-version"
 
 
 def version() -> int:
-    """The figures' current version. Read it before the figures: a drawing stored under it then
-    never holds figures older than the version says."""
-    current = cache.get(VERSION_KEY)
-    if current is None:
-        # A lost counter (cache cleared or evicted) starts again above every earlier version, so
-        # drawings kept under those are not picked up again.
-        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
-        current = cache.get(VERSION_KEY)
-    return int(current)
-
-
-def _bump() -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # no counter yet
-        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+    """The figures' current version (kept by `figures_cache`). Read it before the figures: a
+    drawing stored under it then never holds figures older than the version says."""
+    return figures_cache.version()
 
 
 def bump_version() -> None:
-    """A change of the figures: bump now, and again once the change commits. The second bump
-    matters: a visitor who read the first one before the commit drew the old figures under it."""
-    _bump()
-    transaction.on_commit(_bump)
+    """A change of the figures: bump now, and again once the change commits."""
+    figures_cache.bump_version()
 
 
 def month_of(day: dt.date) -> dt.date:

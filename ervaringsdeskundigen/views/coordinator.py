@@ -6,7 +6,6 @@ import csv
 import datetime as dt
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -431,19 +430,10 @@ class BoardView(CoordinatorMixin, View):
         except ValueError:
             page = 1
         day_list = [start + dt.timedelta(days=i) for i in range(days)]
+
         # The rows as written, kept under the versions of the pool and the requests (see
         # ..caching): the next view after any change of an assignment, expert or request
         # draws them anew.
-        key = caching.key(
-            "board",
-            start.isoformat(),
-            days,
-            page,
-            BOARD_ROWS,
-            get_language(),
-            scopes=(caching.POOL, caching.REQUESTS),
-        )
-
         def draw() -> tuple[str, int, int]:
             board = selectors.planning_board(start=start, days=days, page=page, per_page=BOARD_ROWS)
             table_rows = render_to_string(
@@ -452,7 +442,9 @@ class BoardView(CoordinatorMixin, View):
             )
             return table_rows, board.page, board.pages
 
-        table_rows, page, pages = cache.get_or_set(key, draw, caching.TIMEOUT)
+        table_rows, page, pages = caching.BOARD.get_or_set(
+            start.isoformat(), days, page, BOARD_ROWS, get_language(), compute=draw
+        )
         query = request.GET.copy()
         page_urls = {}
         for name, number in (("previous_page", page - 1), ("next_page", page + 1)):

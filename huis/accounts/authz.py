@@ -2,35 +2,30 @@
 
 Without this, every logged-in page starts with three queries (the person's groups, their own
 permissions, their groups' permissions) before the page does any work of its own. The snapshot is
-one cache read per request instead; it is exact because every change to groups, memberships of
-groups, permissions or a person's superuser/active flags replaces the cache-wide version after
-commit, and a snapshot taken under an older version is never used.
+one cache read per request instead (a value of `huis.core.versioned_cache` under the scope
+AUTHZ); it is exact because every change to groups, memberships of groups or permissions bumps
+that scope (declared in `connect_signals()`), and a person's superuser and active flags are part
+of the snapshot's key.
 """
 
 from typing import Any
-from uuid import uuid4
 
 from django.contrib.auth.backends import ModelBackend
-from django.core.cache import cache
-from django.db import transaction
 
-VERSION_KEY = "authz:version"
+from huis.core.versioned_cache import Cached, bump, watch
+
+AUTHZ = "authz"
 SNAPSHOT_TTL = 60 * 60
 ATTRIBUTE = "_authz_snapshot"
-
-
-def _user_key(pk: int) -> str:
-    return f"authz:user:{pk}"
+SNAPSHOT = Cached(
+    "accounts:authz-snapshot", scopes=(AUTHZ,), timeout=SNAPSHOT_TTL, code=(__name__,)
+)
 
 
 def bump_version(**_: Any) -> None:
-    """Roles or permissions changed somewhere: every snapshot taken before is stale.
-
-    Now (this transaction's own later reads) and again after commit (a snapshot another request
-    took between the two still saw the old rows).
-    """
-    cache.set(VERSION_KEY, uuid4().hex, None)
-    transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid4().hex, None))
+    """Roles or permissions changed somewhere: every snapshot taken before is stale (now, and
+    again after commit: see versioned_cache.bump)."""
+    bump(AUTHZ)
 
 
 def forget(user: Any) -> None:
@@ -54,23 +49,11 @@ def snapshot(user: Any) -> dict:
     found = user.__dict__.get(ATTRIBUTE)
     if found is not None:
         return found
-    stored = cache.get_many([VERSION_KEY, _user_key(user.pk)])
-    version = stored.get(VERSION_KEY)
-    if version is None:
-        version = uuid4().hex
-        cache.add(VERSION_KEY, version, None)
-        version = cache.get(VERSION_KEY, version)
-    # The flags are part of the check: a snapshot taken while the person was a superuser (or
+    # The flags are part of the key: a snapshot taken while the person was a superuser (or
     # active) does not serve them once they are not, even before the version moves on.
-    flags = (user.is_active, user.is_superuser)
-    entry = stored.get(_user_key(user.pk))
-    if entry and entry["version"] == version and entry["flags"] == flags:
-        data = entry["data"]
-    else:
-        data = _compute(user)
-        cache.set(
-            _user_key(user.pk), {"version": version, "flags": flags, "data": data}, SNAPSHOT_TTL
-        )
+    data = SNAPSHOT.get_or_set(
+        user.pk, user.is_active, user.is_superuser, compute=lambda: _compute(user)
+    )
     user.__dict__[ATTRIBUTE] = data
     return data
 
@@ -88,17 +71,18 @@ class CachedModelBackend(ModelBackend):
 
 
 def connect_signals() -> None:
+    """What a snapshot is made of: groups, their permissions, people's groups and permissions."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group, Permission
-    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from django.contrib.contenttypes.models import ContentType
 
     user_model = get_user_model()
-    for through in (
-        user_model.groups.through,
-        user_model.user_permissions.through,
-        Group.permissions.through,
-    ):
-        m2m_changed.connect(bump_version, sender=through, dispatch_uid=f"authz-{through}")
-    for model in (Group, Permission):
-        post_save.connect(bump_version, sender=model, dispatch_uid=f"authz-save-{model}")
-        post_delete.connect(bump_version, sender=model, dispatch_uid=f"authz-delete-{model}")
+    watch(
+        user_model.groups,
+        user_model.user_permissions,
+        Group.permissions,
+        Group,
+        Permission,
+        ContentType,  # a permission's name is "app_label.codename": the label is read from here
+        scopes=[AUTHZ],
+    )

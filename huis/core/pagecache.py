@@ -1,8 +1,9 @@
 """Whole public pages cached for anonymous visitors, with exact invalidation.
 
 A page is stored under a key made of its address, its language and the current version of every
-"scope" of data it shows (for example "ontmoeting" and "places"). Code that changes that data calls
-`bump(scope)`; the new version is written after the transaction commits, so the next visitor gets
+"scope" of data it shows (for example "ontmoeting" and "places"): the scopes and their versions of
+`huis.core.versioned_cache`. Code that changes that data calls `bump(scope)` (re-exported here);
+the new version is written again after the transaction commits, so the next visitor gets
 a page rendered from the committed data, and the stale copy is never read again. Places left are
 therefore exact after every sign-up and cancellation, not "a minute later".
 
@@ -13,53 +14,21 @@ anything but a plain GET are never served from (or stored in) the cache.
 
 import hashlib
 import re
-import time
 from collections.abc import Callable
 
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.csp import LazyNonce
+
+from .versioned_cache import bump, versions
+
+__all__ = ["bump", "cached_page", "versions"]
 
 CSRF_MARK = "__huis_csrf_token__"
 NONCE_MARK = "__huis_csp_nonce__"
 TOKEN_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 DEFAULT_TIMEOUT = 60  # seconds: bounds what only the clock changes ("sign-up closes at 10:00")
-
-
-def _version_key(scope: str) -> str:
-    return f"pagecache:version:{scope}"
-
-
-def bump(*scopes: str) -> None:
-    """Pages showing these scopes must be rendered anew, now and again once the current
-    transaction commits (a page rendered in between still saw the old data)."""
-
-    def _bump() -> None:
-        for scope in scopes:
-            try:
-                cache.incr(_version_key(scope))
-            except ValueError:  # not there (never set, or evicted): start from a fresh value
-                cache.set(_version_key(scope), time.time_ns(), timeout=None)
-
-    _bump()
-    transaction.on_commit(_bump)
-
-
-def versions(*scopes: str) -> list[int]:
-    """The current version of each scope; read them before the data a cached part is made of."""
-    keys = [_version_key(s) for s in scopes]
-    found = cache.get_many(keys)
-    versions = []
-    for key in keys:
-        if key not in found:
-            # A missing version (first use, or evicted) becomes a value never used before, so an
-            # old page stored under a reset counter can never come back.
-            cache.add(key, time.time_ns(), timeout=None)
-            found[key] = cache.get(key)
-        versions.append(found[key])
-    return versions
 
 
 def _cacheable(request: HttpRequest) -> bool:

@@ -1,7 +1,7 @@
 """Overviews per neighbourhood, kind of work and month: server-drawn charts, data tables, CSV.
 
 The totals, charts and tables of one view of the figures are drawn once and kept in the cache
-under the figures' version (`figures.version()`, bumped by every recount), the user's scope, the
+under the figures' version (`figures_cache`, bumped by every recount), the user's scope, the
 filters and the language: drawing them costs far more than serving them, and a change of the
 figures makes every older drawing unreachable at once.
 """
@@ -10,7 +10,6 @@ import csv
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -21,11 +20,9 @@ from django.views.generic import TemplateView, View
 from huis.core.charts import bar_chart
 from huis.core.csv import csv_safe
 
-from .. import figures, selectors
+from .. import figures_cache, selectors
 from ..models import OutreachKind
 from .base import PermissionRequiredMixin, int_or_none
-
-DRAWING_TIMEOUT = 24 * 60 * 60  # a safety net only: a new version already replaces a drawing
 
 
 @dataclass(frozen=True)
@@ -56,46 +53,40 @@ def _draw(overview: selectors.Overview) -> dict[str, Any]:
     }
 
 
-def _key(*parts: Any) -> str:
-    return ":".join(str(part) for part in ("kwartiermaken:overview", *parts))
-
-
-def overview_choices(*, user: Any, version: int) -> dict[str, list]:
-    """The years with entries and the neighbourhoods to filter by. Both change only with a
-    recount (a first entry in a new year) or a change of a neighbourhood, and both bump the
+def overview_choices(*, user: Any) -> dict[str, list]:
+    """The years with entries and the neighbourhoods to filter by, kept under the figures'
     version; the current year is in the key because the list always starts there."""
-    key = _key("choices", version, selectors.overview_scope(user=user), timezone.localdate().year)
-    choices = cache.get(key)
-    if choices is None:
-        choices = {
+    return figures_cache.CHOICES.get_or_set(
+        selectors.overview_scope(user=user),
+        timezone.localdate().year,
+        compute=lambda: {
             "years": selectors.overview_years(user=user),
             "neighbourhoods": list(selectors.active_neighbourhoods()),
-        }
-        cache.set(key, choices, DRAWING_TIMEOUT)
-    return choices
-
-
-def overview_drawing(
-    *, user: Any, filters: selectors.OverviewFilter, version: int, keep: bool = True
-) -> Drawing:
-    """The overview with its totals, charts and tables drawn, from the cache when drawn before.
-    `version` is `figures.version()`, read before anything else of the page. `keep=False` draws
-    without keeping the drawing: for filters the form does not offer (a hand-made address), so
-    that the number of kept drawings stays bounded."""
-    key = _key(
-        version,
-        get_language(),
-        selectors.overview_scope(user=user),
-        filters.year,
-        filters.neighbourhood,
-        filters.kind,
-        filters.organisation,
+        },
     )
-    drawn = cache.get(key) if keep else None
-    if drawn is None:
-        drawn = _draw(selectors.overview_for(user=user, filters=filters))
-        if keep:
-            cache.set(key, drawn, DRAWING_TIMEOUT)
+
+
+def overview_drawing(*, user: Any, filters: selectors.OverviewFilter, keep: bool = True) -> Drawing:
+    """The overview with its totals, charts and tables drawn, from the cache when drawn before
+    under the figures' current version. `keep=False` draws without keeping the drawing: for
+    filters the form does not offer (a hand-made address), so that the number of kept drawings
+    stays bounded."""
+
+    def draw() -> dict[str, Any]:
+        return _draw(selectors.overview_for(user=user, filters=filters))
+
+    if keep:
+        drawn = figures_cache.DRAWING.get_or_set(
+            get_language(),
+            selectors.overview_scope(user=user),
+            filters.year,
+            filters.neighbourhood,
+            filters.kind,
+            filters.organisation,
+            compute=draw,
+        )
+    else:
+        drawn = draw()
     return Drawing(
         overview=drawn["overview"],
         totals=mark_safe(drawn["totals"]),  # our own templates' output
@@ -132,14 +123,13 @@ class OverviewView(PermissionRequiredMixin, OverviewFilterMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        version = figures.version()  # first: see figures.version()
-        choices = overview_choices(user=user, version=version)
+        choices = overview_choices(user=user)
         filters = self.overview_filter(choices["years"])
         organisations = selectors.organisations_for_filter(user=user)
         offered = filters.neighbourhood in {None, *(n.pk for n in choices["neighbourhoods"])} and (
             filters.organisation in {None, *(o.pk for o in organisations)}
         )
-        drawing = overview_drawing(user=user, filters=filters, version=version, keep=offered)
+        drawing = overview_drawing(user=user, filters=filters, keep=offered)
         context.update(
             years=choices["years"],
             filters=filters,

@@ -1,0 +1,239 @@
+"""Values kept in the cache under the versions of scopes: one way for the whole portal.
+
+A *scope* names a body of data ("ervaringsdeskundigen-pool", "authz", "kwartiermaken-figures").
+Its version is a number in the cache. A *cached value* (`Cached`) is declared once with the
+scopes it is made of; it is stored with the versions of those scopes it was computed under,
+read before the data, and served only while every version is unchanged. Changing the data bumps
+the scopes (`bump`): now, and again after the transaction commits, because a visitor who read the
+versions between the two still saw the old rows. So a change shows on the very next view, never
+"a few minutes later"; the timeout only bounds what a change made past the application leaves.
+
+What bumps a scope is declared next to the values, with `watch()` (called from the app's
+`ready()`): a save or delete of a model, a change of a many-to-many relation, optionally only
+when a condition holds. Writes that send no signals (bulk inserts, queryset updates, raw SQL)
+call `bump()` themselves, and their tables are declared with `watch(..., bumped_by=...)` so the
+reader knows who does it. A guard test (tests/core/test_versioned_cache.py) records the tables
+every cached value reads while it is computed with the real code (`recording()`), and fails when
+one of them is not watched by one of the value's scopes.
+
+Writes never decide from a cached value: a service that must check something reads it from the
+database (the cached value may be a moment old while the transaction runs).
+
+The shape of what is stored changes with the code (a new field in a stored dataclass, a model's
+new column): each value's key holds a hash of the source of the modules named in `code`, so a
+new release reads none of the values an older one stored, without a number to raise by hand.
+"""
+
+import contextlib
+import hashlib
+import re
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import import_module
+from pathlib import Path
+from typing import Any
+
+from django.apps import apps
+from django.core.cache import cache as shared_cache
+from django.db import connection, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+# --- Versions of scopes ------------------------------------------------------------------------
+
+
+def _version_key(scope: str) -> str:
+    return f"pagecache:version:{scope}"  # the page cache's keys of old: versions carry over
+
+
+def bump(*scopes: str) -> None:
+    """Values made of these scopes must be computed anew, now and again once the current
+    transaction commits (a value computed in between still saw the old data)."""
+
+    def _bump() -> None:
+        for scope in scopes:
+            try:
+                shared_cache.incr(_version_key(scope))
+            except ValueError:  # not there (never set, or evicted): start from a fresh value
+                shared_cache.add(_version_key(scope), time.time_ns(), timeout=None)
+
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def _versions_from(found: dict[str, Any], scopes: tuple[str, ...]) -> list[int]:
+    result = []
+    for scope in scopes:
+        key = _version_key(scope)
+        if key not in found:
+            # A missing version (first use, or evicted) becomes a value never used before, so a
+            # value stored under an older counter can never come back.
+            shared_cache.add(key, time.time_ns(), timeout=None)
+            found[key] = shared_cache.get(key)
+        result.append(int(found[key]))
+    return result
+
+
+def versions(*scopes: str) -> list[int]:
+    """The current version of each scope; read them before the data a cached value is made of."""
+    return _versions_from(shared_cache.get_many([_version_key(s) for s in scopes]), scopes)
+
+
+# --- The code's shape --------------------------------------------------------------------------
+
+
+_SOURCE = {".py", ".html", ".txt", ".po"}
+
+
+@cache
+def code_version(*modules: str) -> str:
+    """A hash of the source of these modules (a package: its Python files, templates and
+    catalogs): it changes with every release that changes them, and is the same in every process
+    running the same code."""
+    digest = hashlib.sha256()
+    for name in sorted({*modules, __name__}):
+        module = import_module(name)
+        origin = Path(module.__file__ or "")
+        files = [origin]
+        if origin.name == "__init__.py":
+            files = sorted(p for p in origin.parent.rglob("*") if p.suffix in _SOURCE)
+        for path in files:
+            digest.update(str(path.relative_to(origin.parent)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+# --- Cached values -----------------------------------------------------------------------------
+
+VALUES: dict[str, "Cached"] = {}
+_recording: dict[str, set[str]] | None = None
+
+
+@dataclass(frozen=True)
+class Cached:
+    """A value kept under the versions of `scopes`. `code`: the modules that compute it and
+    define what is stored (their source is part of every key)."""
+
+    name: str
+    scopes: tuple[str, ...]
+    timeout: int
+    code: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if VALUES.setdefault(self.name, self) is not self:
+            raise ValueError(f"A cached value named {self.name!r} is declared twice.")
+
+    def _base(self, parts: tuple[Any, ...]) -> str:
+        words = [self.name, code_version(*self.code), *map(str, parts)]
+        return hashlib.sha256("\x1f".join(words).encode()).hexdigest()
+
+    def key(self, *parts: Any) -> str:
+        """A key naming the parts and the scopes' current versions: for what is derived from
+        the value and kept elsewhere (rows written from a ranking, kept in this process)."""
+        stamp = ":".join(map(str, versions(*self.scopes)))
+        return f"cached:{self.name}:{self._base(parts)}:{stamp}"
+
+    def get_or_set(self, *parts: Any, compute: Callable[[], Any]) -> Any:
+        """The value for `parts`: from the cache when computed under the current versions, else
+        `compute()` (and kept). One cache round trip when it is there."""
+        key = f"cached:{self.name}:{self._base(parts)}"
+        version_keys = [_version_key(s) for s in self.scopes]
+        found = shared_cache.get_many([*version_keys, key])
+        current = _versions_from(found, self.scopes)
+        entry = found.get(key)
+        if _recording is None and entry is not None and entry[0] == current:
+            return entry[1]
+        value = self._compute(compute)
+        shared_cache.set(key, (current, value), self.timeout)
+        return value
+
+    def _compute(self, compute: Callable[[], Any]) -> Any:
+        if _recording is None:
+            return compute()
+        tables = _recording.setdefault(self.name, set())
+
+        def record(execute, sql, params, many, context):
+            tables.update(_TABLE.findall(sql))
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(record):
+            return compute()
+
+
+_TABLE = re.compile(r'(?:FROM|JOIN)\s+"([^"]+)"', re.IGNORECASE)
+
+
+@contextlib.contextmanager
+def recording() -> Iterator[dict[str, set[str]]]:
+    """While open, every cached value is computed (never read from the cache) and the tables
+    its computation reads are recorded: {value name: {table, ...}}. For the guard test."""
+    global _recording
+    previous, _recording = _recording, {}
+    try:
+        yield _recording
+    finally:
+        _recording = previous
+
+
+# --- What bumps a scope ------------------------------------------------------------------------
+
+
+@dataclass
+class _Watch:
+    scopes: set[str] = field(default_factory=set)
+    bumped_by: set[str] = field(default_factory=set)
+
+
+WATCHED: dict[str, _Watch] = {}  # table -> who keeps its scopes' versions
+
+
+def watch(
+    *senders: Any,
+    scopes: tuple[str, ...] | list[str],
+    when: Callable[..., bool] | None = None,
+    bumped_by: str = "",
+) -> None:
+    """Bump `scopes` on every save and delete of these models, and on every change of these
+    many-to-many relations (`Expert.themes`). `when(instance=..., update_fields=...)` limits it
+    to the changes that matter. `bumped_by` instead names the code that writes these tables
+    without signals and bumps by hand (no signal is connected then)."""
+    scopes = tuple(scopes)
+
+    def changed(sender, instance=None, update_fields=None, **kwargs) -> None:
+        if when is None or when(instance=instance, update_fields=update_fields):
+            bump(*scopes)
+
+    def relation_changed(sender, action: str, **kwargs) -> None:
+        if action in ("post_add", "post_remove", "post_clear"):
+            bump(*scopes)
+
+    for sender in senders:
+        relation = getattr(sender, "through", None)
+        model = relation if relation is not None else sender
+        uid = f"versioned-cache:{model._meta.label_lower}:{','.join(scopes)}"
+        if relation is not None and not bumped_by:
+            m2m_changed.connect(relation_changed, sender=model, weak=False, dispatch_uid=uid)
+        elif not bumped_by:
+            post_save.connect(changed, sender=model, weak=False, dispatch_uid=uid)
+            post_delete.connect(changed, sender=model, weak=False, dispatch_uid=uid)
+        declared = WATCHED.setdefault(model._meta.db_table, _Watch())
+        declared.scopes.update(scopes)
+        if bumped_by:
+            declared.bumped_by.add(bumped_by)
+
+
+def unwatched(recorded: dict[str, set[str]]) -> dict[str, list[str]]:
+    """For each recorded value, the models it read that none of its scopes watches."""
+    models_by_table = {m._meta.db_table: m for m in apps.get_models(include_auto_created=True)}
+    missing = {}
+    for name, tables in recorded.items():
+        scopes = set(VALUES[name].scopes)
+        found = sorted(
+            models_by_table[table]._meta.label
+            for table in tables
+            if table in models_by_table and not scopes & WATCHED.get(table, _Watch()).scopes
+        )
+        if found:
+            missing[name] = found
+    return missing

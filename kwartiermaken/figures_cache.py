@@ -1,0 +1,51 @@
+"""The overview's cached drawings and filter choices, under one scope of
+`huis.core.versioned_cache`: FIGURES.
+
+The monthly figures are written by raw SQL in `figures.refresh()` / `refresh_all()`, which bump
+FIGURES themselves; everything else a drawing shows (the names of neighbourhoods and needs, the
+entries and signals counted live for a narrow filter, the years with entries) bumps it through
+the declarations in `connect()`, called from the app's `ready()`. A drawing made from older
+figures is thus never served again.
+"""
+
+from huis.core.versioned_cache import Cached, bump, versions, watch
+
+FIGURES = "kwartiermaken-figures"
+TIMEOUT = 24 * 60 * 60  # a safety net only: a new version already replaces a drawing
+CODE = ("kwartiermaken",)  # stored: the overview's dataclasses and HTML drawn by our templates
+
+DRAWING = Cached("kwartiermaken:overview", scopes=(FIGURES,), timeout=TIMEOUT, code=CODE)
+CHOICES = Cached("kwartiermaken:overview-choices", scopes=(FIGURES,), timeout=TIMEOUT, code=CODE)
+
+
+def version() -> int:
+    """The figures' current version."""
+    return versions(FIGURES)[0]
+
+
+def bump_version() -> None:
+    """A change of the figures: bump now, and again once the change commits. The second bump
+    matters: a visitor who read the first one before the commit drew the old figures under it."""
+    bump(FIGURES)
+
+
+def connect() -> None:
+    from .models import (
+        Need,
+        NeedMonth,
+        Neighbourhood,
+        OutreachEntry,
+        OutreachMonth,
+        Signal,
+        SignalMonth,
+    )
+
+    watch(OutreachMonth, NeedMonth, SignalMonth, scopes=[FIGURES], bumped_by="figures.refresh")
+    watch(
+        Neighbourhood,
+        Need,
+        OutreachEntry,
+        OutreachEntry.needs,
+        Signal,
+        scopes=[FIGURES],
+    )

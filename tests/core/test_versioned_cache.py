@@ -1,0 +1,115 @@
+"""The one versioned cache (huis.core.versioned_cache).
+
+The guard: on the demo house, every cached value is computed with the real code (the pages that
+show it, visited with an empty cache) while the tables it reads are recorded; every one of those
+tables must be watched by one of the value's scopes, so a change of any row a cached value is made
+of shows on the next view. A new cached value the tour does not reach fails the guard too.
+"""
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+
+from ervaringsdeskundigen.models import ExpertRequest
+from huis.accounts.models import User
+from huis.core import versioned_cache
+from huis.core.versioned_cache import Cached, recording, unwatched
+from huis.rooms.models import Room
+from kwartiermaken.models import Neighbourhood
+
+pytestmark = pytest.mark.django_db
+
+
+def _client(email: str) -> Client:
+    client = Client()
+    client.force_login(User.objects.get(email=email))
+    return client
+
+
+def _tour() -> None:
+    """The pages that show every cached value, with the cache empty and for several people."""
+    coordinator = _client("coordinator@huis.example")
+    statuses = ("new", "proposed", "confirmed", "done", "evaluated", "declined")
+    for status in statuses:
+        request = ExpertRequest.objects.filter(status=status).order_by("pk").first()
+        if request is not None:
+            url = reverse("ervaringsdeskundigen:request_detail", args=[request.pk])
+            assert coordinator.get(url).status_code == 200, status
+    board = reverse("ervaringsdeskundigen:board")
+    for view in ("week", "maand"):
+        assert coordinator.get(board, {"weergave": view}).status_code == 200
+    overview = reverse("kwartiermaken:overview")
+    neighbourhood = Neighbourhood.objects.first()
+    for email in ("coordinator@huis.example", "partner@huis.example"):
+        client = _client(email)
+        for query in ({}, {"jaar": "alle"}, {"wijk": neighbourhood.pk, "soort": "street"}):
+            assert client.get(overview, query).status_code == 200
+
+
+def test_every_table_a_cached_value_reads_has_a_declared_invalidation(settings):
+    settings.DEBUG = True  # seed_demo refuses to run without it
+    call_command("seed_demo", "--quiet-logins")
+    settings.DEBUG = False
+    cache.clear()
+    with recording() as recorded:
+        _tour()
+    assert set(recorded) == set(versioned_cache.VALUES), "a cached value the tour does not reach"
+    assert all(recorded.values())
+    assert unwatched(recorded) == {}
+
+
+def test_the_guard_names_a_table_that_nothing_watches(monkeypatch):
+    monkeypatch.setattr(versioned_cache, "VALUES", dict(versioned_cache.VALUES))
+    rooms = Cached("test:rooms", scopes=("test-rooms",), timeout=60)
+    Room.objects.create(name="Zaal", slug="zaal", capacity=10)
+    with recording() as recorded:
+        names = rooms.get_or_set(compute=lambda: list(Room.objects.values_list("name", flat=True)))
+    assert names == ["Zaal"]
+    assert unwatched(recorded) == {"test:rooms": ["rooms.Room"]}
+    versioned_cache.watch(Room, scopes=["test-rooms"], bumped_by="this test")
+    try:
+        assert unwatched(recorded) == {}
+    finally:
+        del versioned_cache.WATCHED[Room._meta.db_table]
+
+
+def test_a_value_is_served_until_one_of_its_scopes_is_bumped(monkeypatch):
+    monkeypatch.setattr(versioned_cache, "VALUES", dict(versioned_cache.VALUES))
+    value = Cached("test:count", scopes=("test-a", "test-b"), timeout=60)
+    computed = []
+
+    def compute():
+        computed.append(1)
+        return len(computed)
+
+    assert value.get_or_set("x", compute=compute) == 1
+    assert value.get_or_set("x", compute=compute) == 1
+    assert value.get_or_set("y", compute=compute) == 2  # other parts, another value
+    versioned_cache.bump("test-b")
+    assert value.get_or_set("x", compute=compute) == 3
+    cache.clear()  # the versions lost: never an old value back
+    assert value.get_or_set("x", compute=compute) == 4
+
+
+def test_a_new_release_of_the_code_reads_none_of_the_old_values(monkeypatch):
+    monkeypatch.setattr(versioned_cache, "VALUES", dict(versioned_cache.VALUES))
+    value = Cached("test:shape", scopes=("test-a",), timeout=60, code=("huis.core.dates",))
+    assert value.get_or_set(compute=lambda: "old shape") == "old shape"
+    assert value.get_or_set(compute=lambda: "new shape") == "old shape"
+    versioned_cache.code_version.cache_clear()  # a new process, with changed code:
+    real = versioned_cache.Path.read_bytes
+    monkeypatch.setattr(versioned_cache.Path, "read_bytes", lambda self: real(self) + b"# new")
+    try:
+        assert value.get_or_set(compute=lambda: "new shape") == "new shape"
+    finally:
+        monkeypatch.undo()
+        versioned_cache.code_version.cache_clear()
+
+
+def test_a_value_declared_twice_is_refused(monkeypatch):
+    monkeypatch.setattr(versioned_cache, "VALUES", dict(versioned_cache.VALUES))
+    Cached("test:twice", scopes=("test-a",), timeout=60)
+    with pytest.raises(ValueError, match="declared twice"):
+        Cached("test:twice", scopes=("test-a",), timeout=60)
