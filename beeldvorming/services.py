@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from huis.audit.services import log_action
+from huis.core.errors import DomainError
+from huis.core.locking import lock
 
 from .models import (
     Attribution,
@@ -35,10 +37,8 @@ CONSENT_TEXT = _(
 )
 
 
-class BeeldvormingError(Exception):
-    def __init__(self, message: Any):
-        super().__init__(message)
-        self.message = message
+class BeeldvormingError(DomainError):
+    """A change beeldvorming refuses: `message` says why, `field` names the form field."""
 
 
 # --- Campaigns ---------------------------------------------------------------------------------
@@ -239,7 +239,7 @@ def testimony_create(
 @transaction.atomic
 def testimony_update(*, testimony: Testimony, actor: Any, title: str, body: str) -> Testimony:
     """The author changes their story. A changed story is read again before it is public."""
-    testimony = Testimony.objects.select_for_update().get(pk=testimony.pk)
+    testimony = lock(Testimony.objects.all(), testimony.pk)
     if testimony.author_id != actor.pk:
         raise BeeldvormingError(_("Only the person who wrote this story can change it."))
     if testimony.status == Testimony.Status.WITHDRAWN:
@@ -258,7 +258,7 @@ def testimony_give_consent(
     *, testimony: Testimony, actor: Any, attribution: str, shown_name: str = ""
 ) -> Testimony:
     """Give consent again, or change the name shown. The story goes back to review."""
-    testimony = Testimony.objects.select_for_update().get(pk=testimony.pk)
+    testimony = lock(Testimony.objects.all(), testimony.pk)
     if testimony.author_id != actor.pk:
         raise BeeldvormingError(_("Only the person who wrote this story can give consent."))
     testimony.consent = _record_consent(
@@ -279,7 +279,7 @@ def testimony_give_consent(
 @transaction.atomic
 def testimony_withdraw_consent(*, testimony: Testimony, actor: Any) -> Testimony:
     """One button: the story goes offline in this same transaction."""
-    testimony = Testimony.objects.select_for_update().get(pk=testimony.pk)
+    testimony = lock(Testimony.objects.all(), testimony.pk)
     if testimony.author_id != actor.pk:
         raise BeeldvormingError(_("Only the person who wrote this story can take back consent."))
     if testimony.status == Testimony.Status.WITHDRAWN:
@@ -305,11 +305,7 @@ def testimony_withdraw_consent(*, testimony: Testimony, actor: Any) -> Testimony
 
 @transaction.atomic
 def testimony_publish(*, testimony: Testimony, actor: Any) -> Testimony:
-    testimony = (
-        Testimony.objects.select_for_update(of=("self",))
-        .select_related("consent")
-        .get(pk=testimony.pk)
-    )
+    testimony = lock(Testimony.objects.select_related("consent"), testimony.pk, of=("self",))
     if not testimony.has_consent:
         raise BeeldvormingError(_("This story has no consent: it cannot be published."))
     if testimony.status == Testimony.Status.PUBLISHED:
@@ -326,7 +322,7 @@ def testimony_publish(*, testimony: Testimony, actor: Any) -> Testimony:
 @transaction.atomic
 def testimony_decline(*, testimony: Testimony, actor: Any, note: str = "") -> Testimony:
     """Do not publish (or take offline). The note tells the author why."""
-    testimony = Testimony.objects.select_for_update().get(pk=testimony.pk)
+    testimony = lock(Testimony.objects.all(), testimony.pk)
     if testimony.status == Testimony.Status.WITHDRAWN:
         raise BeeldvormingError(_("The author took back consent: there is nothing to decide."))
     testimony.status = Testimony.Status.NOT_PUBLISHED

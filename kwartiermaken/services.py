@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from huis.accounts.access import organisation_ids
 from huis.accounts.models import Organisation
 from huis.audit.services import log_action
+from huis.core.errors import DomainError
+from huis.core.locking import lock
 from huis.notifications.services import notification_cancel, notification_schedule
 
 from . import figures
@@ -28,11 +30,8 @@ FOLLOW_UP_HOUR = dt.time(8, 0)
 NOTES_VIEWED = "kwartiermaken.entry_notes_viewed"
 
 
-class KwartiermakenError(Exception):
-    def __init__(self, message: Any, *, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
+class KwartiermakenError(DomainError):
+    """A change kwartiermaken refuses: `message` says why, `field` names the form field."""
 
 
 def _check_organisation(actor: Any, organisation: Organisation) -> None:
@@ -40,11 +39,6 @@ def _check_organisation(actor: Any, organisation: Organisation) -> None:
         raise KwartiermakenError(
             _("You can only log work for an organisation you work for."), field="organisation"
         )
-
-
-def organisations_of(actor: Any) -> list[Organisation]:
-    """The organisations a worker logs for, in name order."""
-    return list(Organisation.objects.filter(pk__in=organisation_ids(actor)).order_by("name"))
 
 
 # --- Outreach entries ------------------------------------------------------------------------
@@ -125,7 +119,7 @@ def entry_update(
     request: HttpRequest | None = None,
     **fields: Any,
 ) -> OutreachEntry:
-    locked = OutreachEntry.objects.select_for_update().get(pk=entry.pk)
+    locked = lock(OutreachEntry.objects.all(), entry.pk)
     previous_follow_up = locked.follow_up_on
     previous_date = locked.date
     _set_fields(locked, fields)
@@ -320,10 +314,6 @@ def recommendation_create(
     return recommendation
 
 
-def _lock(recommendation: PolicyRecommendation) -> PolicyRecommendation:
-    return PolicyRecommendation.objects.select_for_update().get(pk=recommendation.pk)
-
-
 @transaction.atomic
 def recommendation_update(
     *,
@@ -337,7 +327,7 @@ def recommendation_update(
     unknown = set(fields) - set(RECOMMENDATION_FIELDS)
     if unknown:
         raise TypeError(f"Unknown recommendation fields: {sorted(unknown)}")
-    locked = _lock(recommendation)
+    locked = lock(PolicyRecommendation.objects.all(), recommendation.pk)
     if locked.status != Status.DRAFT:
         raise KwartiermakenError(_("Only a draft can be changed. This one was already sent."))
     for name, value in fields.items():
@@ -365,7 +355,7 @@ def _transition(
 ) -> PolicyRecommendation:
     # The row lock makes two clicks at the same moment one transition: the second sees the new
     # status and is refused.
-    locked = _lock(recommendation)
+    locked = lock(PolicyRecommendation.objects.all(), recommendation.pk)
     if to not in TRANSITIONS[locked.status]:
         raise KwartiermakenError(
             _("A recommendation that is “%(status)s” cannot become “%(to)s”.")

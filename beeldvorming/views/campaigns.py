@@ -6,11 +6,12 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, FormView, ListView, View
 
+from huis.core.errors import DomainError
+
 from .. import services
 from ..forms import ActionForm, CampaignForm, MaterialForm
 from ..models import Campaign, CampaignAction, CampaignMaterial
 from ..selectors import campaign_with_details, campaigns_for
-from ..services import BeeldvormingError
 from ..uploads import CONTENT_TYPES
 from .base import ObjectAccessMixin, PermissionRequiredMixin, ServicePostView
 
@@ -76,7 +77,7 @@ class CampaignUpdateView(CampaignChildMixin, FormView):
             services.campaign_update(
                 campaign=self.campaign, actor=self.request.user, **form.cleaned_data
             )
-        except BeeldvormingError as error:
+        except DomainError as error:
             form.add_error(None, error.message)
             return self.form_invalid(form)
         messages.success(self.request, _("The campaign is saved."))
@@ -94,7 +95,7 @@ class ActionCreateView(CampaignChildMixin, FormView):
             services.action_create(
                 campaign=self.campaign, actor=self.request.user, experts=experts, **data
             )
-        except BeeldvormingError as error:
+        except DomainError as error:
             form.add_error(None, error.message)
             return self.form_invalid(form)
         messages.success(self.request, _("The action is saved."))
@@ -120,7 +121,7 @@ class ActionUpdateView(ObjectAccessMixin, FormView):
             services.action_update(
                 action=self.object, actor=self.request.user, experts=experts, **data
             )
-        except BeeldvormingError as error:
+        except DomainError as error:
             form.add_error(None, error.message)
             return self.form_invalid(form)
         messages.success(self.request, _("The action is saved."))
@@ -139,7 +140,7 @@ class MaterialCreateView(CampaignChildMixin, FormView):
                 title=form.cleaned_data["title"],
                 file=form.cleaned_data["file"],
             )
-        except BeeldvormingError as error:
+        except DomainError as error:
             form.add_error("file", error.message)
             return self.form_invalid(form)
         messages.success(self.request, _("The file is uploaded."))

@@ -10,12 +10,13 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView, View
 
+from huis.accounts.access import organisations_of
 from huis.core.csv import csv_safe
+from huis.core.errors import DomainError
 
 from .. import selectors, services
 from ..forms import EntryForm
 from ..models import OutreachKind
-from ..services import KwartiermakenError
 from .base import (
     ObjectAccessMixin,
     PermissionRequiredMixin,
@@ -71,7 +72,7 @@ class EntryFormMixin(PermissionRequiredMixin):
     def get_form_kwargs(self):
         return {
             **super().get_form_kwargs(),
-            "organisations": services.organisations_of(self.request.user),
+            "organisations": organisations_of(self.request.user),
         }
 
 
@@ -91,7 +92,7 @@ class EntryCreateView(EntryFormMixin, FormView):
                 request=self.request,
                 **form.service_fields(),
             )
-        except KwartiermakenError as error:
+        except DomainError as error:
             apply_service_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Saved. Thank you."))
@@ -168,7 +169,7 @@ class EntryUpdateView(ObjectAccessMixin, EntryFormMixin, FormView):
                 request=self.request,
                 **form.service_fields(),
             )
-        except KwartiermakenError as error:
+        except DomainError as error:
             apply_service_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Saved."))

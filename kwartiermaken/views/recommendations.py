@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView, View
 
+from huis.core.errors import DomainError
 from huis.core.pdf import PDF_VARIANT
 
 from .. import selectors, services
@@ -94,7 +95,7 @@ class RecommendationUpdateView(RecommendationAccessMixin, RecommendationFormMixi
                 request=self.request,
                 **form.service_fields(),
             )
-        except KwartiermakenError as error:
+        except DomainError as error:
             apply_service_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Saved."))
@@ -148,7 +149,7 @@ class RecommendationAnswerView(RecommendationAccessMixin, FormView):
                 answered_on=form.cleaned_data["answered_on"],
                 request=self.request,
             )
-        except KwartiermakenError as error:
+        except DomainError as error:
             apply_service_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("The answer is saved."))
