@@ -16,15 +16,11 @@ from django.utils import timezone
 
 from kwartiermaken import services
 from kwartiermaken.models import OutreachEntry, OutreachMonth
-from kwartiermaken.selectors import (
-    OverviewFilter,
-    overview_export_rows,
-    overview_for,
-    overview_live,
-)
+from kwartiermaken.selectors.overview import OverviewFilter, overview_export_rows, overview_for
 from kwartiermaken.tasks import refresh_figures_task
 
 from .factories import NeedFactory, NeighbourhoodFactory
+from .live_overview import overview_live
 
 
 def _filters(year: int, neighbourhood, organisation) -> list[OverviewFilter]:
