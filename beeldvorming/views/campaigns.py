@@ -43,7 +43,15 @@ class CampaignFormMixin(PermissionRequiredMixin):
 
 class CampaignCreateView(CampaignFormMixin, FormView):
     def form_valid(self, form):
-        campaign = services.campaign_create(actor=self.request.user, **form.cleaned_data)
+        data = form.cleaned_data
+        campaign = services.campaign_create(
+            actor=self.request.user,
+            name=data["name"],
+            starts_on=data["starts_on"],
+            ends_on=data["ends_on"],
+            goals=data["goals"],
+            target_audiences=data["target_audiences"],
+        )
         messages.success(self.request, _("The campaign is saved."))
         return redirect(campaign)
 
@@ -74,8 +82,15 @@ class CampaignUpdateView(CampaignChildMixin, FormView):
 
     def form_valid(self, form):
         try:
+            data = form.cleaned_data
             services.campaign_update(
-                campaign=self.campaign, actor=self.request.user, **form.cleaned_data
+                campaign=self.campaign,
+                actor=self.request.user,
+                name=data["name"],
+                starts_on=data["starts_on"],
+                ends_on=data["ends_on"],
+                goals=data["goals"],
+                target_audiences=data["target_audiences"],
             )
         except DomainError as error:
             form.add_error(None, error.message)
@@ -84,16 +99,30 @@ class CampaignUpdateView(CampaignChildMixin, FormView):
         return redirect(self.campaign)
 
 
+def _action_arguments(data: dict) -> dict:
+    """The action form's fields, named one by one for the service."""
+    return {
+        "kind": data["kind"],
+        "date": data["date"],
+        "place": data["place"],
+        "audience": data["audience"],
+        "people_reached": data["people_reached"],
+        "notes": data["notes"],
+        "follow_up": data["follow_up"],
+        "experts": data["experts"],
+    }
+
+
 class ActionCreateView(CampaignChildMixin, FormView):
     template_name = "beeldvorming/action_form.html"
     form_class = ActionForm
 
     def form_valid(self, form):
-        data = dict(form.cleaned_data)
-        experts = data.pop("experts")
         try:
             services.action_create(
-                campaign=self.campaign, actor=self.request.user, experts=experts, **data
+                **_action_arguments(form.cleaned_data),
+                campaign=self.campaign,
+                actor=self.request.user,
             )
         except DomainError as error:
             form.add_error(None, error.message)
@@ -115,11 +144,11 @@ class ActionUpdateView(ObjectAccessMixin, FormView):
         return super().get_context_data(campaign=self.object.campaign, action=self.object, **kwargs)
 
     def form_valid(self, form):
-        data = dict(form.cleaned_data)
-        experts = data.pop("experts")
         try:
             services.action_update(
-                action=self.object, actor=self.request.user, experts=experts, **data
+                **_action_arguments(form.cleaned_data),
+                action=self.object,
+                actor=self.request.user,
             )
         except DomainError as error:
             form.add_error(None, error.message)

@@ -90,7 +90,7 @@ class EntryCreateView(EntryFormMixin, FormView):
                 organisation=form.cleaned_data["organisation"],
                 needs=form.cleaned_data["needs"],
                 request=self.request,
-                **form.service_fields(),
+                details=form.details(),
             )
         except DomainError as error:
             apply_service_error(form, error)
@@ -167,7 +167,7 @@ class EntryUpdateView(ObjectAccessMixin, EntryFormMixin, FormView):
                 actor=self.request.user,
                 needs=form.cleaned_data["needs"],
                 request=self.request,
-                **form.service_fields(),
+                details=form.details(),
             )
         except DomainError as error:
             apply_service_error(form, error)

@@ -67,7 +67,7 @@ class RecommendationCreateView(RecommendationFormMixin, FormView):
             actor=self.request.user,
             signals=form.cleaned_data["signals"],
             request=self.request,
-            **form.service_fields(),
+            details=form.details(),
         )
         messages.success(self.request, _("The draft is saved."))
         return redirect(recommendation)
@@ -93,7 +93,7 @@ class RecommendationUpdateView(RecommendationAccessMixin, RecommendationFormMixi
                 actor=self.request.user,
                 signals=form.cleaned_data["signals"],
                 request=self.request,
-                **form.service_fields(),
+                details=form.details(),
             )
         except DomainError as error:
             apply_service_error(form, error)

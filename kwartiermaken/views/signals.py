@@ -100,7 +100,7 @@ class SignalCreateView(SignalFormMixin, FormView):
                 organisation=organisation,
                 entry=self.entry,
                 request=self.request,
-                **form.service_fields(),
+                details=form.details(),
             )
         except DomainError as error:
             apply_service_error(form, error)
@@ -146,7 +146,7 @@ class SignalUpdateView(ObjectAccessMixin, SignalFormMixin, FormView):
                 signal=self.object,
                 actor=self.request.user,
                 request=self.request,
-                **form.service_fields(),
+                details=form.details(),
             )
         except DomainError as error:
             apply_service_error(form, error)

@@ -13,9 +13,10 @@ import pytest
 from django.db import connection
 
 from huis.audit.models import AuditEntry
+from huis.core.locking import lock
 from kwartiermaken import services
 from kwartiermaken.models import PolicyRecommendation
-from kwartiermaken.services import KwartiermakenError
+from kwartiermaken.services import KwartiermakenError, recommendations
 
 from .factories import RecommendationFactory, SignalFactory
 
@@ -67,7 +68,7 @@ def sent(coordinator, organisation_a, neighbourhood):
 
 
 def test_one_decision_wins_under_the_row_lock(monkeypatch, sent, coordinator):
-    locked_read = services.lock
+    locked_read = lock
 
     def slow_lock(queryset, pk, **kwargs):
         # Hold the lock a little while, so the others surely arrive while it is held.
@@ -75,7 +76,7 @@ def test_one_decision_wins_under_the_row_lock(monkeypatch, sent, coordinator):
         time.sleep(0.05)
         return row
 
-    monkeypatch.setattr(services, "lock", slow_lock)
+    monkeypatch.setattr(recommendations, "lock", slow_lock)
     won, decisions = _decide_at_once(sent, coordinator)
     assert (won, decisions) == (1, 1)
     sent.refresh_from_db()
@@ -90,7 +91,7 @@ def test_control_without_the_lock_every_thread_decides(monkeypatch, sent, coordi
         everyone_read.wait(timeout=10)
         return row
 
-    monkeypatch.setattr(services, "lock", plain_read)
+    monkeypatch.setattr(recommendations, "lock", plain_read)
     won, decisions = _decide_at_once(sent, coordinator)
     assert won == THREADS
     assert decisions == THREADS
