@@ -7,7 +7,6 @@ aggregate with GROUP BY in the database: the entries table is large).
 
 from .common import OPEN_FOLLOW_UP, CountRow, active_needs, active_neighbourhoods
 from .entries import (
-    EntryFilter,
     EntryPage,
     entries_for,
     entries_for_export,
@@ -39,7 +38,6 @@ from .signals import SignalFilter, signal_page, signals_for
 __all__ = [
     "OPEN_FOLLOW_UP",
     "CountRow",
-    "EntryFilter",
     "EntryPage",
     "Evidence",
     "Overview",

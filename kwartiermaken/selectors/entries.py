@@ -4,7 +4,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
@@ -12,7 +11,6 @@ from huis.accounts.access import organisation_ids
 from huis.audit.models import AuditEntry
 from huis.core.cursors import make_cursor, parse_day_cursor
 
-from ..codes import parse_contact_codes
 from ..models import OutreachEntry, Signal
 from ..permissions import narrowed
 from ..services import NOTES_VIEWED
@@ -34,48 +32,16 @@ def entry_with_details(*, user: Any) -> QuerySet[OutreachEntry]:
 
 
 @dataclass(frozen=True)
-class EntryFilter:
-    query: str = ""
-    neighbourhood: int | None = None
-    kind: str = ""
-    follow_up_open: bool = False
-    organisation: int | None = None
-
-
-def _filter_entries(entries: QuerySet[OutreachEntry], filters: EntryFilter) -> QuerySet:
-    if filters.neighbourhood:
-        entries = entries.filter(neighbourhood_id=filters.neighbourhood)
-    if filters.kind:
-        entries = entries.filter(kind=filters.kind)
-    if filters.follow_up_open:
-        entries = entries.filter(OPEN_FOLLOW_UP)
-    if filters.organisation:
-        entries = entries.filter(organisation_id=filters.organisation)
-    query = filters.query.strip()
-    if query:
-        try:
-            codes = parse_contact_codes(query)
-        except ValidationError:
-            codes = []
-        # A contact code finds the earlier entries about the same person; other words search
-        # what the worker wrote about referrals and follow-ups (never the notes: reading those is
-        # recorded one entry at a time).
-        condition = Q(referred_to__icontains=query) | Q(follow_up_note__icontains=query)
-        if len(codes) == 1:
-            condition |= Q(contact_codes__contains=codes)
-        entries = entries.filter(condition)
-    return entries
-
-
-@dataclass(frozen=True)
 class EntryPage:
     entries: list[OutreachEntry]
     next_cursor: str | None
 
 
-def entry_page(*, user: Any, filters: EntryFilter, cursor: str = "", size: int = 50) -> EntryPage:
-    """One page of entries, newest first, by keyset (no OFFSET and no COUNT over a large table)."""
-    entries = _filter_entries(entries_for(user=user), filters).prefetch_related("needs")
+def entry_page(*, entries: QuerySet[OutreachEntry], cursor: str = "", size: int = 50) -> EntryPage:
+    """One page of `entries` (from `entries_for(user=...)`, filtered by
+    `kwartiermaken.filters.EntryFilterSet`), newest first, by keyset: no OFFSET and no COUNT over
+    a large table."""
+    entries = entries.prefetch_related("needs")
     position = parse_day_cursor(cursor) if cursor else None
     if position is not None:
         day, pk = position
@@ -89,12 +55,9 @@ def entry_page(*, user: Any, filters: EntryFilter, cursor: str = "", size: int =
     return EntryPage(entries=rows, next_cursor=next_cursor)
 
 
-def entries_for_export(*, user: Any, filters: EntryFilter) -> QuerySet[OutreachEntry]:
-    return (
-        _filter_entries(entries_for(user=user), filters)
-        .prefetch_related("needs")
-        .order_by("-date", "-pk")
-    )
+def entries_for_export(*, entries: QuerySet[OutreachEntry]) -> QuerySet[OutreachEntry]:
+    """The entries of the list (see `entry_page`) with what the export writes, newest first."""
+    return entries.prefetch_related("needs").order_by("-date", "-pk")
 
 
 def follow_ups_due(*, user: Any, within_days: int = 7, limit: int = 20) -> list[OutreachEntry]:
