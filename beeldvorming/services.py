@@ -4,8 +4,8 @@ Every function is keyword-only, runs in one transaction, writes an audit entry a
 `BeeldvormingError` with a message a person can read when something is not allowed.
 """
 
+import datetime as dt
 from collections.abc import Iterable
-from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from huis.audit.services import log_action
+from huis.core.errors import DomainError
+from huis.core.locking import lock
 
 from .models import (
     Attribution,
@@ -35,18 +37,14 @@ CONSENT_TEXT = _(
 )
 
 
-class BeeldvormingError(Exception):
-    def __init__(self, message: Any):
-        super().__init__(message)
-        self.message = message
+class BeeldvormingError(DomainError):
+    """A change beeldvorming refuses: `message` says why, `field` names the form field."""
 
 
 # --- Campaigns ---------------------------------------------------------------------------------
 
-CAMPAIGN_FIELDS = ("name", "starts_on", "ends_on", "goals", "target_audiences")
 
-
-def _check_period(starts_on: date, ends_on: date) -> None:
+def _check_period(starts_on: dt.date, ends_on: dt.date) -> None:
     if ends_on < starts_on:
         raise BeeldvormingError(_("The last day cannot be before the first day."))
 
@@ -56,8 +54,8 @@ def campaign_create(
     *,
     actor: Any,
     name: str,
-    starts_on: date,
-    ends_on: date,
+    starts_on: dt.date,
+    ends_on: dt.date,
     goals: str,
     target_audiences: Iterable[str] = (),
 ) -> Campaign:
@@ -75,24 +73,30 @@ def campaign_create(
 
 
 @transaction.atomic
-def campaign_update(*, campaign: Campaign, actor: Any, **fields: Any) -> Campaign:
-    unknown = set(fields) - set(CAMPAIGN_FIELDS)
-    if unknown:
-        raise TypeError(f"Unknown campaign fields: {sorted(unknown)}")
-    for name, value in fields.items():
-        setattr(campaign, name, list(value) if name == "target_audiences" else value)
-    _check_period(campaign.starts_on, campaign.ends_on)
+def campaign_update(
+    *,
+    campaign: Campaign,
+    actor: Any,
+    name: str,
+    starts_on: dt.date,
+    ends_on: dt.date,
+    goals: str,
+    target_audiences: Iterable[str] = (),
+) -> Campaign:
+    _check_period(starts_on, ends_on)
+    campaign.name = name
+    campaign.starts_on = starts_on
+    campaign.ends_on = ends_on
+    campaign.goals = goals
+    campaign.target_audiences = list(target_audiences)
     campaign.save()
     log_action(
         actor=actor,
         action="beeldvorming.campaign_changed",
         obj=campaign,
-        data={"fields": sorted(fields)},
+        data={"fields": ["ends_on", "goals", "name", "starts_on", "target_audiences"]},
     )
     return campaign
-
-
-ACTION_FIELDS = ("kind", "date", "place", "audience", "people_reached", "notes", "follow_up")
 
 
 def _check_experts(experts: Iterable[Any]) -> list[Any]:
@@ -107,13 +111,29 @@ def _check_experts(experts: Iterable[Any]) -> list[Any]:
 
 @transaction.atomic
 def action_create(
-    *, campaign: Campaign, actor: Any, experts: Iterable[Any] = (), **fields: Any
+    *,
+    campaign: Campaign,
+    actor: Any,
+    kind: str,
+    date: dt.date,
+    audience: str,
+    people_reached: int,
+    place: str = "",
+    notes: str = "",
+    follow_up: str = "",
+    experts: Iterable[Any] = (),
 ) -> CampaignAction:
-    unknown = set(fields) - set(ACTION_FIELDS)
-    if unknown:
-        raise TypeError(f"Unknown action fields: {sorted(unknown)}")
     experts = _check_experts(experts)
-    action = CampaignAction.objects.create(campaign=campaign, **fields)
+    action = CampaignAction.objects.create(
+        campaign=campaign,
+        kind=kind,
+        date=date,
+        place=place,
+        audience=audience,
+        people_reached=people_reached,
+        notes=notes,
+        follow_up=follow_up,
+    )
     action.experts.set(experts)
     log_action(
         actor=actor,
@@ -126,13 +146,25 @@ def action_create(
 
 @transaction.atomic
 def action_update(
-    *, action: CampaignAction, actor: Any, experts: Iterable[Any] | None = None, **fields: Any
+    *,
+    action: CampaignAction,
+    actor: Any,
+    kind: str,
+    date: dt.date,
+    audience: str,
+    people_reached: int,
+    place: str = "",
+    notes: str = "",
+    follow_up: str = "",
+    experts: Iterable[Any] | None = None,
 ) -> CampaignAction:
-    unknown = set(fields) - set(ACTION_FIELDS)
-    if unknown:
-        raise TypeError(f"Unknown action fields: {sorted(unknown)}")
-    for name, value in fields.items():
-        setattr(action, name, value)
+    action.kind = kind
+    action.date = date
+    action.place = place
+    action.audience = audience
+    action.people_reached = people_reached
+    action.notes = notes
+    action.follow_up = follow_up
     action.save()
     if experts is not None:
         action.experts.set(_check_experts(experts))
@@ -140,7 +172,17 @@ def action_update(
         actor=actor,
         action="beeldvorming.action_changed",
         obj=action,
-        data={"fields": sorted(fields)},
+        data={
+            "fields": [
+                "audience",
+                "date",
+                "follow_up",
+                "kind",
+                "notes",
+                "people_reached",
+                "place",
+            ]
+        },
     )
     return action
 
@@ -239,7 +281,7 @@ def testimony_create(
 @transaction.atomic
 def testimony_update(*, testimony: Testimony, actor: Any, title: str, body: str) -> Testimony:
     """The author changes their story. A changed story is read again before it is public."""
-    testimony = Testimony.objects.select_for_update().get(pk=testimony.pk)
+    testimony = lock(Testimony.objects.all(), testimony.pk)
     if testimony.author_id != actor.pk:
         raise BeeldvormingError(_("Only the person who wrote this story can change it."))
     if testimony.status == Testimony.Status.WITHDRAWN:
@@ -258,7 +300,7 @@ def testimony_give_consent(
     *, testimony: Testimony, actor: Any, attribution: str, shown_name: str = ""
 ) -> Testimony:
     """Give consent again, or change the name shown. The story goes back to review."""
-    testimony = Testimony.objects.select_for_update().get(pk=testimony.pk)
+    testimony = lock(Testimony.objects.all(), testimony.pk)
     if testimony.author_id != actor.pk:
         raise BeeldvormingError(_("Only the person who wrote this story can give consent."))
     testimony.consent = _record_consent(
@@ -279,7 +321,7 @@ def testimony_give_consent(
 @transaction.atomic
 def testimony_withdraw_consent(*, testimony: Testimony, actor: Any) -> Testimony:
     """One button: the story goes offline in this same transaction."""
-    testimony = Testimony.objects.select_for_update().get(pk=testimony.pk)
+    testimony = lock(Testimony.objects.all(), testimony.pk)
     if testimony.author_id != actor.pk:
         raise BeeldvormingError(_("Only the person who wrote this story can take back consent."))
     if testimony.status == Testimony.Status.WITHDRAWN:
@@ -305,11 +347,7 @@ def testimony_withdraw_consent(*, testimony: Testimony, actor: Any) -> Testimony
 
 @transaction.atomic
 def testimony_publish(*, testimony: Testimony, actor: Any) -> Testimony:
-    testimony = (
-        Testimony.objects.select_for_update(of=("self",))
-        .select_related("consent")
-        .get(pk=testimony.pk)
-    )
+    testimony = lock(Testimony.objects.select_related("consent"), testimony.pk, of=("self",))
     if not testimony.has_consent:
         raise BeeldvormingError(_("This story has no consent: it cannot be published."))
     if testimony.status == Testimony.Status.PUBLISHED:
@@ -326,7 +364,7 @@ def testimony_publish(*, testimony: Testimony, actor: Any) -> Testimony:
 @transaction.atomic
 def testimony_decline(*, testimony: Testimony, actor: Any, note: str = "") -> Testimony:
     """Do not publish (or take offline). The note tells the author why."""
-    testimony = Testimony.objects.select_for_update().get(pk=testimony.pk)
+    testimony = lock(Testimony.objects.all(), testimony.pk)
     if testimony.status == Testimony.Status.WITHDRAWN:
         raise BeeldvormingError(_("The author took back consent: there is nothing to decide."))
     testimony.status = Testimony.Status.NOT_PUBLISHED

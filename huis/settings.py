@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "allauth.usersessions",
     "crispy_forms",
     "crispy_bootstrap5",
+    "django_filters",
     "rules.apps.AutodiscoverRulesConfig",
     # The shared core of the house.
     "huis.accounts",

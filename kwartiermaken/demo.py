@@ -292,14 +292,16 @@ def _open_follow_ups(
         services.entry_create(
             actor=worker,
             organisation=organisation,
-            date=today - dt.timedelta(days=3),
-            neighbourhood=neighbourhood,
-            kind=OutreachKind.HOME_VISIT,
-            people_reached=1,
-            contact_codes=["BR-7"],
-            follow_up_on=max(today + dt.timedelta(days=days), today - dt.timedelta(days=3)),
-            follow_up_note=note,
-            notes="Vraagt hulp bij een brief van de huisbaas.",
+            details=services.EntryDetails(
+                date=today - dt.timedelta(days=3),
+                neighbourhood=neighbourhood,
+                kind=OutreachKind.HOME_VISIT,
+                people_reached=1,
+                contact_codes=["BR-7"],
+                follow_up_on=max(today + dt.timedelta(days=days), today - dt.timedelta(days=3)),
+                follow_up_note=note,
+                notes="Vraagt hulp bij een brief van de huisbaas.",
+            ),
         )
 
 
@@ -309,19 +311,21 @@ def _recommendations(coordinator: User | None) -> None:
         by_category.setdefault(signal.category, []).append(signal)
     answered = services.recommendation_create(
         actor=coordinator,
-        title="Huurpremie ook aanvragen zonder smartphone",
-        addressed_to="Wooncentrum Zeestad en Vlaams Agentschap Wonen",
-        problem=(
-            "Veel huurders met recht op een huurpremie vragen ze niet aan. De aanvraag kan alleen "
-            "online en met itsme. Wie geen smartphone heeft of niet vlot is met een computer, valt "
-            "uit de boot."
-        ),
-        proposal=(
-            "Een vast moment per week in het sociaal huis waar een medewerker samen met de huurder "
-            "de aanvraag doet, en een papieren aanvraag voor wie dat wil."
-        ),
         signals=by_category.get(SignalCategory.DIGITAL, [])
         + by_category.get(SignalCategory.INFORMATION, []),
+        details=services.RecommendationDetails(
+            title="Huurpremie ook aanvragen zonder smartphone",
+            addressed_to="Wooncentrum Zeestad en Vlaams Agentschap Wonen",
+            problem=(
+                "Veel huurders met recht op een huurpremie vragen ze niet aan. De aanvraag kan "
+                "alleen online en met itsme. Wie geen smartphone heeft of niet vlot is met een "
+                "computer, valt uit de boot."
+            ),
+            proposal=(
+                "Een vast moment per week in het sociaal huis waar een medewerker samen met de "
+                "huurder de aanvraag doet, en een papieren aanvraag voor wie dat wil."
+            ),
+        ),
     )
     services.recommendation_send(
         recommendation=answered,
@@ -339,17 +343,19 @@ def _recommendations(coordinator: User | None) -> None:
     )
     services.recommendation_create(
         actor=coordinator,
-        title="Een eerste gesprek binnen de maand",
-        addressed_to="CGG Kustland en de eerstelijnszone",
-        problem=(
-            "Mensen wachten drie tot vier maanden op een eerste gesprek. Intussen haken ze af of "
-            "komen ze in crisis terecht."
-        ),
-        proposal=(
-            "Een wekelijks inloopmoment zonder afspraak, samen met een ervaringsdeskundige, en "
-            "een vaste contactpersoon voor buurtwerkers die iemand willen doorverwijzen."
-        ),
         signals=by_category.get(SignalCategory.WAITING, []),
+        details=services.RecommendationDetails(
+            title="Een eerste gesprek binnen de maand",
+            addressed_to="CGG Kustland en de eerstelijnszone",
+            problem=(
+                "Mensen wachten drie tot vier maanden op een eerste gesprek. Intussen haken ze af "
+                "of komen ze in crisis terecht."
+            ),
+            proposal=(
+                "Een wekelijks inloopmoment zonder afspraak, samen met een ervaringsdeskundige, en "
+                "een vaste contactpersoon voor buurtwerkers die iemand willen doorverwijzen."
+            ),
+        ),
     )
 
 

@@ -24,6 +24,7 @@ from .models import (
     SignalCategory,
 )
 from .selectors import active_needs, active_neighbourhoods
+from .services import EntryDetails, RecommendationDetails, SignalDetails
 
 
 def _date_widget() -> forms.DateInput:
@@ -168,11 +169,20 @@ class EntryForm(OrganisationChoiceMixin, forms.ModelForm):
             self.add_error("follow_up_on", _("Choose a date for the follow-up."))
         return cleaned
 
-    def service_fields(self) -> dict:
-        data = dict(self.cleaned_data)
-        data.pop("organisation", None)
-        data.pop("needs", None)
-        return data
+    def details(self) -> EntryDetails:
+        data = self.cleaned_data
+        return EntryDetails(
+            date=data["date"],
+            neighbourhood=data["neighbourhood"],
+            kind=data["kind"],
+            people_reached=data["people_reached"],
+            contact_codes=data["contact_codes"],
+            referrals=data["referrals"],
+            referred_to=data["referred_to"],
+            follow_up_on=data["follow_up_on"],
+            follow_up_note=data["follow_up_note"],
+            notes=data["notes"],
+        )
 
 
 class SignalForm(OrganisationChoiceMixin, forms.ModelForm):
@@ -231,10 +241,16 @@ class SignalForm(OrganisationChoiceMixin, forms.ModelForm):
             raise ValidationError(_("The date cannot be in the future."))
         return day
 
-    def service_fields(self) -> dict:
-        data = dict(self.cleaned_data)
-        data.pop("organisation", None)
-        return data
+    def details(self) -> SignalDetails:
+        data = self.cleaned_data
+        return SignalDetails(
+            observed_on=data["observed_on"],
+            category=data["category"],
+            neighbourhood=data["neighbourhood"],
+            service=data["service"],
+            description=data["description"],
+            times_seen=data["times_seen"],
+        )
 
 
 class SignalChoiceField(forms.ModelMultipleChoiceField):
@@ -266,10 +282,14 @@ class RecommendationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["signals"].queryset = signals
 
-    def service_fields(self) -> dict:
-        data = dict(self.cleaned_data)
-        data.pop("signals", None)
-        return data
+    def details(self) -> RecommendationDetails:
+        data = self.cleaned_data
+        return RecommendationDetails(
+            title=data["title"],
+            problem=data["problem"],
+            proposal=data["proposal"],
+            addressed_to=data["addressed_to"],
+        )
 
 
 class AnswerForm(forms.Form):

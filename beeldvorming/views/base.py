@@ -4,9 +4,7 @@ from django.db.models import QuerySet
 
 from huis.accounts import mixins
 from huis.accounts.mixins import PermissionRequiredMixin
-from huis.core import service_views
-
-from ..services import BeeldvormingError
+from huis.core.service_views import ServicePostView
 
 
 class ObjectAccessMixin(mixins.ObjectAccessMixin):
@@ -19,10 +17,6 @@ class ObjectAccessMixin(mixins.ObjectAccessMixin):
 
     def get_object_queryset(self) -> QuerySet:
         return self.get_queryset()
-
-
-class ServicePostView(service_views.ServicePostView):
-    service_error = BeeldvormingError
 
 
 __all__ = ["ObjectAccessMixin", "PermissionRequiredMixin", "ServicePostView"]

@@ -6,11 +6,12 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, FormView, ListView, View
 
+from huis.core.errors import DomainError
+
 from .. import services
 from ..forms import ActionForm, CampaignForm, MaterialForm
 from ..models import Campaign, CampaignAction, CampaignMaterial
 from ..selectors import campaign_with_details, campaigns_for
-from ..services import BeeldvormingError
 from ..uploads import CONTENT_TYPES
 from .base import ObjectAccessMixin, PermissionRequiredMixin, ServicePostView
 
@@ -42,7 +43,15 @@ class CampaignFormMixin(PermissionRequiredMixin):
 
 class CampaignCreateView(CampaignFormMixin, FormView):
     def form_valid(self, form):
-        campaign = services.campaign_create(actor=self.request.user, **form.cleaned_data)
+        data = form.cleaned_data
+        campaign = services.campaign_create(
+            actor=self.request.user,
+            name=data["name"],
+            starts_on=data["starts_on"],
+            ends_on=data["ends_on"],
+            goals=data["goals"],
+            target_audiences=data["target_audiences"],
+        )
         messages.success(self.request, _("The campaign is saved."))
         return redirect(campaign)
 
@@ -73,14 +82,35 @@ class CampaignUpdateView(CampaignChildMixin, FormView):
 
     def form_valid(self, form):
         try:
+            data = form.cleaned_data
             services.campaign_update(
-                campaign=self.campaign, actor=self.request.user, **form.cleaned_data
+                campaign=self.campaign,
+                actor=self.request.user,
+                name=data["name"],
+                starts_on=data["starts_on"],
+                ends_on=data["ends_on"],
+                goals=data["goals"],
+                target_audiences=data["target_audiences"],
             )
-        except BeeldvormingError as error:
+        except DomainError as error:
             form.add_error(None, error.message)
             return self.form_invalid(form)
         messages.success(self.request, _("The campaign is saved."))
         return redirect(self.campaign)
+
+
+def _action_arguments(data: dict) -> dict:
+    """The action form's fields, named one by one for the service."""
+    return {
+        "kind": data["kind"],
+        "date": data["date"],
+        "place": data["place"],
+        "audience": data["audience"],
+        "people_reached": data["people_reached"],
+        "notes": data["notes"],
+        "follow_up": data["follow_up"],
+        "experts": data["experts"],
+    }
 
 
 class ActionCreateView(CampaignChildMixin, FormView):
@@ -88,13 +118,13 @@ class ActionCreateView(CampaignChildMixin, FormView):
     form_class = ActionForm
 
     def form_valid(self, form):
-        data = dict(form.cleaned_data)
-        experts = data.pop("experts")
         try:
             services.action_create(
-                campaign=self.campaign, actor=self.request.user, experts=experts, **data
+                **_action_arguments(form.cleaned_data),
+                campaign=self.campaign,
+                actor=self.request.user,
             )
-        except BeeldvormingError as error:
+        except DomainError as error:
             form.add_error(None, error.message)
             return self.form_invalid(form)
         messages.success(self.request, _("The action is saved."))
@@ -114,13 +144,13 @@ class ActionUpdateView(ObjectAccessMixin, FormView):
         return super().get_context_data(campaign=self.object.campaign, action=self.object, **kwargs)
 
     def form_valid(self, form):
-        data = dict(form.cleaned_data)
-        experts = data.pop("experts")
         try:
             services.action_update(
-                action=self.object, actor=self.request.user, experts=experts, **data
+                **_action_arguments(form.cleaned_data),
+                action=self.object,
+                actor=self.request.user,
             )
-        except BeeldvormingError as error:
+        except DomainError as error:
             form.add_error(None, error.message)
             return self.form_invalid(form)
         messages.success(self.request, _("The action is saved."))
@@ -139,7 +169,7 @@ class MaterialCreateView(CampaignChildMixin, FormView):
                 title=form.cleaned_data["title"],
                 file=form.cleaned_data["file"],
             )
-        except BeeldvormingError as error:
+        except DomainError as error:
             form.add_error("file", error.message)
             return self.form_invalid(form)
         messages.success(self.request, _("The file is uploaded."))

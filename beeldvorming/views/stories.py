@@ -7,12 +7,13 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView
 
+from huis.core.errors import DomainError
 from huis.core.ratelimit import rate_limited
 
 from .. import services
 from ..forms import ConsentFields, TestimonyEditForm, TestimonyForm
 from ..selectors import testimonies_of
-from ..services import CONSENT_TEXT, BeeldvormingError
+from ..services import CONSENT_TEXT
 from .base import ObjectAccessMixin, PermissionRequiredMixin, ServicePostView
 
 story_rate_limit = rate_limited("beeldvorming.story", rate="10/m", key="user_or_ip")
@@ -52,7 +53,7 @@ class StoryCreateView(PermissionRequiredMixin, FormView):
                 attribution=data["attribution"],
                 shown_name=data["shown_name"],
             )
-        except BeeldvormingError as error:
+        except DomainError as error:
             form.add_error(None, error.message)
             return self.form_invalid(form)
         messages.success(
@@ -89,7 +90,7 @@ class StoryEditView(OwnStoryMixin, FormView):
             services.testimony_update(
                 testimony=self.object, actor=self.request.user, **form.cleaned_data
             )
-        except BeeldvormingError as error:
+        except DomainError as error:
             form.add_error(None, error.message)
             return self.form_invalid(form)
         messages.success(
@@ -125,7 +126,7 @@ class StoryConsentView(OwnStoryMixin, FormView):
                 attribution=form.cleaned_data["attribution"],
                 shown_name=form.cleaned_data["shown_name"],
             )
-        except BeeldvormingError as error:
+        except DomainError as error:
             form.add_error(None, error.message)
             return self.form_invalid(form)
         messages.success(self.request, _("Thank you. Someone of the house reads your story soon."))

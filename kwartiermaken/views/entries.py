@@ -10,33 +10,20 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView, View
 
+from huis.accounts.access import organisations_of
 from huis.core.csv import csv_safe
+from huis.core.errors import DomainError
 
 from .. import selectors, services
+from ..filters import EntryFilterSet
 from ..forms import EntryForm
 from ..models import OutreachKind
-from ..services import KwartiermakenError
 from .base import (
     ObjectAccessMixin,
     PermissionRequiredMixin,
     ServicePostView,
     apply_service_error,
-    int_or_none,
 )
-
-
-def entry_filter_from(request) -> selectors.EntryFilter:
-    kind = request.GET.get("soort", "")
-    organisation = None
-    if request.user.has_perm("kwartiermaken.see_all_organisations"):
-        organisation = int_or_none(request.GET.get("organisatie"))
-    return selectors.EntryFilter(
-        query=request.GET.get("zoek", "")[:100],
-        neighbourhood=int_or_none(request.GET.get("wijk")),
-        kind=kind if kind in OutreachKind.values else "",
-        follow_up_open=request.GET.get("opvolging") == "open",
-        organisation=organisation,
-    )
 
 
 class EntryListView(PermissionRequiredMixin, TemplateView):
@@ -45,14 +32,12 @@ class EntryListView(PermissionRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        filters = entry_filter_from(self.request)
-        page = selectors.entry_page(
-            user=self.request.user, filters=filters, cursor=self.request.GET.get("na", "")
-        )
+        filterset = EntryFilterSet(self.request.GET, user=self.request.user)
+        page = selectors.entry_page(entries=filterset.qs, cursor=self.request.GET.get("na", ""))
         query = self.request.GET.copy()
         query.pop("na", None)
         context.update(
-            filters=filters,
+            filters=filterset.values,
             page=page,
             neighbourhoods=list(selectors.active_neighbourhoods()),
             kinds=OutreachKind.choices,
@@ -71,7 +56,7 @@ class EntryFormMixin(PermissionRequiredMixin):
     def get_form_kwargs(self):
         return {
             **super().get_form_kwargs(),
-            "organisations": services.organisations_of(self.request.user),
+            "organisations": organisations_of(self.request.user),
         }
 
 
@@ -89,9 +74,9 @@ class EntryCreateView(EntryFormMixin, FormView):
                 organisation=form.cleaned_data["organisation"],
                 needs=form.cleaned_data["needs"],
                 request=self.request,
-                **form.service_fields(),
+                details=form.details(),
             )
-        except KwartiermakenError as error:
+        except DomainError as error:
             apply_service_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Saved. Thank you."))
@@ -166,9 +151,9 @@ class EntryUpdateView(ObjectAccessMixin, EntryFormMixin, FormView):
                 actor=self.request.user,
                 needs=form.cleaned_data["needs"],
                 request=self.request,
-                **form.service_fields(),
+                details=form.details(),
             )
-        except KwartiermakenError as error:
+        except DomainError as error:
             apply_service_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Saved."))
@@ -206,9 +191,8 @@ class EntryExportView(PermissionRequiredMixin, View):
     permission_required = "kwartiermaken.log_work"
 
     def get(self, request, *args, **kwargs):
-        entries = selectors.entries_for_export(
-            user=request.user, filters=entry_filter_from(request)
-        )
+        filterset = EntryFilterSet(request.GET, user=request.user)
+        entries = selectors.entries_for_export(entries=filterset.qs)
         writer = csv.writer(Echo(), delimiter=";")
 
         def rows():

@@ -3,7 +3,9 @@
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from .. import selectors, services
+from huis.accounts.access import organisations_of
+
+from .. import selectors
 from .base import PermissionRequiredMixin
 
 
@@ -16,7 +18,7 @@ class HomeView(PermissionRequiredMixin, TemplateView):
         return super().get_context_data(
             follow_ups=selectors.follow_ups_due(user=user),
             recent=selectors.recent_entries(user=user),
-            organisations=services.organisations_of(user),
+            organisations=organisations_of(user),
             today=timezone.localdate(),
             **kwargs,
         )

@@ -21,8 +21,9 @@ from huis.core.charts import bar_chart
 from huis.core.csv import csv_safe
 
 from .. import figures_cache, selectors
+from ..filters import OverviewFilterSet
 from ..models import OutreachKind
-from .base import PermissionRequiredMixin, int_or_none
+from .base import PermissionRequiredMixin
 
 
 @dataclass(frozen=True)
@@ -96,24 +97,7 @@ def overview_drawing(*, user: Any, filters: selectors.OverviewFilter, keep: bool
 
 class OverviewFilterMixin:
     def overview_filter(self, years: list[int]) -> selectors.OverviewFilter:
-        get = self.request.GET
-        raw_year = get.get("jaar", "")
-        if raw_year == "alle":
-            year = None
-        elif raw_year.isdigit() and int(raw_year) in years:
-            year = int(raw_year)
-        else:
-            year = years[0] if years else None
-        kind = get.get("soort", "")
-        organisation = None
-        if self.request.user.has_perm("kwartiermaken.see_all_organisations"):
-            organisation = int_or_none(get.get("organisatie"))
-        return selectors.OverviewFilter(
-            year=year,
-            neighbourhood=int_or_none(get.get("wijk")),
-            kind=kind if kind in OutreachKind.values else "",
-            organisation=organisation,
-        )
+        return OverviewFilterSet(self.request.GET, user=self.request.user, years=years).values
 
 
 class OverviewView(PermissionRequiredMixin, OverviewFilterMixin, TemplateView):

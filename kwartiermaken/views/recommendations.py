@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView, View
 
+from huis.core.errors import DomainError
 from huis.core.pdf import PDF_VARIANT
 
 from .. import selectors, services
@@ -66,7 +67,7 @@ class RecommendationCreateView(RecommendationFormMixin, FormView):
             actor=self.request.user,
             signals=form.cleaned_data["signals"],
             request=self.request,
-            **form.service_fields(),
+            details=form.details(),
         )
         messages.success(self.request, _("The draft is saved."))
         return redirect(recommendation)
@@ -92,9 +93,9 @@ class RecommendationUpdateView(RecommendationAccessMixin, RecommendationFormMixi
                 actor=self.request.user,
                 signals=form.cleaned_data["signals"],
                 request=self.request,
-                **form.service_fields(),
+                details=form.details(),
             )
-        except KwartiermakenError as error:
+        except DomainError as error:
             apply_service_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Saved."))
@@ -148,7 +149,7 @@ class RecommendationAnswerView(RecommendationAccessMixin, FormView):
                 answered_on=form.cleaned_data["answered_on"],
                 request=self.request,
             )
-        except KwartiermakenError as error:
+        except DomainError as error:
             apply_service_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("The answer is saved."))

@@ -6,12 +6,12 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
-from huis.accounts.access import fetch_for
+from huis.accounts.access import fetch_for, organisations_of
+from huis.core.errors import DomainError
 
 from .. import selectors, services
 from ..forms import SignalForm
 from ..models import SignalCategory
-from ..services import KwartiermakenError
 from .base import ObjectAccessMixin, PermissionRequiredMixin, apply_service_error, int_or_none
 
 
@@ -55,7 +55,7 @@ class SignalFormMixin(PermissionRequiredMixin):
     def get_form_kwargs(self):
         return {
             **super().get_form_kwargs(),
-            "organisations": services.organisations_of(self.request.user),
+            "organisations": organisations_of(self.request.user),
         }
 
 
@@ -100,9 +100,9 @@ class SignalCreateView(SignalFormMixin, FormView):
                 organisation=organisation,
                 entry=self.entry,
                 request=self.request,
-                **form.service_fields(),
+                details=form.details(),
             )
-        except KwartiermakenError as error:
+        except DomainError as error:
             apply_service_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("The signal is saved. Thank you."))
@@ -146,9 +146,9 @@ class SignalUpdateView(ObjectAccessMixin, SignalFormMixin, FormView):
                 signal=self.object,
                 actor=self.request.user,
                 request=self.request,
-                **form.service_fields(),
+                details=form.details(),
             )
-        except KwartiermakenError as error:
+        except DomainError as error:
             apply_service_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Saved."))

@@ -13,9 +13,10 @@ import pytest
 from django.db import connection
 
 from huis.audit.models import AuditEntry
+from huis.core.locking import lock
 from kwartiermaken import services
 from kwartiermaken.models import PolicyRecommendation
-from kwartiermaken.services import KwartiermakenError
+from kwartiermaken.services import KwartiermakenError, recommendations
 
 from .factories import RecommendationFactory, SignalFactory
 
@@ -67,15 +68,15 @@ def sent(coordinator, organisation_a, neighbourhood):
 
 
 def test_one_decision_wins_under_the_row_lock(monkeypatch, sent, coordinator):
-    locked_read = services._lock
+    locked_read = lock
 
-    def slow_lock(recommendation):
+    def slow_lock(queryset, pk, **kwargs):
         # Hold the lock a little while, so the others surely arrive while it is held.
-        row = locked_read(recommendation)
+        row = locked_read(queryset, pk, **kwargs)
         time.sleep(0.05)
         return row
 
-    monkeypatch.setattr(services, "_lock", slow_lock)
+    monkeypatch.setattr(recommendations, "lock", slow_lock)
     won, decisions = _decide_at_once(sent, coordinator)
     assert (won, decisions) == (1, 1)
     sent.refresh_from_db()
@@ -85,12 +86,12 @@ def test_one_decision_wins_under_the_row_lock(monkeypatch, sent, coordinator):
 def test_control_without_the_lock_every_thread_decides(monkeypatch, sent, coordinator):
     everyone_read = threading.Barrier(THREADS)
 
-    def plain_read(recommendation):
-        row = PolicyRecommendation.objects.get(pk=recommendation.pk)
+    def plain_read(queryset, pk, **kwargs):
+        row = queryset.get(pk=pk)
         everyone_read.wait(timeout=10)
         return row
 
-    monkeypatch.setattr(services, "_lock", plain_read)
+    monkeypatch.setattr(recommendations, "lock", plain_read)
     won, decisions = _decide_at_once(sent, coordinator)
     assert won == THREADS
     assert decisions == THREADS

@@ -280,3 +280,26 @@ def test_a_coordinator_narrows_the_list_to_one_organisation_a_partner_cannot_wid
     assert client.get(url, {"organisatie": organisation_b.pk}).context["page"].entries == [entry_b]
     client.force_login(partner_a)
     assert client.get(url, {"organisatie": organisation_b.pk}).context["page"].entries == [entry_a]
+
+
+# --- Typed service arguments -----------------------------------------------------------------
+
+
+def test_a_misspelt_field_is_an_error_at_the_call_and_the_audit_names_what_changed(
+    partner_a, entry_a
+):
+    from dataclasses import replace
+
+    from kwartiermaken import services
+
+    with pytest.raises(TypeError):
+        services.EntryDetails(date=entry_a.date, neighbourhood=entry_a.neighbourhood, peple=2)
+    with pytest.raises(TypeError):
+        services.entry_update(entry=entry_a, actor=partner_a, people_reached=2)
+    details = replace(services.EntryDetails.of(entry_a), people_reached=9, referred_to="CAW")
+    services.entry_update(entry=entry_a, actor=partner_a, details=details)
+    entry_a.refresh_from_db()
+    assert (entry_a.people_reached, entry_a.referred_to) == (9, "CAW")
+    assert entry_a.notes == "Woont alleen, koelkast leeg."  # the fields not changed stay
+    changed = AuditEntry.objects.get(action="kwartiermaken.entry_changed")
+    assert changed.data["fields"] == ["people_reached", "referred_to"]

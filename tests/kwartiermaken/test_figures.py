@@ -7,6 +7,7 @@ organisations at once (real threads on their own connections), still add up exac
 
 import datetime as dt
 import threading
+from dataclasses import replace
 
 import pytest
 from django.db import connection
@@ -16,15 +17,11 @@ from django.utils import timezone
 
 from kwartiermaken import services
 from kwartiermaken.models import OutreachEntry, OutreachMonth
-from kwartiermaken.selectors import (
-    OverviewFilter,
-    overview_export_rows,
-    overview_for,
-    overview_live,
-)
+from kwartiermaken.selectors.overview import OverviewFilter, overview_export_rows, overview_for
 from kwartiermaken.tasks import refresh_figures_task
 
 from .factories import NeedFactory, NeighbourhoodFactory
+from .live_overview import overview_live
 
 
 def _filters(year: int, neighbourhood, organisation) -> list[OverviewFilter]:
@@ -63,32 +60,45 @@ def test_figures_equal_a_live_count_after_every_change_through_the_services(
                 actor=partner_a if n % 2 else partner_b,
                 organisation=organisation_a if n % 2 else organisation_b,
                 needs=[housing, debt][: n % 3],
-                date=today - dt.timedelta(days=n * 9),
-                neighbourhood=home if n % 3 else street,
-                kind="street" if n % 2 else "home_visit",
-                people_reached=n + 1,
-                referrals=n % 2,
-                follow_up_on=today + dt.timedelta(days=3) if n < 3 else None,
+                details=services.EntryDetails(
+                    date=today - dt.timedelta(days=n * 9),
+                    neighbourhood=home if n % 3 else street,
+                    kind="street" if n % 2 else "home_visit",
+                    people_reached=n + 1,
+                    referrals=n % 2,
+                    follow_up_on=today + dt.timedelta(days=3) if n < 3 else None,
+                ),
             )
         )
     signal = services.signal_create(
         actor=partner_a,
         organisation=organisation_a,
         entry=entries[1],
-        observed_on=today,
-        category="waiting",
-        neighbourhood=home,
-        description="Lange wachttijd.",
+        details=services.SignalDetails(
+            observed_on=today,
+            category="waiting",
+            neighbourhood=home,
+            description="Lange wachttijd.",
+        ),
     )
     _assert_equal_to_live(users, home, organisation_a)
 
     # A date moved to another month takes its figures along; a follow-up done closes it.
     services.entry_update(
-        entry=entries[1], actor=partner_a, date=today - dt.timedelta(days=70), needs=[debt]
+        entry=entries[1],
+        actor=partner_a,
+        needs=[debt],
+        details=replace(services.EntryDetails.of(entries[1]), date=today - dt.timedelta(days=70)),
     )
     services.entry_follow_up_done(entry=entries[0], actor=partner_b)
     services.signal_update(
-        signal=signal, actor=partner_a, observed_on=today - dt.timedelta(days=40), times_seen=4
+        signal=signal,
+        actor=partner_a,
+        details=replace(
+            services.SignalDetails.of(signal),
+            observed_on=today - dt.timedelta(days=40),
+            times_seen=4,
+        ),
     )
     _assert_equal_to_live(users, home, organisation_a)
     assert overview_for(user=coordinator, filters=OverviewFilter()).total_entries == 6
@@ -103,10 +113,12 @@ def test_the_export_holds_the_same_figures_as_a_live_count(
         services.entry_create(
             actor=partner_a,
             organisation=organisation_a,
-            date=today - dt.timedelta(days=n * 20),
-            neighbourhood=neighbourhood,
-            kind="club" if n % 2 else "home_visit",
-            people_reached=2,
+            details=services.EntryDetails(
+                date=today - dt.timedelta(days=n * 20),
+                neighbourhood=neighbourhood,
+                kind="club" if n % 2 else "home_visit",
+                people_reached=2,
+            ),
         )
     live = (
         OutreachEntry.objects.annotate(month=TruncMonth("date"))
@@ -127,9 +139,9 @@ def test_the_nightly_recount_repairs_a_change_made_past_the_services(
     entry = services.entry_create(
         actor=partner_a,
         organisation=organisation_a,
-        date=timezone.localdate(),
-        neighbourhood=neighbourhood,
-        people_reached=3,
+        details=services.EntryDetails(
+            date=timezone.localdate(), neighbourhood=neighbourhood, people_reached=3
+        ),
     )
     OutreachEntry.objects.filter(pk=entry.pk).update(people_reached=30)  # a correction in the DB
     filters = OverviewFilter()
@@ -162,9 +174,11 @@ def test_changes_in_the_same_month_from_two_organisations_at_once_add_up(
                 services.entry_create(
                     actor=actor,
                     organisation=organisation,
-                    date=today.replace(day=1) + dt.timedelta(days=n % 2),
-                    neighbourhood=neighbourhood,
-                    people_reached=1,
+                    details=services.EntryDetails(
+                        date=today.replace(day=1) + dt.timedelta(days=n % 2),
+                        neighbourhood=neighbourhood,
+                        people_reached=1,
+                    ),
                 )
         except BaseException as exc:
             errors.append(exc)

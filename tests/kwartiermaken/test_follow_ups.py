@@ -1,6 +1,7 @@
 """Follow-ups: on the worker's start page, and one reminder per follow-up through the outbox."""
 
 import datetime as dt
+from dataclasses import replace
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -22,12 +23,14 @@ def _log(partner, organisation, neighbourhood, *, follow_up_on, note="Terugbelle
     return services.entry_create(
         actor=partner,
         organisation=organisation,
-        date=timezone.localdate(),
-        neighbourhood=neighbourhood,
-        kind="home_visit",
-        people_reached=1,
-        follow_up_on=follow_up_on,
-        follow_up_note=note,
+        details=services.EntryDetails(
+            date=timezone.localdate(),
+            neighbourhood=neighbourhood,
+            kind="home_visit",
+            people_reached=1,
+            follow_up_on=follow_up_on,
+            follow_up_note=note,
+        ),
     )
 
 
@@ -42,7 +45,11 @@ def test_a_follow_up_schedules_one_reminder_at_eight_in_brussels(
     assert reminder.due_at.astimezone(BRUSSELS).time() == dt.time(8, 0)
     assert reminder.due_at.astimezone(BRUSSELS).date() == day
     # Saving the entry again does not add a second reminder.
-    services.entry_update(entry=entry, actor=partner_a, people_reached=2)
+    services.entry_update(
+        entry=entry,
+        actor=partner_a,
+        details=replace(services.EntryDetails.of(entry), people_reached=2),
+    )
     assert Notification.objects.count() == 1
 
 
@@ -73,7 +80,11 @@ def test_a_new_date_cancels_the_old_reminder_and_done_cancels_the_new_one(
     first = timezone.localdate() + dt.timedelta(days=3)
     entry = _log(partner_a, organisation_a, neighbourhood, follow_up_on=first)
     later = first + dt.timedelta(days=7)
-    entry = services.entry_update(entry=entry, actor=partner_a, follow_up_on=later)
+    entry = services.entry_update(
+        entry=entry,
+        actor=partner_a,
+        details=replace(services.EntryDetails.of(entry), follow_up_on=later),
+    )
     statuses = dict(Notification.objects.values_list("key", "status"))
     prefix = f"kwartiermaken-follow-up:entry:{entry.pk}"
     assert statuses == {

@@ -8,7 +8,7 @@ import io
 import pytest
 from django.urls import reverse
 
-from kwartiermaken.selectors import OverviewFilter, overview_for
+from kwartiermaken.selectors.overview import OverviewFilter, overview_for
 
 from .factories import NeedFactory, OutreachEntryFactory, SignalFactory
 
@@ -148,7 +148,7 @@ def test_csv_cells_cannot_start_a_formula(client, coordinator, organisation_a):
 
 def test_stacked_chart_puts_each_label_above_its_bar_within_the_drawing():
     from huis.core.charts import bar_chart
-    from kwartiermaken.selectors import OverviewRow
+    from kwartiermaken.selectors.overview import OverviewRow
 
     rows = [
         OverviewRow(label="Contact met een club of vereniging", entries=57),

@@ -39,10 +39,12 @@ def _entry(actor, organisation, neighbourhood, people: int) -> OutreachEntry:
     return services.entry_create(
         actor=actor,
         organisation=organisation,
-        date=timezone.localdate(),
-        neighbourhood=neighbourhood,
-        kind="street",
-        people_reached=people,
+        details=services.EntryDetails(
+            date=timezone.localdate(),
+            neighbourhood=neighbourhood,
+            kind="street",
+            people_reached=people,
+        ),
     )
 
 

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from huis.audit.models import AuditEntry
 from kwartiermaken import services
 from kwartiermaken.models import PolicyRecommendation
-from kwartiermaken.selectors import recommendation_evidence
+from kwartiermaken.selectors.recommendations import recommendation_evidence
 from kwartiermaken.services import KwartiermakenError
 from tests.pdfcheck import assert_tagged_pdf
 

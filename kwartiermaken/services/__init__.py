@@ -1,0 +1,56 @@
+"""Writes of kwartiermaken: outreach entries, follow-ups, signals and policy recommendations.
+
+Every function is keyword-only, runs in one transaction, writes an audit entry and raises
+`KwartiermakenError` (a `huis.core.errors.DomainError`) with a message a person can read when
+something is not allowed. What a person writes comes as one frozen dataclass per change
+(`EntryDetails`, `SignalDetails`, `RecommendationDetails`): a misspelt field is an error at the
+call. One module per entity.
+"""
+
+from .common import KwartiermakenError
+from .entries import (
+    FOLLOW_UP_HOUR,
+    FOLLOW_UP_KIND,
+    NOTES_VIEWED,
+    EntryDetails,
+    entry_create,
+    entry_follow_up_done,
+    entry_notes_read,
+    entry_update,
+    follow_up_due_at,
+    follow_up_key_prefix,
+)
+from .recommendations import (
+    TRANSITIONS,
+    RecommendationDetails,
+    recommendation_create,
+    recommendation_decide,
+    recommendation_record_answer,
+    recommendation_send,
+    recommendation_update,
+)
+from .signals import SignalDetails, signal_create, signal_update
+
+__all__ = [
+    "FOLLOW_UP_HOUR",
+    "FOLLOW_UP_KIND",
+    "NOTES_VIEWED",
+    "TRANSITIONS",
+    "EntryDetails",
+    "KwartiermakenError",
+    "RecommendationDetails",
+    "SignalDetails",
+    "entry_create",
+    "entry_follow_up_done",
+    "entry_notes_read",
+    "entry_update",
+    "follow_up_due_at",
+    "follow_up_key_prefix",
+    "recommendation_create",
+    "recommendation_decide",
+    "recommendation_record_answer",
+    "recommendation_send",
+    "recommendation_update",
+    "signal_create",
+    "signal_update",
+]
