@@ -21,6 +21,7 @@ from .courses import (
 from .enrollments import (
     enrollment_cancel,
     enrollment_create,
+    enrolment_refusal,
     intake_approve,
     intake_decline,
     lock_enrollment,
@@ -47,6 +48,7 @@ __all__ = [
     "course_update",
     "enrollment_cancel",
     "enrollment_create",
+    "enrolment_refusal",
     "entry_delete",
     "entry_save",
     "evaluation_submit",

@@ -18,17 +18,26 @@ from ..models import Course, Enrollment
 from .common import CourseError
 
 
-def _check_enrolment_open(course: Course, *, now: dt.datetime) -> None:
+def enrolment_refusal(course: Course, *, now: dt.datetime) -> str | None:
+    """Why nobody can enrol for `course` at `now`, or None while enrolment is open: the one rule
+    that the course page (whether to show the button) and `enrollment_create` both follow."""
     if course.is_cancelled:
-        raise CourseError(_("This course is cancelled. You cannot enrol."))
+        return _("This course is cancelled. You cannot enrol.")
     if not course.is_published:
-        raise CourseError(_("You cannot enrol for this course yet."))
+        return _("You cannot enrol for this course yet.")
     if course.is_over:
-        raise CourseError(_("This course is over."))
+        return _("This course is over.")
     if now < course.term.enrolment_opens_at:
-        raise CourseError(_("Enrolment is not open yet."))
+        return _("Enrolment is not open yet.")
     if now >= course.term.enrolment_closes_at:
-        raise CourseError(_("Enrolment for this term is closed."))
+        return _("Enrolment for this term is closed.")
+    return None
+
+
+def _check_enrolment_open(course: Course, *, now: dt.datetime) -> None:
+    refusal = enrolment_refusal(course, now=now)
+    if refusal is not None:
+        raise CourseError(refusal)
 
 
 def _claim_place(enrollment: Enrollment, course: Course, *, actor: Any, check_window: bool):

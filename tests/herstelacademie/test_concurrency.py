@@ -5,17 +5,20 @@
 - One student taps "enrol me" 8 times at once for a course with an intake (no place is claimed
   yet, so only the enrolment's own unique index guards it): one enrolment. The control run drops
   that index and shows the duplicates it prevents.
+- A student cancels while someone else holds the enrolment's row lock: within the lock timeout
+  the page says "try again in a moment", and nothing changed.
 """
 
 import threading
 
 import pytest
-from django.db import connection
-from django.test import Client
+from django.db import connection, transaction
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from herstelacademie.models import Enrollment
 from huis.accounts.roles import Role
+from huis.core.locking import lock
 from huis.places.models import PlaceClaim
 from tests.factories import UserFactory
 
@@ -94,3 +97,39 @@ def test_control_without_the_unique_index_the_taps_make_duplicates():
             )
             editor.add_constraint(Enrollment, constraint)
     assert max(counts) > 1
+
+
+@override_settings(LOCK_TIMEOUT_MS=300)
+def test_cancelling_while_a_trainer_holds_the_enrolment_says_busy_kindly():
+    """A held row lock costs the student a moment and a kind message, not a hung page."""
+    course = make_course(**_trainers())
+    student = UserFactory()
+    client = Client()
+    client.force_login(student)
+    client.post(reverse("herstelacademie:enrol", args=[course.pk, course.slug]), {})
+    enrollment = Enrollment.objects.get(user=student)
+    held, release = threading.Event(), threading.Event()
+
+    def holder() -> None:
+        try:
+            with transaction.atomic():
+                lock(Enrollment.objects, enrollment.pk)
+                held.set()
+                release.wait(10)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=holder)
+    thread.start()
+    assert held.wait(10)
+    try:
+        response = client.post(
+            reverse("herstelacademie:enrollment_cancel", args=[enrollment.pk]), follow=True
+        )
+    finally:
+        release.set()
+        thread.join(10)
+    assert response.status_code == 200
+    assert "Iemand anders past dit net aan. Probeer het zo meteen opnieuw." in response.text
+    enrollment.refresh_from_db()
+    assert enrollment.cancelled_at is None

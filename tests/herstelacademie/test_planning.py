@@ -53,8 +53,10 @@ def test_staff_plan_a_term_a_course_and_its_sessions(client, staff, expert):
         (staff.pk, "professional"),
     }
 
-    refused = client.post(reverse("herstelacademie:course_publish", args=[course.pk]))
-    assert refused.status_code == 400  # no sessions yet
+    refused = client.post(reverse("herstelacademie:course_publish", args=[course.pk]), follow=True)
+    assert "Voeg minstens één sessie toe voor je de cursus publiceert." in refused.text
+    course.refresh_from_db()
+    assert course.status == "draft"  # no sessions yet
 
     room = RoomFactory()
     day = today + dt.timedelta(days=7)
