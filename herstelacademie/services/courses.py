@@ -22,13 +22,15 @@ from .common import CourseError, configure_places
 @transaction.atomic
 def term_save(*, term: Term, actor: Any) -> Term:
     if term.ends_on < term.starts_on:
-        raise CourseError(_("The last day must be after the first day."))
+        raise CourseError(_("The last day must be after the first day."), field="ends_on")
     if term.enrolment_closes_at <= term.enrolment_opens_at:
-        raise CourseError(_("Enrolment must close after it opens."))
+        raise CourseError(_("Enrolment must close after it opens."), field="enrolment_closes_at")
     created = term.pk is None
     term.slug = term.slug or slugify(term.name)[:90] or "periode"
     if Term.objects.filter(slug=term.slug).exclude(pk=term.pk).exists():
-        raise CourseError(_("Another term already has this short name. Choose another one."))
+        raise CourseError(
+            _("Another term already has this short name. Choose another one."), field="slug"
+        )
     term.save()
     for course in term.courses.all():
         configure_places(course)
@@ -88,14 +90,16 @@ def _set_trainers(course: Course, data: CourseData) -> None:
         if not user.has_role(Role.EXPERT):
             raise CourseError(
                 _("%(name)s is not registered as an expert by experience.")
-                % {"name": user.display_name}
+                % {"name": user.display_name},
+                field="expert_trainers",
             )
     wanted = {u.pk: TrainerRole.EXPERT for u in experts}
     for user in data.professional_trainers:
         if user.pk in wanted:
             raise CourseError(
                 _("%(name)s cannot be both expert by experience and professional in one course.")
-                % {"name": user.display_name}
+                % {"name": user.display_name},
+                field="professional_trainers",
             )
         wanted[user.pk] = TrainerRole.PROFESSIONAL
     course.trainers.exclude(user_id__in=wanted).delete()
@@ -107,9 +111,12 @@ def _set_trainers(course: Course, data: CourseData) -> None:
 
 def _check(data: CourseData) -> None:
     if data.max_students < 1:
-        raise CourseError(_("A course needs at least one place."))
+        raise CourseError(_("A course needs at least one place."), field="max_students")
     if not 1 <= data.certificate_share <= 100:
-        raise CourseError(_("The share for a certificate is a percentage from 1 to 100."))
+        raise CourseError(
+            _("The share for a certificate is a percentage from 1 to 100."),
+            field="certificate_share",
+        )
 
 
 @transaction.atomic

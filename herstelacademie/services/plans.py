@@ -30,9 +30,9 @@ def entry_save(
 ) -> LearningEntry:
     text = text.strip()
     if not text:
-        raise CourseError(_("Write something first."))
+        raise CourseError(_("Write something first."), field="text")
     if kind not in LearningEntry.Kind.values:
-        raise CourseError(_("Choose a learning goal or a note."))
+        raise CourseError(_("Choose a learning goal or a note."), field="kind")
     entry = entry or LearningEntry(plan=plan)
     entry.kind, entry.text, entry.is_shared, entry.is_done = kind, text[:2000], is_shared, is_done
     entry.save()
@@ -66,9 +66,13 @@ def companion_set(
 ) -> LearningPlan:
     if companion is not None:
         if companion.pk == plan.user_id:
-            raise CourseError(_("Choose someone else as your learning companion."))
+            raise CourseError(
+                _("Choose someone else as your learning companion."), field="companion"
+            )
         if not companion_candidates().filter(pk=companion.pk).exists():
-            raise CourseError(_("Choose a staff member or an expert by experience."))
+            raise CourseError(
+                _("Choose a staff member or an expert by experience."), field="companion"
+            )
     plan.companion = companion
     plan.share_courses = share_courses and companion is not None
     plan.save(update_fields=["companion", "share_courses", "updated_at"])

@@ -54,9 +54,9 @@ def session_save(
     if timezone.is_naive(starts_at) or timezone.is_naive(ends_at):
         raise ValueError("Sessions need aware datetimes.")
     if ends_at <= starts_at:
-        raise CourseError(_("The end must be after the start."))
+        raise CourseError(_("The end must be after the start."), field="ends")
     if room is None and not location.strip():
-        raise CourseError(_("Choose a room, or say where the session takes place."))
+        raise CourseError(_("Choose a room, or say where the session takes place."), field="room")
     session = session or CourseSession(course=course)
     moved = session.pk is None or session.starts_at != starts_at
     session.starts_at, session.ends_at = starts_at, ends_at

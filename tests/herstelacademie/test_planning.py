@@ -103,4 +103,8 @@ def test_a_second_term_with_the_same_name_is_refused_with_a_message(client, staf
         },
     )
     assert response.status_code == 400
+    # The refusal stands beside the field it is about.
+    assert response.context["form"].errors["slug"] == [
+        "Een andere periode heeft al deze korte naam. Kies een andere."
+    ]
     assert Term.objects.count() == 1
