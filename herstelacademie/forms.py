@@ -58,6 +58,7 @@ class NoteForm(forms.Form):
         required=False,
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"max_length": _("The message is too long.")},
     )
 
 
@@ -228,7 +229,13 @@ class SessionForm(_StaffForm):
 class AttendanceForm(forms.Form):
     """One student's mark at one session: four big buttons on a phone (one POST each)."""
 
-    status = forms.ChoiceField(choices=Attendance.Status.choices)
+    status = forms.ChoiceField(
+        choices=Attendance.Status.choices,
+        error_messages={
+            "required": _("Choose present, late, excused or absent."),
+            "invalid_choice": _("Choose present, late, excused or absent."),
+        },
+    )
 
 
 class EntryForm(forms.ModelForm):

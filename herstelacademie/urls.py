@@ -81,10 +81,10 @@ urlpatterns = [
     ),
     # Staff: planning.
     path("beheer/", staff.StaffListView.as_view(), name="staff_list"),
-    path("beheer/periode/nieuw/", staff.TermFormView.as_view(), name="term_create"),
-    path("beheer/periode/<int:pk>/", staff.TermFormView.as_view(), name="term_update"),
-    path("beheer/cursus/nieuw/", staff.CourseFormView.as_view(), name="course_create"),
-    path("beheer/cursus/<int:pk>/", staff.CourseFormView.as_view(), name="course_update"),
+    path("beheer/periode/nieuw/", staff.TermCreateView.as_view(), name="term_create"),
+    path("beheer/periode/<int:pk>/", staff.TermUpdateView.as_view(), name="term_update"),
+    path("beheer/cursus/nieuw/", staff.CourseCreateView.as_view(), name="course_create"),
+    path("beheer/cursus/<int:pk>/", staff.CourseUpdateView.as_view(), name="course_update"),
     path(
         "beheer/cursus/<int:pk>/publiceren/",
         staff.CoursePublishView.as_view(),
@@ -95,10 +95,10 @@ urlpatterns = [
     ),
     path(
         "beheer/cursus/<int:pk>/sessie/nieuw/",
-        staff.SessionFormView.as_view(),
+        staff.SessionCreateView.as_view(),
         name="session_create",
     ),
-    path("beheer/sessie/<int:pk>/", staff.SessionFormView.as_view(), name="session_update"),
+    path("beheer/sessie/<int:pk>/", staff.SessionUpdateView.as_view(), name="session_update"),
     path(
         "beheer/sessie/<int:pk>/verwijderen/",
         staff.SessionDeleteView.as_view(),

@@ -17,12 +17,14 @@ from django.views.generic import TemplateView
 from django_ratelimit.core import is_ratelimited
 
 from huis.accounts.mixins import PermissionRequiredMixin
+from huis.core.errors import DomainError
 from huis.core.pagecache import cached_page
+from huis.core.service_views import refuse
 
 from .. import selectors, services
 from ..forms import CatalogueFilterForm, EnrolForm
 from ..models import Course, Term
-from .common import pdf_response, refuse
+from .pdf import pdf_response
 
 # What the public catalogue and course pages show: cached for anonymous visitors until one of
 # these changes (apps.py bumps "herstelacademie"; huis.places bumps "places" with every sign-up).
@@ -107,11 +109,7 @@ def _course_context(request: HttpRequest, course: Course, form=None) -> dict:
     sessions = list(course.sessions.all())
     now = timezone.now()
     term = course.term
-    can_enrol = (
-        course.is_published
-        and not course.is_over
-        and term.enrolment_opens_at <= now < term.enrolment_closes_at
-    )
+    can_enrol = services.enrolment_refusal(course, now=now) is None
     return {
         "course": course,
         "sessions": sessions,
@@ -165,8 +163,8 @@ class EnrolView(PermissionRequiredMixin, View):
             enrollment = services.enrollment_create(
                 course=course, user=request.user, hope_note=form.cleaned_data["hope_note"]
             )
-        except services.CourseError as exc:
-            messages.error(request, str(exc))
+        except DomainError as error:
+            messages.error(request, error.message)
             context = _course_context(request, course, form=form)
             return render(request, "herstelacademie/course.html", context, status=400)
         state = enrollment.state

@@ -1,28 +1,47 @@
 """Planning the Recovery College: terms, courses with their trainers, sessions with rooms."""
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views import View
+from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
-from huis.accounts.mixins import PermissionRequiredMixin
+from huis.accounts.mixins import ObjectAccessMixin, PermissionRequiredMixin
+from huis.core.errors import DomainError
+from huis.core.service_views import ServicePostView, apply_service_error
 
 from .. import selectors, services
 from ..forms import CourseForm, SessionForm, TermForm
-from ..models import Course, CourseSession, Term
-from .common import refuse
+from ..models import Course
+
+MANAGE = "herstelacademie.manage_courses"
 
 
 class StaffMixin(PermissionRequiredMixin):
-    permission_required = "herstelacademie.manage_courses"
+    permission_required = MANAGE
 
 
-def _course(pk: int) -> Course:
-    # Staff may manage every course: existence is all there is to check.
-    return get_object_or_404(Course.objects.select_related("term", "offering"), pk=pk)
+class CourseToManageMixin(StaffMixin, ObjectAccessMixin):
+    view_perm = MANAGE
+
+    def get_object_queryset(self):
+        return selectors.courses_to_manage(user=self.request.user)
+
+
+class SessionToManageMixin(StaffMixin, ObjectAccessMixin):
+    view_perm = MANAGE
+
+    def get_object_queryset(self):
+        return selectors.sessions_to_manage(user=self.request.user)
+
+
+class TermToManageMixin(StaffMixin, ObjectAccessMixin):
+    view_perm = MANAGE
+
+    def get_object_queryset(self):
+        return selectors.terms_to_manage(user=self.request.user)
 
 
 def _teach_url(course: Course) -> str:
@@ -43,13 +62,22 @@ class StaffListView(StaffMixin, TemplateView):
         return context
 
 
-class TermFormView(StaffMixin, FormView):
-    template_name = "herstelacademie/staff/form.html"
-    form_class = TermForm
+class _StaffFormView(FormView):
+    """A planning form: a service's refusal is shown on the form, which keeps what was typed."""
 
-    def dispatch(self, request, *args, **kwargs):
-        self.term = get_object_or_404(Term, pk=kwargs["pk"]) if "pk" in kwargs else None
-        return super().dispatch(request, *args, **kwargs)
+    template_name = "herstelacademie/staff/form.html"
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+    def refused(self, form, error: DomainError):
+        apply_service_error(form, error)
+        return self.form_invalid(form)
+
+
+class _TermFormView(_StaffFormView):
+    form_class = TermForm
+    term = None
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.term}
@@ -63,23 +91,25 @@ class TermFormView(StaffMixin, FormView):
     def form_valid(self, form):
         try:
             services.term_save(term=form.instance, actor=self.request.user)
-        except services.CourseError as exc:
-            form.add_error(None, str(exc))
-            return self.form_invalid(form)
+        except DomainError as error:
+            return self.refused(form, error)
         messages.success(self.request, _("Saved."))
         return redirect(reverse("herstelacademie:staff_list") + f"?periode={form.instance.slug}")
 
-    def form_invalid(self, form):
-        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+class TermCreateView(StaffMixin, _TermFormView):
+    pass
 
 
-class CourseFormView(StaffMixin, FormView):
-    template_name = "herstelacademie/staff/form.html"
+class TermUpdateView(TermToManageMixin, _TermFormView):
+    @property
+    def term(self):
+        return self.object
+
+
+class _CourseFormView(_StaffFormView):
     form_class = CourseForm
-
-    def dispatch(self, request, *args, **kwargs):
-        self.course = _course(kwargs["pk"]) if "pk" in kwargs else None
-        return super().dispatch(request, *args, **kwargs)
+    course = None
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.course}
@@ -90,43 +120,43 @@ class CourseFormView(StaffMixin, FormView):
         warning = services.coproduction_warning(course=self.course) if self.course else ""
         return super().get_context_data(title=title, back=back, warning=warning, **kwargs)
 
+    def save(self, form) -> Course:
+        return services.course_create(data=form.to_data(), actor=self.request.user)
+
     def form_valid(self, form):
         try:
-            if self.course is None:
-                course = services.course_create(data=form.to_data(), actor=self.request.user)
-            else:
-                course = services.course_update(
-                    course=Course.objects.get(pk=self.course.pk),
-                    data=form.to_data(),
-                    actor=self.request.user,
-                )
-        except services.CourseError as exc:
-            form.add_error(None, str(exc))
-            return self.form_invalid(form)
+            course = self.save(form)
+        except DomainError as error:
+            return self.refused(form, error)
         warning = services.coproduction_warning(course=course)
         if warning:
             messages.warning(self.request, warning)
         messages.success(self.request, _("Saved."))
         return redirect(_teach_url(course))
 
-    def form_invalid(self, form):
-        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+class CourseCreateView(StaffMixin, _CourseFormView):
+    pass
 
 
-class SessionFormView(StaffMixin, FormView):
-    template_name = "herstelacademie/staff/form.html"
+class CourseUpdateView(CourseToManageMixin, _CourseFormView):
+    @property
+    def course(self):
+        return self.object
+
+    def save(self, form) -> Course:
+        # The form changed its instance in memory; the service reads the course afresh.
+        return services.course_update(
+            course=Course.objects.get(pk=self.object.pk),
+            data=form.to_data(),
+            actor=self.request.user,
+        )
+
+
+class _SessionFormView(_StaffFormView):
     form_class = SessionForm
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.resolver_match.url_name == "session_update":
-            self.session = get_object_or_404(
-                CourseSession.objects.select_related("course", "room"), pk=kwargs["pk"]
-            )
-            self.course = self.session.course
-        else:
-            self.session = None
-            self.course = _course(kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
+    course: Course
+    session = None
 
     def get_initial(self):
         if self.session is None:
@@ -163,51 +193,57 @@ class SessionFormView(StaffMixin, FormView):
                 topic=data["topic"],
                 actor=self.request.user,
             )
-        except services.CourseError as exc:
-            form.add_error(None, str(exc))
-            return self.form_invalid(form)
+        except DomainError as error:
+            return self.refused(form, error)
         messages.success(self.request, _("Saved."))
         return redirect(_teach_url(self.course))
 
-    def form_invalid(self, form):
-        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+class SessionCreateView(CourseToManageMixin, _SessionFormView):
+    """A new session of the course in the address."""
+
+    @property
+    def course(self):
+        return self.object
 
 
-class SessionDeleteView(StaffMixin, View):
-    http_method_names = ["post"]
+class SessionUpdateView(SessionToManageMixin, _SessionFormView):
+    """The session in the address, of its own course."""
 
-    def post(self, request, pk: int):
-        session = get_object_or_404(CourseSession.objects.select_related("course"), pk=pk)
-        back = _teach_url(session.course)
-        try:
-            services.session_delete(session=session, actor=request.user)
-        except services.CourseError as exc:
-            return refuse(request, str(exc), back=back)
-        messages.success(request, _("The session is removed. Its room is free again."))
-        return redirect(back)
+    @property
+    def session(self):
+        return self.object
+
+    @property
+    def course(self):
+        return self.object.course
 
 
-class CoursePublishView(StaffMixin, View):
-    http_method_names = ["post"]
+class SessionDeleteView(SessionToManageMixin, ServicePostView):
+    success_message = gettext_lazy("The session is removed. Its room is free again.")
 
-    def post(self, request, pk: int):
-        course = _course(pk)
-        try:
-            services.course_publish(course=course, actor=request.user)
-        except services.CourseError as exc:
-            return refuse(request, str(exc), back=_teach_url(course))
-        messages.success(request, _("Published. The course is in the catalogue now."))
-        return redirect(_teach_url(course))
+    def perform(self, data: dict) -> None:
+        services.session_delete(session=self.object, actor=self.request.user)
+
+    def get_success_url(self) -> str:
+        return _teach_url(self.object.course)
 
 
-class CourseCancelView(StaffMixin, View):
-    http_method_names = ["post"]
+class CoursePublishView(CourseToManageMixin, ServicePostView):
+    success_message = gettext_lazy("Published. The course is in the catalogue now.")
 
-    def post(self, request, pk: int):
-        course = _course(pk)
-        try:
-            services.course_cancel(course=course, actor=request.user)
-        except services.CourseError as exc:
-            return refuse(request, str(exc), back=_teach_url(course))
-        messages.success(request, _("Cancelled. Every student gets a message."))
-        return redirect(_teach_url(course))
+    def perform(self, data: dict) -> None:
+        services.course_publish(course=self.object, actor=self.request.user)
+
+    def get_success_url(self) -> str:
+        return _teach_url(self.object)
+
+
+class CourseCancelView(CourseToManageMixin, ServicePostView):
+    success_message = gettext_lazy("Cancelled. Every student gets a message.")
+
+    def perform(self, data: dict) -> None:
+        services.course_cancel(course=self.object, actor=self.request.user)
+
+    def get_success_url(self) -> str:
+        return _teach_url(self.object)

@@ -12,18 +12,37 @@ from django.views import View
 from django.views.generic import TemplateView
 from django_ratelimit.core import is_ratelimited
 
-from huis.accounts.mixins import PermissionRequiredMixin
+from huis.accounts.mixins import ObjectAccessMixin, PermissionRequiredMixin
 from huis.audit.services import log_action
+from huis.core.errors import DomainError
+from huis.core.service_views import ServicePostView, apply_service_error, refuse
 
 from .. import selectors, services
 from ..forms import CompanionForm, EntryForm, EvaluationForm
-from .common import own_enrollment, own_entry, pdf_response, refuse, shared_plan
+from .pdf import pdf_response
 
 PLAN = "herstelacademie:plan"
 
 
 class StudentMixin(PermissionRequiredMixin):
     permission_required = "herstelacademie.view_plan"
+
+
+class OwnEnrollmentMixin(ObjectAccessMixin):
+    """The student's own enrolment; nobody else may learn it exists (404), administrators
+    neither: the query itself is narrowed to the person, as superusers pass every rule."""
+
+    view_perm = "herstelacademie.view_enrollment"
+
+    def get_object_queryset(self):
+        return selectors.own_enrollments(user=self.request.user)
+
+
+class OwnEntryMixin(ObjectAccessMixin):
+    view_perm = "herstelacademie.change_entry"
+
+    def get_object_queryset(self):
+        return selectors.own_entries(user=self.request.user)
 
 
 class PlanView(StudentMixin, TemplateView):
@@ -63,23 +82,28 @@ class EntryCreateView(StudentMixin, View):
                 is_done=data["is_done"],
                 actor=request.user,
             )
-        except services.CourseError as exc:
-            return refuse(request, str(exc), back=reverse(PLAN))
+        except DomainError as error:
+            apply_service_error(form, error)
+            view = PlanView()
+            view.setup(request)
+            return render(
+                request, PlanView.template_name, view.get_context_data(entry_form=form), status=400
+            )
         messages.success(request, _("Saved. Only you can see it, unless you share it."))
         return redirect(reverse(PLAN) + "#goals")
 
 
-class EntryUpdateView(StudentMixin, View):
+class EntryUpdateView(OwnEntryMixin, View):
     template_name = "herstelacademie/entry_form.html"
 
     def get(self, request, pk: int):
-        entry = own_entry(request, pk)
+        entry = self.object
         return render(
             request, self.template_name, {"entry": entry, "form": EntryForm(instance=entry)}
         )
 
     def post(self, request, pk: int):
-        entry = own_entry(request, pk)
+        entry = self.object
         form = EntryForm(request.POST)
         if not form.is_valid():
             return render(request, self.template_name, {"entry": entry, "form": form}, status=400)
@@ -94,20 +118,21 @@ class EntryUpdateView(StudentMixin, View):
                 is_done=data["is_done"],
                 actor=request.user,
             )
-        except services.CourseError as exc:
-            return refuse(request, str(exc), back=reverse(PLAN))
+        except DomainError as error:
+            apply_service_error(form, error)
+            return render(request, self.template_name, {"entry": entry, "form": form}, status=400)
         messages.success(request, _("Saved."))
         return redirect(reverse(PLAN) + "#goals")
 
 
-class EntryDeleteView(StudentMixin, View):
-    http_method_names = ["post"]
+class EntryDeleteView(OwnEntryMixin, ServicePostView):
+    success_message = gettext_lazy("Removed.")
 
-    def post(self, request, pk: int):
-        entry = own_entry(request, pk)
-        services.entry_delete(entry=entry, actor=request.user)
-        messages.success(request, _("Removed."))
-        return redirect(reverse(PLAN) + "#goals")
+    def perform(self, data: dict) -> None:
+        services.entry_delete(entry=self.object, actor=self.request.user)
+
+    def get_success_url(self) -> str:
+        return reverse(PLAN) + "#goals"
 
 
 class CompanionView(StudentMixin, View):
@@ -133,60 +158,54 @@ class CompanionView(StudentMixin, View):
                 share_courses=form.cleaned_data["share_courses"],
                 actor=request.user,
             )
-        except services.CourseError as exc:
-            return refuse(request, str(exc), back=reverse("herstelacademie:companion"))
+        except DomainError as error:
+            apply_service_error(form, error)
+            return render(request, self.template_name, {"form": form, "plan": plan}, status=400)
         messages.success(request, _("Saved."))
         return redirect(PLAN)
 
 
-class EnrollmentCancelView(StudentMixin, View):
-    http_method_names = ["post"]
+class EnrollmentCancelView(OwnEnrollmentMixin, ServicePostView):
+    success_message = gettext_lazy("Your enrolment is cancelled. Thank you for letting us know.")
 
-    def post(self, request, pk: int):
-        enrollment = own_enrollment(request, pk)
-        try:
-            services.enrollment_cancel(enrollment=enrollment, actor=request.user)
-        except services.CourseError as exc:
-            return refuse(request, str(exc), back=reverse(PLAN))
-        messages.success(request, _("Your enrolment is cancelled. Thank you for letting us know."))
-        return redirect(PLAN)
+    def perform(self, data: dict) -> None:
+        services.enrollment_cancel(enrollment=self.object, actor=self.request.user)
+
+    def get_success_url(self) -> str:
+        return reverse(PLAN)
 
 
-class _AbsenceView(StudentMixin, View):
+class _AbsenceView(OwnEnrollmentMixin, ServicePostView):
     """ "I can't come" to a coming session, or "I can come after all", from the learning path."""
 
-    http_method_names = ["post"]
     service = None
-    done_message = ""
 
-    def post(self, request, pk: int, session: int):
-        enrollment = own_enrollment(request, pk)
-        target = next((s for s in enrollment.course.sessions.all() if s.pk == session), None)
+    def perform(self, data: dict) -> None:
+        wanted = self.kwargs["session"]
+        target = next((s for s in self.object.course.sessions.all() if s.pk == wanted), None)
         if target is None:
             raise Http404
-        try:
-            type(self).service(session=target, enrollment=enrollment, actor=request.user)
-        except services.CourseError as exc:
-            return refuse(request, str(exc), back=reverse(PLAN))
-        messages.success(request, str(self.done_message))
-        return redirect(PLAN)
+        type(self).service(session=target, enrollment=self.object, actor=self.request.user)
+
+    def get_success_url(self) -> str:
+        return reverse(PLAN)
 
 
 class AbsenceAnnounceView(_AbsenceView):
     service = services.absence_announce
-    done_message = gettext_lazy("Thank you for letting us know. The trainers see it.")
+    success_message = gettext_lazy("Thank you for letting us know. The trainers see it.")
 
 
 class AbsenceWithdrawView(_AbsenceView):
     service = services.absence_withdraw
-    done_message = gettext_lazy("Good to hear you can come after all.")
+    success_message = gettext_lazy("Good to hear you can come after all.")
 
 
-class CertificateView(StudentMixin, View):
+class CertificateView(OwnEnrollmentMixin, View):
     """The participation certificate (PDF), only for a course attended enough."""
 
     def get(self, request, pk: int):
-        enrollment = own_enrollment(request, pk)
+        enrollment = self.object
         row = selectors.own_enrollment_for_certificate(enrollment=enrollment)
         if not row.certificate:
             return refuse(
@@ -216,18 +235,18 @@ class CertificateView(StudentMixin, View):
         )
 
 
-class EvaluationView(StudentMixin, View):
+class EvaluationView(OwnEnrollmentMixin, View):
     template_name = "herstelacademie/evaluation_form.html"
 
     def _context(self, enrollment, form):
         return {"enrollment": enrollment, "course": enrollment.course, "form": form}
 
     def get(self, request, pk: int):
-        enrollment = own_enrollment(request, pk)
+        enrollment = self.object
         return render(request, self.template_name, self._context(enrollment, EvaluationForm()))
 
     def post(self, request, pk: int):
-        enrollment = own_enrollment(request, pk)
+        enrollment = self.object
         back = reverse("herstelacademie:evaluation", kwargs={"pk": pk})
         if is_ratelimited(
             request, group="herstelacademie.evaluate", key="user_or_ip", rate="20/h", increment=True
@@ -252,8 +271,8 @@ class EvaluationView(StudentMixin, View):
                 anonymous=data["anonymous"],
                 actor=request.user,
             )
-        except services.CourseError as exc:
-            messages.error(request, str(exc))
+        except DomainError as error:
+            apply_service_error(form, error)
             return render(request, self.template_name, self._context(enrollment, form), status=400)
         messages.success(request, _("Thank you for your answers!"))
         return redirect(PLAN)
@@ -272,15 +291,18 @@ class CompanionListView(PermissionRequiredMixin, TemplateView):
         return context
 
 
-class CompanionPlanView(PermissionRequiredMixin, TemplateView):
+class CompanionPlanView(ObjectAccessMixin, TemplateView):
     """What a student shares with their learning companion, and nothing more."""
 
     template_name = "herstelacademie/companion_plan.html"
-    permission_required = "herstelacademie.accompany"
+    view_perm = "herstelacademie.view_shared_plan"
+
+    def get_object_queryset(self):
+        return selectors.plans_shared_with(user=self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        plan = shared_plan(self.request, kwargs["pk"])
+        plan = self.object
         log_action(
             actor=self.request.user,
             action="herstelacademie.shared_plan_viewed",

@@ -1,25 +1,47 @@
 """Trainers' pages: their courses and students, intakes, attendance per session on a phone, and
 the evaluation results of a course. The house's people see every course."""
 
-from django.contrib import messages
-from django.shortcuts import redirect
+from django.http import Http404
 from django.urls import reverse
-from django.utils.translation import gettext as _
-from django.views import View
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from huis.accounts.access import fetch_for
-from huis.accounts.mixins import PermissionRequiredMixin
+from huis.accounts.mixins import ObjectAccessMixin, PermissionRequiredMixin
 from huis.audit.services import log_action
+from huis.core.service_views import ServicePostView
 
 from .. import selectors, services
 from ..forms import AttendanceForm, NoteForm
-from ..models import Attendance, Course, Enrollment
-from .common import course_to_teach, enrollment_to_teach, refuse, session_to_teach
+from ..models import Attendance
 
 
 class TeachMixin(PermissionRequiredMixin):
+    """Trainers and the house's people; others get 403 before any object is read."""
+
     permission_required = "herstelacademie.teach"
+
+
+class CourseToTeachMixin(TeachMixin, ObjectAccessMixin):
+    """A course for its trainers and the house's people; other trainers get 404."""
+
+    view_perm = "herstelacademie.teach_course"
+
+    def get_object_queryset(self):
+        return selectors.course_to_teach(user=self.request.user)
+
+
+class SessionToTeachMixin(TeachMixin, ObjectAccessMixin):
+    view_perm = "herstelacademie.teach_course"
+
+    def get_object_queryset(self):
+        return selectors.session_to_teach(user=self.request.user)
+
+
+class EnrollmentToTeachMixin(TeachMixin, ObjectAccessMixin):
+    view_perm = "herstelacademie.teach_course"
+
+    def get_object_queryset(self):
+        return selectors.enrollment_to_teach(user=self.request.user)
 
 
 class TeachListView(TeachMixin, TemplateView):
@@ -31,12 +53,12 @@ class TeachListView(TeachMixin, TemplateView):
         return context
 
 
-class TeachCourseView(TeachMixin, TemplateView):
+class TeachCourseView(CourseToTeachMixin, TemplateView):
     template_name = "herstelacademie/teach/course.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        course = course_to_teach(self.request, kwargs["pk"])
+        course = self.object
         students = selectors.course_students(course=course)
         log_action(
             actor=self.request.user,
@@ -58,7 +80,7 @@ class TeachCourseView(TeachMixin, TemplateView):
         return context
 
 
-class SessionAttendanceView(TeachMixin, TemplateView):
+class SessionAttendanceView(SessionToTeachMixin, TemplateView):
     """The register of one session, made for a phone in the room: one row per student with four
     big buttons (present, late, excused, absent); each tap is one small POST."""
 
@@ -66,7 +88,7 @@ class SessionAttendanceView(TeachMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        session = session_to_teach(self.request, kwargs["pk"])
+        session = self.object
         register = selectors.session_register(session=session)
         # The register names the course's students: who read it is recorded (#10).
         log_action(
@@ -85,80 +107,53 @@ class SessionAttendanceView(TeachMixin, TemplateView):
         return context
 
 
-class AttendanceMarkView(TeachMixin, View):
-    http_method_names = ["post"]
+class AttendanceMarkView(SessionToTeachMixin, ServicePostView):
+    """One tap in the register: present, late, excused or absent, for one student."""
 
-    def post(self, request, pk: int, enrollment: int):
-        session = session_to_teach(request, pk)
-        back = reverse("herstelacademie:session_attendance", kwargs={"pk": pk})
-        student = (
-            Enrollment.objects.select_related("claim", "user")
-            .filter(pk=enrollment, course_id=session.course_id)
-            .first()
-        )
+    form_class = AttendanceForm
+
+    def perform(self, data: dict) -> None:
+        student = selectors.student_of_session(session=self.object, pk=self.kwargs["enrollment"])
         if student is None:
-            return refuse(
-                request, _("This student is not enrolled for this course."), back=back, status=404
-            )
-        form = AttendanceForm(request.POST)
-        if not form.is_valid():
-            return refuse(request, _("Choose present, late, excused or absent."), back=back)
-        try:
-            services.attendance_record(
-                session=session,
-                enrollment=student,
-                status=form.cleaned_data["status"],
-                actor=request.user,
-            )
-        except services.CourseError as exc:
-            return refuse(request, str(exc), back=back)
-        return redirect(f"{back}#student-{student.pk}")
+            raise Http404
+        services.attendance_record(
+            session=self.object, enrollment=student, status=data["status"], actor=self.request.user
+        )
+
+    def get_success_url(self) -> str:
+        back = reverse("herstelacademie:session_attendance", kwargs={"pk": self.object.pk})
+        return f"{back}#student-{self.kwargs['enrollment']}"
 
 
-class _IntakeView(TeachMixin, View):
-    http_method_names = ["post"]
+class _IntakeView(EnrollmentToTeachMixin, ServicePostView):
+    form_class = NoteForm
     service = None
-    done_message = ""
 
-    def post(self, request, pk: int):
-        enrollment = enrollment_to_teach(request, pk)
-        back = reverse("herstelacademie:teach_course", kwargs={"pk": enrollment.course_id})
-        form = NoteForm(request.POST)
-        if not form.is_valid():
-            return refuse(request, _("The message is too long."), back=back)
-        try:
-            type(self).service(
-                enrollment=enrollment, actor=request.user, note=form.cleaned_data["note"]
-            )
-        except services.CourseError as exc:
-            return refuse(request, str(exc), back=back)
-        messages.success(request, str(self.done_message))
-        return redirect(back)
+    def perform(self, data: dict) -> None:
+        type(self).service(enrollment=self.object, actor=self.request.user, note=data["note"])
+
+    def get_success_url(self) -> str:
+        return reverse("herstelacademie:teach_course", kwargs={"pk": self.object.course_id})
 
 
 class IntakeApproveView(_IntakeView):
     service = services.intake_approve
-    done_message = _("The student is told. They have a place, or a place on the waiting list.")
+    success_message = _("The student is told. They have a place, or a place on the waiting list.")
 
 
 class IntakeDeclineView(_IntakeView):
     service = services.intake_decline
-    done_message = _("The student is told that they have no place.")
+    success_message = _("The student is told that they have no place.")
 
 
-class EvaluationResultsView(TeachMixin, TemplateView):
+class EvaluationResultsView(CourseToTeachMixin, TemplateView):
     """Averages and comments of a course's evaluation: for its trainers and the coordinators."""
 
     template_name = "herstelacademie/teach/evaluation.html"
+    change_perm = "herstelacademie.view_evaluations"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        course = fetch_for(
-            self.request.user,
-            Course.objects.select_related("term").prefetch_related("trainers"),
-            view_perm="herstelacademie.teach_course",
-            change_perm="herstelacademie.view_evaluations",
-            pk=kwargs["pk"],
-        )
+        course = self.object
         context.update(course=course, results=selectors.evaluation_results(course=course))
         return context

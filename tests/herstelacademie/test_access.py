@@ -7,9 +7,11 @@ import pytest
 from django.urls import get_resolver, reverse
 
 from herstelacademie import services
+from herstelacademie.models import Enrollment
 from huis.accounts.roles import Role
+from ontmoeting.services import registration_create
 from tests.conftest import ROLE_FIXTURES
-from tests.factories import UserFactory
+from tests.factories import ActivityFactory, UserFactory
 
 from .factories import make_course, pass_time
 
@@ -195,3 +197,53 @@ def test_dashboard_links_for_staff_and_trainers(as_role, client, expert, objects
     html = as_role("staff").get(reverse("core:dashboard")).text
     assert reverse("herstelacademie:staff_list") in html
     assert reverse("herstelacademie:teach") in html
+
+
+# Issue #20 item 9: each function fetches only the claims of its own offerings. The addresses
+# of the Recovery College take an enrolment's id; an activity sign-up's claim id is not one.
+STUDENT_CLAIM_URLS = {
+    "herstelacademie:enrollment_cancel": ("post", lambda pk, o: {"pk": pk}),
+    "herstelacademie:absence_announce": ("post", lambda pk, o: {"pk": pk, "session": o["s"]}),
+    "herstelacademie:absence_withdraw": ("post", lambda pk, o: {"pk": pk, "session": o["s"]}),
+    "herstelacademie:certificate": ("get", lambda pk, o: {"pk": pk}),
+    "herstelacademie:evaluation": ("get", lambda pk, o: {"pk": pk}),
+}
+TEACHER_CLAIM_URLS = {
+    "herstelacademie:intake_approve": ("post", lambda pk, o: {"pk": pk}),
+    "herstelacademie:intake_decline": ("post", lambda pk, o: {"pk": pk}),
+    "herstelacademie:attendance_mark": ("post", lambda pk, o: {"pk": o["s"], "enrollment": pk}),
+}
+
+
+@pytest.fixture
+def activity_claim(visitor, expert):
+    """The visitor's sign-up for an activity, beside an enrolment of their own in a course."""
+    course = make_course(experts=[expert], session_days=(3, 10))
+    enrollment = services.enrollment_create(course=course, user=visitor)
+    claim = registration_create(activity=ActivityFactory(), actor=visitor, user=visitor)
+    # Make sure the claim's id is no enrolment's id at all, so only a claim lookup could find it.
+    while Enrollment.objects.filter(pk=claim.pk).exists():
+        claim = registration_create(activity=ActivityFactory(), actor=visitor, user=visitor)
+    return {"claim": claim, "s": course.sessions.first().pk, "enrollment": enrollment}
+
+
+@pytest.mark.parametrize(
+    ("url_name", "role"),
+    [(name, "visitor") for name in sorted(STUDENT_CLAIM_URLS)]
+    + [(name, role) for name in sorted(TEACHER_CLAIM_URLS) for role in ("expert", "staff")],
+)
+def test_an_activity_sign_up_is_not_found_at_the_colleges_addresses(
+    url_name, role, activity_claim, as_role
+):
+    claim = activity_claim["claim"]
+    method, kwargs = {**STUDENT_CLAIM_URLS, **TEACHER_CLAIM_URLS}[url_name]
+    url = reverse(url_name, kwargs=kwargs(claim.pk, activity_claim))
+    client = as_role(role)
+    data = {"status": "present", "note": ""}
+    response = client.post(url, data) if method == "post" else client.get(url)
+    assert response.status_code == 404
+    claim.refresh_from_db()
+    assert claim.status == "confirmed"
+    # The College's own enrolment of the same person is untouched as well.
+    activity_claim["enrollment"].refresh_from_db()
+    assert activity_claim["enrollment"].cancelled_at is None

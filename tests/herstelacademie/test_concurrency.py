@@ -5,17 +5,21 @@
 - One student taps "enrol me" 8 times at once for a course with an intake (no place is claimed
   yet, so only the enrolment's own unique index guards it): one enrolment. The control run drops
   that index and shows the duplicates it prevents.
+- A student cancels while someone else holds the enrolment's row lock: within the lock timeout
+  the page says "try again in a moment", and nothing changed; a form (the course form) says it
+  on the form and keeps what was typed.
 """
 
 import threading
 
 import pytest
-from django.db import connection
-from django.test import Client
+from django.db import connection, transaction
+from django.test import Client, override_settings
 from django.urls import reverse
 
-from herstelacademie.models import Enrollment
+from herstelacademie.models import Course, Enrollment
 from huis.accounts.roles import Role
+from huis.core.locking import lock
 from huis.places.models import PlaceClaim
 from tests.factories import UserFactory
 
@@ -94,3 +98,86 @@ def test_control_without_the_unique_index_the_taps_make_duplicates():
             )
             editor.add_constraint(Enrollment, constraint)
     assert max(counts) > 1
+
+
+@override_settings(LOCK_TIMEOUT_MS=300)
+def test_cancelling_while_a_trainer_holds_the_enrolment_says_busy_kindly():
+    """A held row lock costs the student a moment and a kind message, not a hung page."""
+    course = make_course(**_trainers())
+    student = UserFactory()
+    client = Client()
+    client.force_login(student)
+    client.post(reverse("herstelacademie:enrol", args=[course.pk, course.slug]), {})
+    enrollment = Enrollment.objects.get(user=student)
+    held, release = threading.Event(), threading.Event()
+
+    def holder() -> None:
+        try:
+            with transaction.atomic():
+                lock(Enrollment.objects, enrollment.pk)
+                held.set()
+                release.wait(10)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=holder)
+    thread.start()
+    assert held.wait(10)
+    try:
+        response = client.post(
+            reverse("herstelacademie:enrollment_cancel", args=[enrollment.pk]), follow=True
+        )
+    finally:
+        release.set()
+        thread.join(10)
+    assert response.status_code == 200
+    assert "Iemand anders past dit net aan. Probeer het zo meteen opnieuw." in response.text
+    enrollment.refresh_from_db()
+    assert enrollment.cancelled_at is None
+
+
+@override_settings(LOCK_TIMEOUT_MS=300)
+def test_saving_the_course_form_while_the_course_is_locked_keeps_the_form_and_says_busy():
+    """A form view shows the busy answer on the form, with what was typed still in it."""
+    trainers = _trainers()
+    course = make_course(title="Herstel en hoop", **trainers)
+    staff = trainers["professionals"][0]
+    client = Client()
+    client.force_login(staff)
+    held, release = threading.Event(), threading.Event()
+
+    def holder() -> None:
+        try:
+            with transaction.atomic():
+                lock(Course.objects, course.pk)
+                held.set()
+                release.wait(10)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=holder)
+    thread.start()
+    assert held.wait(10)
+    try:
+        response = client.post(
+            reverse("herstelacademie:course_update", args=[course.pk]),
+            {
+                "term": course.term_id,
+                "title": "Een nieuwe titel",
+                "summary": course.summary,
+                "learning_goals": course.learning_goals,
+                "format": course.format,
+                "max_students": course.max_students,
+                "certificate_share": course.certificate_share,
+                "expert_trainers": [u.pk for u in trainers["experts"]],
+                "professional_trainers": [staff.pk],
+            },
+        )
+    finally:
+        release.set()
+        thread.join(10)
+    assert response.status_code == 400
+    assert "Iemand anders past dit net aan. Probeer het zo meteen opnieuw." in response.text
+    assert "Een nieuwe titel" in response.text
+    course.refresh_from_db()
+    assert course.title == "Herstel en hoop"

@@ -53,8 +53,10 @@ def test_staff_plan_a_term_a_course_and_its_sessions(client, staff, expert):
         (staff.pk, "professional"),
     }
 
-    refused = client.post(reverse("herstelacademie:course_publish", args=[course.pk]))
-    assert refused.status_code == 400  # no sessions yet
+    refused = client.post(reverse("herstelacademie:course_publish", args=[course.pk]), follow=True)
+    assert "Voeg minstens één sessie toe voor je de cursus publiceert." in refused.text
+    course.refresh_from_db()
+    assert course.status == "draft"  # no sessions yet
 
     room = RoomFactory()
     day = today + dt.timedelta(days=7)
@@ -101,4 +103,8 @@ def test_a_second_term_with_the_same_name_is_refused_with_a_message(client, staf
         },
     )
     assert response.status_code == 400
+    # The refusal stands beside the field it is about.
+    assert response.context["form"].errors["slug"] == [
+        "Een andere periode heeft al deze korte naam. Kies een andere."
+    ]
     assert Term.objects.count() == 1
