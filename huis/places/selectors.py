@@ -14,6 +14,4 @@ from .models import PlaceClaim
 def claims_of(*, holder_model: type[models.Model]) -> models.QuerySet[PlaceClaim]:
     """The claims of the offerings held by `holder_model` (an activity, a course, a session)."""
     holder_type = ContentType.objects.get_for_model(holder_model)
-    return PlaceClaim.objects.select_related("offering").filter(
-        offering__holder_type=holder_type
-    )
+    return PlaceClaim.objects.select_related("offering").filter(offering__holder_type=holder_type)

@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from huis.audit.services import log_action
-from huis.core.errors import DomainError
+from huis.core.errors import Busy, DomainError
 from huis.core.locking import lock, lock_rows
 from huis.core.pagecache import bump
 
@@ -368,19 +368,26 @@ def offers_expire(*, now: datetime | None = None) -> int:
         .distinct()
     )
     for offering_id in list(offering_ids):
-        with transaction.atomic():
-            offering = _lock_offering(offering_id)
-            lapsed = lock_rows(
-                offering.claims.filter(status=PlaceClaim.Status.OFFERED, offer_expires_at__lte=now)
-            )
-            for claim in lapsed:
-                claim.status = PlaceClaim.Status.LAPSED
-                claim.save(update_fields=["status"])
-                log_action(actor=None, action="places.offer_lapsed", obj=claim)
-            count += len(lapsed)
-            _save_taken(offering)
-            _fill(offering, now=now)
+        try:
+            count += _expire_offers_of(offering_id, now=now)
+        except Busy:
+            continue  # someone is changing this offering now; the next sweep (minutes) does it
     return count
+
+
+@transaction.atomic
+def _expire_offers_of(offering_id: int, *, now: datetime) -> int:
+    offering = _lock_offering(offering_id)
+    lapsed = lock_rows(
+        offering.claims.filter(status=PlaceClaim.Status.OFFERED, offer_expires_at__lte=now)
+    )
+    for claim in lapsed:
+        claim.status = PlaceClaim.Status.LAPSED
+        claim.save(update_fields=["status"])
+        log_action(actor=None, action="places.offer_lapsed", obj=claim)
+    _save_taken(offering)
+    _fill(offering, now=now)
+    return len(lapsed)
 
 
 def _person(actor: Any | None) -> Any | None:
