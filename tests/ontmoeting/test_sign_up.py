@@ -13,7 +13,7 @@ from huis.notifications.services import render
 from huis.places.models import PlaceClaim
 from huis.places.services import claim_from_token, claim_make_token
 from ontmoeting.models import Activity
-from ontmoeting.services import registration_create
+from ontmoeting.services import registration_create, sign_up_refusal
 from tests.factories import ActivityFactory, _in_days
 
 pytestmark = pytest.mark.django_db
@@ -205,6 +205,25 @@ def test_signing_up_when_it_is_not_possible_is_refused_with_a_message(client, t,
     assert response.status_code == 400
     assert t(message) in response.text
     assert not claims(activity).exists()
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: ActivityFactory(status="cancelled"),
+        lambda: ActivityFactory(capacity=None),
+        lambda: ActivityFactory(signup_opens_at=timezone.now() + dt.timedelta(days=1)),
+        lambda: ActivityFactory(),
+    ],
+)
+def test_the_page_shows_the_form_exactly_when_the_sign_up_would_be_taken(client, make):
+    """One rule (`sign_up_refusal`) for the page and the service: no form that then refuses."""
+    activity = make()
+    page = client.get(activity.get_absolute_url()).text
+    shows_form = f'action="{sign_up_url(activity)}"' in page
+    taken = guest(client, activity).status_code == 302
+    assert shows_form == taken
+    assert (sign_up_refusal(Activity.objects.get(pk=activity.pk)) is None) == taken
 
 
 def test_signing_up_after_the_start_is_refused(client, t):
