@@ -4,7 +4,6 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from huis.core import views as core_views
-from ontmoeting.views.public import FeedView as AgendaFeedView
 
 admin.site.site_header = _("Huis met vele kamers: administration")
 admin.site.site_title = _("Huis met vele kamers")
@@ -16,7 +15,7 @@ urlpatterns = [
     path("profiel/", include("huis.accounts.urls")),
     path("beheer/berichten/", include("huis.notifications.urls")),
     path("agenda/", include("ontmoeting.urls")),
-    path("agenda.ics", AgendaFeedView.as_view(), name="agenda_feed"),
+    path("agenda.ics", include("ontmoeting.public_urls")),
     path("herstelacademie/", include("herstelacademie.urls")),
     path("ervaringsdeskundigen/", include("ervaringsdeskundigen.urls")),
     path("beeldvorming/", include("beeldvorming.urls")),

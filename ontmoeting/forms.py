@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from huis.accounts.models import User
 from huis.accounts.roles import Role
+from huis.core.phone import PhoneNumberField
 from huis.places.models import PlaceOffering
 
 from .models import ACCESSIBILITY, Activity, Category, OpenHours
@@ -87,10 +88,10 @@ class GuestSignUpForm(AccountSignUpForm):
         required=False,
         help_text=_("We send you a confirmation. You can cancel with the link in it."),
     )
-    phone = forms.CharField(
+    # Any common Belgian writing in, E.164 out; anything that is not a number is refused.
+    phone = PhoneNumberField(
         label=_("Or a phone number"),
         required=False,
-        max_length=32,
         help_text=_("If you have no email address. We call you if something changes."),
     )
 
@@ -100,11 +101,12 @@ class GuestSignUpForm(AccountSignUpForm):
         super().__init__(*args, **kwargs)
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.fields["phone"].widget.attrs.update(autocomplete="tel", inputmode="tel")
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("email") and not cleaned.get("phone", "").strip():
+        if "phone" in self.errors:
+            return cleaned  # the phone field already says what is wrong
+        if not cleaned.get("email") and not cleaned.get("phone"):
             raise forms.ValidationError(_("Give an email address or a phone number."))
         return cleaned
 

@@ -23,6 +23,7 @@ KIND_PROMOTED = "ontmoeting_place_free"
 KIND_OFFERED = "ontmoeting_place_offered"
 KIND_CANCELLED = "ontmoeting_activity_cancelled"
 KIND_REMINDER = "ontmoeting_reminder"
+KIND_ALREADY = "ontmoeting_already_signed_up"
 
 
 def _schedule(**kwargs: Any) -> Any:
@@ -119,6 +120,14 @@ def registration_promoted(claim: PlaceClaim, activity: Activity, *, offered: boo
         key = f"ontmoeting:promoted:{claim.pk}"
         _send(claim, activity, KIND_PROMOTED, key, attachments=_ics_attachment(activity))
         schedule_reminder(claim, activity)
+
+
+def registration_already_signed_up(claim: PlaceClaim, activity: Activity) -> None:
+    """Someone signed up again with this person's address: tell its owner (with their own link),
+    not the one who posted it. At most one such message per sign-up per hour, so nobody can
+    flood a person's inbox through the form."""
+    hour = int(timezone.now().timestamp()) // 3600
+    _send(claim, activity, KIND_ALREADY, f"ontmoeting:already:{claim.pk}:{hour}")
 
 
 def registration_cancelled(claim: PlaceClaim) -> None:

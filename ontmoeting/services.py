@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from huis.audit.services import log_action
+from huis.core.errors import DomainError
+from huis.core.locking import lock, lock_rows
 from huis.places import services as places
 from huis.places.models import ACTIVE_STATUSES, PlaceClaim, PlaceOffering
 from huis.rooms.models import Room
@@ -24,8 +26,16 @@ from . import notify
 from .models import Activity, OpenHours, Series, WalkInTally
 
 
-class ActivityError(Exception):
+class ActivityError(DomainError):
     """A change to the programme or a sign-up that cannot be made; the message says why."""
+
+
+class AlreadyRegistered(ActivityError):
+    """The person (by account, email address or phone number) already has a sign-up: `claim`."""
+
+    def __init__(self, claim: PlaceClaim):
+        self.claim = claim
+        super().__init__(_("You are already signed up for this."))
 
 
 @dataclass
@@ -59,27 +69,6 @@ class ActivityData:
     accessibility_notes: str = ""
 
 
-# Fields copied as they are onto the activity (times, places and leaders are handled apart).
-PLAIN_FIELDS = [
-    "title",
-    "summary",
-    "description",
-    "category",
-    "room",
-    "location",
-    "leader_names",
-    "price",
-    "price_note",
-    "step_free",
-    "accessible_toilet",
-    "hearing_loop",
-    "quiet_room",
-    "sign_language",
-    "easy_to_read",
-    "accessibility_notes",
-]
-
-
 def _check(data: ActivityData, *, allow_past: bool = False) -> None:
     if timezone.is_naive(data.starts_at) or timezone.is_naive(data.ends_at):
         raise ValueError("Activities need aware datetimes.")
@@ -111,8 +100,24 @@ def _offering_config(activity: Activity, data: ActivityData) -> places.OfferingS
 
 def _apply(activity: Activity, data: ActivityData, start: dt.datetime, end: dt.datetime) -> None:
     """Save `activity` with `data`, book its room and set its places. Raises ActivityError."""
-    for name in PLAIN_FIELDS:
-        setattr(activity, name, getattr(data, name))
+    # Each field by name: a field added to ActivityData but not here is a failing test, not a
+    # silently dropped value (times, places and leaders are handled below).
+    activity.title = data.title
+    activity.summary = data.summary
+    activity.description = data.description
+    activity.category = data.category
+    activity.room = data.room
+    activity.location = data.location
+    activity.leader_names = data.leader_names
+    activity.price = data.price
+    activity.price_note = data.price_note
+    activity.step_free = data.step_free
+    activity.accessible_toilet = data.accessible_toilet
+    activity.hearing_loop = data.hearing_loop
+    activity.quiet_room = data.quiet_room
+    activity.sign_language = data.sign_language
+    activity.easy_to_read = data.easy_to_read
+    activity.accessibility_notes = data.accessibility_notes
     activity.starts_at, activity.ends_at = start, end
     activity.save()
     activity.leaders.set(data.leaders)
@@ -233,15 +238,15 @@ def activity_update(
     new_start, new_end = timezone.localtime(data.starts_at), timezone.localtime(data.ends_at)
     changed = [activity]
     if scope == "rest" and activity.series_id:
-        others = (
-            Activity.objects.select_for_update()
-            .filter(
-                series_id=activity.series_id,
-                starts_at__gt=activity.starts_at,
-                series_detached=False,
-            )
-            .exclude(status=Activity.Status.CANCELLED)
-            .order_by("starts_at")
+        others = sorted(
+            lock_rows(
+                Activity.objects.filter(
+                    series_id=activity.series_id,
+                    starts_at__gt=activity.starts_at,
+                    series_detached=False,
+                ).exclude(status=Activity.Status.CANCELLED)
+            ),
+            key=lambda other: (other.starts_at, other.pk),
         )
         shift = new_start.date() - old_local.date()
         span = new_end.date() - new_start.date()
@@ -265,7 +270,7 @@ def activity_update(
 
 @transaction.atomic
 def activity_publish(*, activity: Activity, actor: Any) -> Activity:
-    activity = Activity.objects.select_for_update().get(pk=activity.pk)
+    activity = lock(Activity.objects.all(), activity.pk)
     if activity.status != Activity.Status.DRAFT:
         raise ActivityError(_("Only a draft can be published."))
     if activity.is_past:
@@ -281,7 +286,7 @@ def activity_publish(*, activity: Activity, actor: Any) -> Activity:
 @transaction.atomic
 def activity_cancel(*, activity: Activity, actor: Any, reason: str = "") -> Activity:
     """Cancel an activity: the room is free again and everyone signed up or waiting is told."""
-    activity = Activity.objects.select_for_update().get(pk=activity.pk)
+    activity = lock(Activity.objects.all(), activity.pk)
     if activity.is_cancelled:
         raise ActivityError(_("This activity was already cancelled."))
     if activity.is_past:
@@ -307,13 +312,29 @@ def activity_cancel(*, activity: Activity, actor: Any, reason: str = "") -> Acti
 # --- Sign-ups ---------------------------------------------------------------------------------
 
 
-def _check_open_for_sign_up(activity: Activity) -> None:
+def sign_up_refusal(
+    activity: Activity, *, now: dt.datetime | None = None, by_staff: bool = False
+) -> str | None:
+    """Why nobody can sign up for `activity` now, or None when they can: the one rule that the
+    activity page (whether to show the form) and `registration_create` both use.
+
+    Staff at the desk may sign someone up before the sign-up window opens. huis.places checks
+    the places themselves again under the offering's lock."""
+    now = now or timezone.now()
+    offering = activity.offering
     if activity.is_cancelled:
-        raise ActivityError(_("This activity is cancelled. You cannot sign up."))
+        return _("This activity is cancelled. You cannot sign up.")
     if not activity.is_published:
-        raise ActivityError(_("You cannot sign up for this activity yet."))
-    if activity.starts_at <= timezone.now():
-        raise ActivityError(_("This activity has already started. You cannot sign up any more."))
+        return _("You cannot sign up for this activity yet.")
+    if activity.starts_at <= now:
+        return _("This activity has already started. You cannot sign up any more.")
+    if offering is None or not offering.needs_sign_up:
+        return _("You do not need to sign up for this. Just walk in.")
+    if not by_staff and offering.opens_at is not None and now < offering.opens_at:
+        return _("Signing up is not open yet.")
+    if offering.closes_at is not None and now >= offering.closes_at:
+        return _("Signing up is closed.")
+    return None
 
 
 @transaction.atomic
@@ -331,7 +352,9 @@ def registration_create(
 ) -> PlaceClaim:
     """Sign up a person with an account (`user`), or a guest with a name and an email address
     or phone number. Staff may sign up someone at the desk, also outside the sign-up window."""
-    _check_open_for_sign_up(activity)
+    refusal = sign_up_refusal(activity, by_staff=by_staff)
+    if refusal:
+        raise ActivityError(refusal)
     if user is not None:
         name = name or user.display_name or user.email
         email = email or user.email
@@ -351,6 +374,8 @@ def registration_create(
             actor=actor,
             check_window=not by_staff,
         )
+    except places.AlreadySignedUp as exc:
+        raise AlreadyRegistered(exc.claim) from exc
     except places.PlaceError as exc:
         raise ActivityError(str(exc)) from exc
     if claim.status == PlaceClaim.Status.CONFIRMED:
@@ -358,6 +383,41 @@ def registration_create(
     else:
         notify.registration_waiting(claim, activity)
     return claim
+
+
+@transaction.atomic
+def registration_create_as_guest(
+    *,
+    activity: Activity,
+    name: str,
+    email: str = "",
+    phone: str = "",
+    places_wanted: int = 1,
+    language: str = "nl",
+) -> bool:
+    """Sign up a guest (no account). Returns whether the answer is "you have a place" (else:
+    "you are on the waiting list").
+
+    When the email address or phone number is already signed up, the guest gets the very answer
+    a new sign-up would get, and the owner of the address gets a message with their own link:
+    a guest sign-up must not tell a stranger whether someone else is coming."""
+    try:
+        with transaction.atomic():
+            claim = registration_create(
+                activity=activity,
+                actor=None,
+                name=name,
+                email=email,
+                phone=phone,
+                places_wanted=places_wanted,
+                language=language,
+            )
+    except AlreadyRegistered as exc:
+        notify.registration_already_signed_up(exc.claim, activity_of(exc.claim))
+        offering = PlaceOffering.objects.get(pk=exc.claim.offering_id)
+        # What a new sign-up would have got: a place when enough are free (public on the page).
+        return (offering.places_left or 0) >= places_wanted
+    return claim.status == PlaceClaim.Status.CONFIRMED
 
 
 @transaction.atomic

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", public.AgendaView.as_view(), name="home"),
     path("<int:pk>-<slug:slug>/", public.ActivityView.as_view(), name="activity"),
     path("<int:pk>-<slug:slug>/inschrijven/", public.SignUpView.as_view(), name="sign_up"),
+    path("<int:pk>-<slug:slug>/ingeschreven/", public.SignedUpView.as_view(), name="signed_up"),
     path("<int:pk>-<slug:slug>/agenda.ics", public.ActivityIcsView.as_view(), name="activity_ics"),
     path("inschrijving/<str:token>/", public.ManageView.as_view(), name="manage"),
     path(

@@ -1,7 +1,8 @@
 """The one mechanism for limited places: sign up, wait, get a place, give it back.
 
-Every change runs in a transaction that first locks the offering's row (SELECT ... FOR UPDATE),
-so sign-ups for one offering happen one after the other and the count of places taken is always
+Every change runs in a transaction that first locks the offering's row (huis.core.locking, with
+a lock timeout: a lock held too long answers "busy, try again" instead of hanging a worker), so
+sign-ups for one offering happen one after the other and the count of places taken is always
 right. The database's check constraint (`taken <= capacity`) is the last guard.
 
 When a place goes to someone who was waiting, `claim_promoted` is sent inside the transaction:
@@ -21,6 +22,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from huis.audit.services import log_action
+from huis.core.errors import Busy, DomainError
+from huis.core.locking import lock, lock_rows
 from huis.core.pagecache import bump
 
 from .models import ACTIVE_STATUSES, HOLDING_STATUSES, PlaceChange, PlaceClaim, PlaceOffering
@@ -31,7 +34,7 @@ claim_promoted = Signal()
 TOKEN_SALT = "huis.places.claim"
 
 
-class PlaceError(Exception):
+class PlaceError(DomainError):
     """A sign-up change that cannot be made, with a message for the person who tried."""
 
 
@@ -67,7 +70,7 @@ def _lock_offering(offering_id: int) -> PlaceOffering:
     Every change to an offering goes through here: pages that show places are rendered anew
     once the change commits."""
     bump("places")
-    return PlaceOffering.objects.select_for_update().get(pk=offering_id)
+    return lock(PlaceOffering.objects.all(), offering_id)
 
 
 def _count_taken(offering: PlaceOffering) -> int:
@@ -160,16 +163,13 @@ def offering_configure(*, holder: models.Model, config: OfferingSettings) -> Pla
         raise PlaceError(
             _("People have already signed up. Cancel their sign-ups before you remove the places.")
         )
-    for field in (
-        "capacity",
-        "waitlist_mode",
-        "offer_hours",
-        "max_places_per_claim",
-        "is_open",
-        "opens_at",
-        "closes_at",
-    ):
-        setattr(offering, field, getattr(config, field))
+    offering.capacity = config.capacity
+    offering.waitlist_mode = config.waitlist_mode
+    offering.offer_hours = config.offer_hours
+    offering.max_places_per_claim = config.max_places_per_claim
+    offering.is_open = config.is_open
+    offering.opens_at = config.opens_at
+    offering.closes_at = config.closes_at
     offering.save()
     _fill(offering, now=timezone.now())
     return offering
@@ -274,7 +274,7 @@ def claim_cancel(*, claim: PlaceClaim, actor: Any | None, reason: str = "") -> P
     """Give a place back (or leave the waiting list). The place goes to the next in line."""
     now = timezone.now()
     offering = _lock_offering(claim.offering_id)
-    claim = PlaceClaim.objects.select_for_update().get(pk=claim.pk)
+    claim = lock(PlaceClaim.objects.all(), claim.pk)
     if not claim.is_active:
         raise PlaceError(_("This sign-up was already cancelled."))
     claim.status = PlaceClaim.Status.CANCELLED
@@ -296,7 +296,7 @@ def claim_cancel(*, claim: PlaceClaim, actor: Any | None, reason: str = "") -> P
 def claim_accept_offer(*, claim: PlaceClaim, actor: Any | None) -> PlaceClaim:
     now = timezone.now()
     offering = _lock_offering(claim.offering_id)
-    claim = PlaceClaim.objects.select_for_update().get(pk=claim.pk)
+    claim = lock(PlaceClaim.objects.all(), claim.pk)
     if claim.status == PlaceClaim.Status.CONFIRMED:
         return claim
     if claim.status != PlaceClaim.Status.OFFERED or (
@@ -319,7 +319,7 @@ def claim_move_up(*, claim: PlaceClaim, actor: Any, reason: str) -> PlaceClaim:
     if not reason:
         raise PlaceError(_("Write down why this person may go first."))
     offering = _lock_offering(claim.offering_id)
-    claim = PlaceClaim.objects.select_for_update().get(pk=claim.pk)
+    claim = lock(PlaceClaim.objects.all(), claim.pk)
     if claim.status != PlaceClaim.Status.WAITING:
         raise PlaceError(_("Only people on the waiting list can be moved up."))
     first = offering.claims.filter(status=PlaceClaim.Status.WAITING).aggregate(
@@ -368,21 +368,26 @@ def offers_expire(*, now: datetime | None = None) -> int:
         .distinct()
     )
     for offering_id in list(offering_ids):
-        with transaction.atomic():
-            offering = _lock_offering(offering_id)
-            lapsed = list(
-                offering.claims.select_for_update().filter(
-                    status=PlaceClaim.Status.OFFERED, offer_expires_at__lte=now
-                )
-            )
-            for claim in lapsed:
-                claim.status = PlaceClaim.Status.LAPSED
-                claim.save(update_fields=["status"])
-                log_action(actor=None, action="places.offer_lapsed", obj=claim)
-            count += len(lapsed)
-            _save_taken(offering)
-            _fill(offering, now=now)
+        try:
+            count += _expire_offers_of(offering_id, now=now)
+        except Busy:
+            continue  # someone is changing this offering now; the next sweep (minutes) does it
     return count
+
+
+@transaction.atomic
+def _expire_offers_of(offering_id: int, *, now: datetime) -> int:
+    offering = _lock_offering(offering_id)
+    lapsed = lock_rows(
+        offering.claims.filter(status=PlaceClaim.Status.OFFERED, offer_expires_at__lte=now)
+    )
+    for claim in lapsed:
+        claim.status = PlaceClaim.Status.LAPSED
+        claim.save(update_fields=["status"])
+        log_action(actor=None, action="places.offer_lapsed", obj=claim)
+    _save_taken(offering)
+    _fill(offering, now=now)
+    return len(lapsed)
 
 
 def _person(actor: Any | None) -> Any | None:

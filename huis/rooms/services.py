@@ -8,10 +8,12 @@ from django.db.backends.postgresql.psycopg_any import DateTimeTZRange
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from huis.core.errors import DomainError
+
 from .models import Room, RoomBooking
 
 
-class RoomError(Exception):
+class RoomError(DomainError):
     """A booking that cannot be made, with a message for the person who tried."""
 
 

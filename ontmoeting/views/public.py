@@ -16,22 +16,24 @@ from django.utils.decorators import method_decorator
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views import View
 from django.views.generic import TemplateView
 
-from huis.accounts.access import fetch_for
-from huis.accounts.mixins import PermissionRequiredMixin
+from huis.accounts.mixins import ObjectAccessMixin, PermissionRequiredMixin
+from huis.core.cursors import make_cursor, parse_cursor
+from huis.core.errors import DomainError
 from huis.core.pagecache import cached_page
 from huis.core.ratelimit import rate_limited
+from huis.core.service_views import ServicePostView, refuse
 from huis.places.models import PlaceClaim
+from huis.places.selectors import claims_of
 from huis.places.services import PlaceError, claim_from_token, offers_expire
 
 from .. import selectors, services
 from ..forms import AccountSignUpForm, AgendaFilterForm, GuestSignUpForm
 from ..ics import calendar
-from ..models import Activity, Category
-from ..notify import manage_url
-from .common import make_cursor, parse_cursor, refuse
+from ..models import Activity
 
 # What the public programme pages show: cached for anonymous visitors until one of these changes.
 PROGRAMME = ("ontmoeting", "places")
@@ -119,14 +121,7 @@ def _activity_context(request: HttpRequest, activity: Activity, form=None) -> di
         form = form_class(max_places=max_places)
     own = selectors.own_claim(user=request.user, activity=activity)
     now = timezone.now()
-    can_sign_up = (
-        activity.is_published
-        and offering is not None
-        and offering.needs_sign_up
-        and activity.starts_at > now
-        and (offering.opens_at is None or offering.opens_at <= now)
-        and (offering.closes_at is None or offering.closes_at > now)
-    )
+    can_sign_up = services.sign_up_refusal(activity, now=now) is None
     return {
         "activity": activity,
         "offering": offering,
@@ -180,23 +175,33 @@ class SignUpView(View):
             context = _activity_context(request, activity, form=form)
             return render(request, "ontmoeting/activity.html", context, status=400)
         data = form.cleaned_data
+        places_wanted = data.get("places") or 1
+        language = translation.get_language() or "nl"
         try:
-            claim = services.registration_create(
-                activity=activity,
-                actor=user,
-                user=user,
-                name=data.get("name", ""),
-                email=data.get("email", ""),
-                phone=data.get("phone", ""),
-                places_wanted=data.get("places") or 1,
-                language=translation.get_language() or "nl",
-            )
-        except services.ActivityError as exc:
-            messages.error(request, str(exc))
+            if user:
+                claim = services.registration_create(
+                    activity=activity,
+                    actor=user,
+                    user=user,
+                    places_wanted=places_wanted,
+                    language=language,
+                )
+                has_place = claim.status == PlaceClaim.Status.CONFIRMED
+            else:
+                has_place = services.registration_create_as_guest(
+                    activity=activity,
+                    name=data["name"],
+                    email=data.get("email", ""),
+                    phone=data.get("phone", ""),
+                    places_wanted=places_wanted,
+                    language=language,
+                )
+        except DomainError as exc:
+            messages.error(request, exc.message)
             activity = _get_activity(request, pk)
             context = _activity_context(request, activity, form=form)
             return render(request, "ontmoeting/activity.html", context, status=400)
-        if claim.status == PlaceClaim.Status.CONFIRMED:
+        if has_place:
             messages.success(request, _("You are signed up. See you soon!"))
         else:
             messages.info(
@@ -204,8 +209,19 @@ class SignUpView(View):
             )
         if user:
             return redirect("ontmoeting:mine")
-        # A guest sees their sign-up at once, with the link that is also in the email.
-        return redirect(manage_url(claim, activity).removeprefix(settings.SITE_URL))
+        # A guest's own link comes by email or text message, never on this page: the answer to
+        # a sign-up with an address that was already signed up must look exactly the same.
+        return redirect("ontmoeting:signed_up", pk=activity.pk, slug=activity.slug)
+
+
+class SignedUpView(TemplateView):
+    """After a guest's sign-up: the link to see or cancel it is on its way."""
+
+    template_name = "ontmoeting/signed_up.html"
+
+    def get_context_data(self, **kwargs):
+        activity = _get_activity(self.request, kwargs["pk"])
+        return super().get_context_data(activity=activity, **kwargs)
 
 
 class ActivityIcsView(View):
@@ -218,20 +234,6 @@ class ActivityIcsView(View):
         return response
 
 
-class FeedView(View):
-    """/agenda.ics, or /agenda.ics?categorie=creatief: subscribe in any calendar app."""
-
-    def get(self, request):
-        category = request.GET.get("categorie", "")
-        if category and category not in Category.values:
-            raise Http404
-        name = "Huis met vele kamers"
-        if category:
-            name += f" – {Category(category).label}"
-        body = calendar(selectors.feed(category=category), name=name)
-        return HttpResponse(body, content_type="text/calendar; charset=utf-8")
-
-
 # --- The signed link in emails: see, cancel, accept, without logging in -----------------------
 
 
@@ -240,7 +242,10 @@ class _TokenMixin:
         try:
             claim = claim_from_token(token=token)
         except PlaceError as exc:
-            return None, None, refuse(request, str(exc), back=reverse("ontmoeting:home"))
+            return None, None, refuse(request, exc.message, back=reverse("ontmoeting:home"))
+        # A signed link of another function (a course's enrolment) is not an activity's.
+        if not claims_of(holder_model=Activity).filter(pk=claim.pk).exists():
+            raise Http404
         return claim, services.activity_of(claim), None
 
 
@@ -273,8 +278,8 @@ class ManageCancelView(_TokenMixin, View):
         try:
             was_waiting = claim.status == PlaceClaim.Status.WAITING
             services.registration_cancel(claim=claim, actor=request.user)
-        except services.ActivityError as exc:
-            return refuse(request, str(exc), back=back)
+        except DomainError as exc:
+            return refuse(request, exc.message, back=back)
         if was_waiting:
             messages.success(request, _("You are no longer on the waiting list."))
         else:
@@ -293,8 +298,8 @@ class ManageAcceptView(_TokenMixin, View):
         back = reverse("ontmoeting:manage", kwargs={"token": token})
         try:
             services.registration_accept_offer(claim=claim, actor=request.user)
-        except services.ActivityError as exc:
-            return refuse(request, str(exc), back=back)
+        except DomainError as exc:
+            return refuse(request, exc.message, back=back)
         messages.success(request, _("The place is yours. See you soon!"))
         return redirect(back)
 
@@ -313,39 +318,29 @@ class MyActivitiesView(PermissionRequiredMixin, TemplateView):
         return context
 
 
-def _own_claim(request: HttpRequest, pk: int) -> PlaceClaim:
-    return fetch_for(
-        request.user,
-        PlaceClaim.objects.all(),
-        view_perm="ontmoeting.view_registration",
-        change_perm="ontmoeting.change_registration",
-        pk=pk,
-    )
+class _OwnClaimPostView(ObjectAccessMixin, ServicePostView):
+    """A change to one of my sign-ups for an activity: only an activity's claims are found here
+    (a course's enrolment is cancelled through herstelacademie's own rules)."""
+
+    view_perm = "ontmoeting.view_registration"
+    change_perm = "ontmoeting.change_registration"
+
+    def get_object_queryset(self):
+        return claims_of(holder_model=Activity)
+
+    def get_success_url(self) -> str:
+        return reverse("ontmoeting:mine")
 
 
-class MyCancelView(PermissionRequiredMixin, View):
-    http_method_names = ["post"]
-    permission_required = "ontmoeting.view_own_registrations"
+class MyCancelView(_OwnClaimPostView):
+    success_message = _lazy("Cancelled. Thank you for letting us know.")
 
-    def post(self, request, pk: int):
-        claim = _own_claim(request, pk)
-        try:
-            services.registration_cancel(claim=claim, actor=request.user)
-        except services.ActivityError as exc:
-            return refuse(request, str(exc), back=reverse("ontmoeting:mine"))
-        messages.success(request, _("Cancelled. Thank you for letting us know."))
-        return redirect("ontmoeting:mine")
+    def perform(self, data: dict) -> None:
+        services.registration_cancel(claim=self.object, actor=self.request.user)
 
 
-class MyAcceptView(PermissionRequiredMixin, View):
-    http_method_names = ["post"]
-    permission_required = "ontmoeting.view_own_registrations"
+class MyAcceptView(_OwnClaimPostView):
+    success_message = _lazy("The place is yours. See you soon!")
 
-    def post(self, request, pk: int):
-        claim = _own_claim(request, pk)
-        try:
-            services.registration_accept_offer(claim=claim, actor=request.user)
-        except services.ActivityError as exc:
-            return refuse(request, str(exc), back=reverse("ontmoeting:mine"))
-        messages.success(request, _("The place is yours. See you soon!"))
-        return redirect("ontmoeting:mine")
+    def perform(self, data: dict) -> None:
+        services.registration_accept_offer(claim=self.object, actor=self.request.user)

@@ -5,18 +5,23 @@ import datetime as dt
 
 from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from huis.accounts.access import fetch_for
 from huis.accounts.mixins import PermissionRequiredMixin
 from huis.accounts.models import User
 from huis.audit.services import log_action, log_read_of_people
 from huis.core.csv import csv_safe
+from huis.core.cursors import make_cursor, parse_cursor
+from huis.core.errors import DomainError
+from huis.core.service_views import apply_service_error, refuse
 from huis.places.models import PlaceClaim
+from huis.places.selectors import claims_of
 
 from .. import selectors, services
 from ..forms import (
@@ -29,7 +34,6 @@ from ..forms import (
     WalkInForm,
 )
 from ..models import Activity, OpenHours, WalkInTally
-from .common import make_cursor, parse_cursor, refuse
 
 PERM = "ontmoeting.manage_programme"
 
@@ -38,12 +42,18 @@ class StaffMixin(PermissionRequiredMixin):
     permission_required = PERM
 
 
-def _activity(pk: int) -> Activity:
-    return get_object_or_404(Activity.objects.select_related("room", "offering", "series"), pk=pk)
+def _activity(request, pk: int) -> Activity:
+    return fetch_for(
+        request.user,
+        Activity.objects.select_related("room", "offering", "series"),
+        view_perm=PERM,
+        pk=pk,
+    )
 
 
-def _claim(pk: int) -> PlaceClaim:
-    return get_object_or_404(PlaceClaim.objects.select_related("offering"), pk=pk)
+def _claim(request, pk: int) -> PlaceClaim:
+    """A sign-up for an activity: a course's enrolment is not found here (404)."""
+    return fetch_for(request.user, claims_of(holder_model=Activity), view_perm=PERM, pk=pk)
 
 
 class StaffListView(StaffMixin, TemplateView):
@@ -75,8 +85,8 @@ class ActivityCreateView(StaffMixin, FormView):
                 actor=self.request.user,
                 repeat_weekly_until=form.cleaned_data.get("repeat_weekly_until"),
             )
-        except services.ActivityError as exc:
-            form.add_error(None, str(exc))
+        except DomainError as exc:
+            apply_service_error(form, exc)
             return self.render_to_response(self.get_context_data(form=form), status=400)
         messages.success(self.request, _("Saved as a draft. Publish it when it is ready."))
         return redirect("ontmoeting:staff_activity", pk=activity.pk)
@@ -90,7 +100,9 @@ class ActivityUpdateView(StaffMixin, FormView):
     form_class = ActivityForm
 
     def dispatch(self, request, *args, **kwargs):
-        self.activity = _activity(kwargs["pk"])
+        if not self.has_permission():  # anonymous -> login, not 404, before the fetch
+            return self.handle_no_permission()
+        self.activity = _activity(request, kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
@@ -108,8 +120,8 @@ class ActivityUpdateView(StaffMixin, FormView):
                 actor=self.request.user,
                 scope=form.cleaned_data.get("scope") or "one",
             )
-        except services.ActivityError as exc:
-            form.add_error(None, str(exc))
+        except DomainError as exc:
+            apply_service_error(form, exc)
             return self.render_to_response(self.get_context_data(form=form), status=400)
         if len(changed) > 1:
             messages.success(self.request, _("Saved (%(n)s dates).") % {"n": len(changed)})
@@ -126,7 +138,7 @@ class StaffActivityView(StaffMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        activity = _activity(kwargs["pk"])
+        activity = _activity(self.request, kwargs["pk"])
         claims = selectors.claims_of(activity=activity)
         log_read_of_people(
             actor=self.request.user,
@@ -149,12 +161,12 @@ class PublishView(StaffMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk: int):
-        activity = _activity(pk)
+        activity = _activity(request, pk)
         back = reverse("ontmoeting:staff_activity", kwargs={"pk": pk})
         try:
             services.activity_publish(activity=activity, actor=request.user)
-        except services.ActivityError as exc:
-            return refuse(request, str(exc), back=back)
+        except DomainError as exc:
+            return refuse(request, exc.message, back=back)
         messages.success(request, _("Published. It is in the agenda now."))
         return redirect(back)
 
@@ -163,7 +175,7 @@ class CancelActivityView(StaffMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk: int):
-        activity = _activity(pk)
+        activity = _activity(request, pk)
         back = reverse("ontmoeting:staff_activity", kwargs={"pk": pk})
         form = OptionalReasonForm(request.POST)
         if not form.is_valid():
@@ -172,8 +184,8 @@ class CancelActivityView(StaffMixin, View):
             services.activity_cancel(
                 activity=activity, actor=request.user, reason=form.cleaned_data["reason"]
             )
-        except services.ActivityError as exc:
-            return refuse(request, str(exc), back=back)
+        except DomainError as exc:
+            return refuse(request, exc.message, back=back)
         messages.success(request, _("Cancelled. Everyone who signed up gets a message."))
         return redirect(back)
 
@@ -185,7 +197,9 @@ class StaffSignUpView(StaffMixin, FormView):
     form_class = StaffSignUpForm
 
     def dispatch(self, request, *args, **kwargs):
-        self.activity = _activity(kwargs["pk"])
+        if not self.has_permission():  # anonymous -> login, not 404, before the fetch
+            return self.handle_no_permission()
+        self.activity = _activity(request, kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
@@ -215,8 +229,8 @@ class StaffSignUpView(StaffMixin, FormView):
                 language=account.preferred_language if account else "nl",
                 by_staff=True,
             )
-        except services.ActivityError as exc:
-            form.add_error(None, str(exc))
+        except DomainError as exc:
+            apply_service_error(form, exc)
             return self.render_to_response(self.get_context_data(form=form), status=400)
         if claim.status == PlaceClaim.Status.CONFIRMED:
             messages.success(self.request, _("%(name)s has a place.") % {"name": claim.name})
@@ -237,7 +251,7 @@ class AttendanceView(StaffMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        activity = _activity(kwargs["pk"])
+        activity = _activity(self.request, kwargs["pk"])
         claims = selectors.claims_of(activity=activity)
         log_read_of_people(
             actor=self.request.user,
@@ -256,7 +270,7 @@ class AttendanceView(StaffMixin, TemplateView):
 
 class AttendanceCsvView(StaffMixin, View):
     def get(self, request, pk: int):
-        activity = _activity(pk)
+        activity = _activity(request, pk)
         claims = selectors.claims_of(activity=activity)["confirmed"]
         log_read_of_people(
             actor=request.user,
@@ -287,15 +301,15 @@ class ClaimAttendanceView(StaffMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk: int):
-        claim = _claim(pk)
+        claim = _claim(request, pk)
         activity = services.activity_of(claim)
         back = reverse("ontmoeting:attendance", kwargs={"pk": activity.pk})
         try:
             services.registration_set_attendance(
                 claim=claim, attendance=request.POST.get("attendance", ""), actor=request.user
             )
-        except services.ActivityError as exc:
-            return refuse(request, str(exc), back=back)
+        except DomainError as exc:
+            return refuse(request, exc.message, back=back)
         return redirect(f"{back}#claim-{claim.pk}")
 
 
@@ -303,7 +317,7 @@ class ClaimMoveUpView(StaffMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk: int):
-        claim = _claim(pk)
+        claim = _claim(request, pk)
         activity = services.activity_of(claim)
         back = reverse("ontmoeting:staff_activity", kwargs={"pk": activity.pk})
         form = ReasonForm(request.POST)
@@ -313,8 +327,8 @@ class ClaimMoveUpView(StaffMixin, View):
             services.registration_move_up(
                 claim=claim, actor=request.user, reason=form.cleaned_data["reason"]
             )
-        except services.ActivityError as exc:
-            return refuse(request, str(exc), back=back)
+        except DomainError as exc:
+            return refuse(request, exc.message, back=back)
         messages.success(request, _("%(name)s is now first in line.") % {"name": claim.name})
         return redirect(back)
 
@@ -323,13 +337,13 @@ class ClaimCancelView(StaffMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk: int):
-        claim = _claim(pk)
+        claim = _claim(request, pk)
         activity = services.activity_of(claim)
         back = reverse("ontmoeting:staff_activity", kwargs={"pk": activity.pk})
         try:
             services.registration_cancel(claim=claim, actor=request.user)
-        except services.ActivityError as exc:
-            return refuse(request, str(exc), back=back)
+        except DomainError as exc:
+            return refuse(request, exc.message, back=back)
         messages.success(request, _("The sign-up of %(name)s is cancelled.") % {"name": claim.name})
         return redirect(back)
 
@@ -338,7 +352,7 @@ class ActivityWalkInsView(StaffMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk: int):
-        activity = _activity(pk)
+        activity = _activity(request, pk)
         back = reverse("ontmoeting:staff_activity", kwargs={"pk": pk})
         form = ActivityWalkInForm(request.POST)
         if not form.is_valid():
@@ -376,8 +390,8 @@ class WalkInView(StaffMixin, FormView):
                 note=data.get("note", ""),
                 actor=self.request.user,
             )
-        except services.ActivityError as exc:
-            form.add_error(None, str(exc))
+        except DomainError as exc:
+            apply_service_error(form, exc)
             return self.render_to_response(self.get_context_data(form=form), status=400)
         messages.success(self.request, _("Saved. Thank you."))
         return redirect("ontmoeting:walk_in")
@@ -393,7 +407,9 @@ class OpenHoursCreateView(StaffMixin, FormView):
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         if "pk" in self.kwargs:
-            kwargs["instance"] = get_object_or_404(OpenHours, pk=self.kwargs["pk"])
+            kwargs["instance"] = fetch_for(
+                self.request.user, OpenHours.objects.all(), view_perm=PERM, pk=self.kwargs["pk"]
+            )
         return kwargs
 
     def form_valid(self, form):

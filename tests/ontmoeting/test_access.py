@@ -52,6 +52,7 @@ MATRIX = {
     "agenda_feed": ("get", None, _public),
     "ontmoeting:manage": ("get", "token", _public),
     "ontmoeting:sign_up": ("post", "open_activity", lambda r: _public(r, ok=302)),
+    "ontmoeting:signed_up": ("get", "activity", _public),
     "ontmoeting:manage_cancel": ("post", "token", lambda r: _public(r, ok=302)),
     "ontmoeting:manage_accept": ("post", "token", lambda r: _public(r, ok=302)),
     "ontmoeting:mine": ("get", None, _account),

@@ -11,9 +11,9 @@ from django.utils import timezone
 from huis.notifications.models import Notification
 from huis.notifications.services import render
 from huis.places.models import PlaceClaim
-from huis.places.services import claim_make_token
+from huis.places.services import claim_from_token, claim_make_token
 from ontmoeting.models import Activity
-from ontmoeting.services import registration_create
+from ontmoeting.services import registration_create, sign_up_refusal
 from tests.factories import ActivityFactory, _in_days
 
 pytestmark = pytest.mark.django_db
@@ -44,12 +44,21 @@ def test_with_an_account_it_is_one_click(as_role, visitor):
     assert claim.user == visitor and claim.status == "confirmed" and claim.email == visitor.email
 
 
-def test_a_guest_gives_a_name_and_an_email_and_sees_the_sign_up_at_once(client, t):
+def own_link(kind="ontmoeting_registration_confirmed", **lookup):
+    message = Notification.objects.filter(kind=kind, **lookup).latest("pk")
+    return message.context["manage_url"].removeprefix("http://127.0.0.1:8000")
+
+
+def test_a_guest_gives_a_name_and_an_email_and_gets_their_own_link(client, t):
     activity = ActivityFactory()
     response = guest(client, activity)
-    assert response.status_code == 302 and "/agenda/inschrijving/" in response.url
-    page = client.get(response.url)
-    assert t("You have a place.") in page.text
+    signed_up = reverse("ontmoeting:signed_up", args=[activity.pk, activity.slug])
+    assert response.status_code == 302 and response.url == signed_up
+    page = client.get(response.url).text
+    assert t("You are signed up. See you soon!") in page
+    assert activity.title in page
+    # The sign-up itself is behind the link in the message, not on the page a form answered.
+    assert t("You have a place.") in client.get(own_link()).text
     assert claims(activity, "confirmed").get().name == "Gast 1"
 
 
@@ -58,6 +67,7 @@ def test_a_guest_may_give_a_phone_number_instead(client):
     response = client.post(sign_up_url(activity), {"name": "Jan", "phone": "0470 12 34 56"})
     assert response.status_code == 302
     claim = claims(activity).get()
+    assert claim.phone == "+32470123456"  # stored one way (E.164)
     assert claim.phone_digits == "0470123456"
     # Without an email address, the confirmation goes by text message.
     assert Notification.objects.get(kind="ontmoeting_registration_confirmed").channel == "sms"
@@ -74,10 +84,75 @@ def test_a_guest_without_email_or_phone_is_told_and_nothing_is_saved(client, t):
 def test_the_same_person_cannot_take_two_places(client, t):
     activity = ActivityFactory()
     guest(client, activity)
-    response = guest(client, activity, name="Nog eens", email="GAST1@test.example")
-    assert response.status_code == 400
-    assert t("You are already signed up for this.") in response.text
+    guest(client, activity, name="Nog eens", email="GAST1@test.example")
     assert claims(activity).count() == 1
+
+
+def _answer(client, activity, data):
+    """What the poster of a guest sign-up sees: status, where they are sent, and that page's
+    text (without the per-request CSRF token and nonce)."""
+    response = client.post(sign_up_url(activity), data)
+    page = client.get(response.url).text
+    page = re.sub(r'(csrfmiddlewaretoken" value=|nonce=)"[^"]*"', r"\1", page)
+    return response.status_code, response.url, page
+
+
+@pytest.mark.parametrize(
+    "owner, poster",
+    [
+        ({"email": "an@test.example"}, {"email": "AN@test.example"}),
+        ({"phone": "0470 12 34 56"}, {"phone": "+32470123456"}),
+        ({"phone": "+32 470 12 34 56"}, {"phone": "0470/12.34.56"}),
+    ],
+)
+def test_signing_up_with_someone_elses_address_answers_as_a_new_sign_up(owner, poster):
+    from django.test import Client
+
+    activity = ActivityFactory(capacity=10)
+    Client().post(sign_up_url(activity), {"name": "An", **owner})
+    owner_claim = claims(activity).get()
+    outsider = Client()
+    new = _answer(outsider, activity, {"name": "Nieuw", "email": "nieuw@test.example"})
+    known = _answer(outsider, activity, {"name": "Vreemde", **poster})
+    assert new[0] == known[0] == 302
+    assert new[1] == known[1]
+    assert new[2] == known[2]
+    # Nothing changed for the owner, who is told, with their own link; the poster gets nothing.
+    assert claims(activity).count() == 2
+    owner_claim.refresh_from_db()
+    assert owner_claim.name == "An" and owner_claim.status == "confirmed"
+    told = Notification.objects.get(kind="ontmoeting_already_signed_up")
+    assert (told.email, told.phone) == (owner_claim.email, owner_claim.phone)
+    assert told.context["name"] == "An"
+    rendered = render(told)
+    assert told.context["manage_url"] in (rendered.text if told.email else rendered.sms)
+    token = told.context["manage_url"].rstrip("/").rsplit("/", 1)[1]
+    assert claim_from_token(token=token) == owner_claim
+    # Posting again within the hour does not flood the owner.
+    _answer(outsider, activity, {"name": "Vreemde", **poster})
+    assert Notification.objects.filter(kind="ontmoeting_already_signed_up").count() == 1
+
+
+def test_a_known_address_on_a_full_activity_answers_waiting_list_like_anyone_else(client, t):
+    from django.test import Client
+
+    activity = ActivityFactory(capacity=1)
+    guest(Client(), activity, 1)
+    new = _answer(client, activity, {"name": "Nieuw", "email": "nieuw@test.example"})
+    known = _answer(client, activity, {"name": "Vreemde", "email": "gast1@test.example"})
+    assert new == known
+    assert t("The activity is full. You are on the waiting list. We will tell you.") in known[2]
+
+
+@pytest.mark.parametrize("phone", ["<script>alert(1)</script>", "0470\x0712 34 56", "bel me maar"])
+def test_a_phone_number_that_is_not_one_is_refused(client, t, phone):
+    activity = ActivityFactory()
+    response = client.post(sign_up_url(activity), {"name": "Jan", "phone": phone})
+    assert response.status_code == 400
+    assert t("This is not a phone number we can use. Write it like 0470 12 34 56.") in (
+        response.text
+    )
+    assert not claims(activity).exists()
 
 
 def test_when_full_people_go_on_the_waiting_list_and_are_told(client):
@@ -130,6 +205,25 @@ def test_signing_up_when_it_is_not_possible_is_refused_with_a_message(client, t,
     assert response.status_code == 400
     assert t(message) in response.text
     assert not claims(activity).exists()
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: ActivityFactory(status="cancelled"),
+        lambda: ActivityFactory(capacity=None),
+        lambda: ActivityFactory(signup_opens_at=timezone.now() + dt.timedelta(days=1)),
+        lambda: ActivityFactory(),
+    ],
+)
+def test_the_page_shows_the_form_exactly_when_the_sign_up_would_be_taken(client, make):
+    """One rule (`sign_up_refusal`) for the page and the service: no form that then refuses."""
+    activity = make()
+    page = client.get(activity.get_absolute_url()).text
+    shows_form = f'action="{sign_up_url(activity)}"' in page
+    taken = guest(client, activity).status_code == 302
+    assert shows_form == taken
+    assert (sign_up_refusal(Activity.objects.get(pk=activity.pk)) is None) == taken
 
 
 def test_signing_up_after_the_start_is_refused(client, t):
@@ -303,8 +397,8 @@ def test_sign_up_form_works_in_french(client):
 def test_manage_page_offers_the_right_buttons(client, t):
     activity = ActivityFactory(capacity=1)
     guest(client, activity, 1)
-    response = guest(client, activity, 2)
-    html = client.get(response.url).text
+    guest(client, activity, 2)
+    html = client.get(own_link("ontmoeting_waiting_list")).text
     assert t("You are on the waiting list.") in html
     assert t("Take me off the waiting list") in html
     assert re.search(r'<meta name="robots" content="noindex">', html)

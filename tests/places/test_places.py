@@ -266,3 +266,36 @@ def test_database_never_allows_more_taken_than_places():
     offering = make_offering(capacity=1)
     with pytest.raises(IntegrityError), transaction.atomic():
         PlaceOffering.objects.filter(pk=offering.pk).update(taken=2)
+
+
+def test_each_function_reaches_only_the_claims_of_its_own_offerings():
+    from huis.accounts.models import Organisation
+    from huis.places.selectors import claims_of
+    from tests.factories import ActivityFactory
+
+    activity = ActivityFactory(capacity=5)
+    other = offering_configure(
+        holder=OrganisationFactory(), config=OfferingSettings(capacity=5, is_open=True)
+    )
+    mine = claim_create(offering=activity.offering, name="A", email="a@test.example")
+    theirs = claim_create(offering=other, name="B", email="b@test.example")
+    assert list(claims_of(holder_model=type(activity))) == [mine]
+    assert list(claims_of(holder_model=Organisation)) == [theirs]
+
+
+def test_a_number_stored_as_e164_finds_the_same_person_as_one_written_the_belgian_way():
+    offering = offering_configure(
+        holder=OrganisationFactory(), config=OfferingSettings(capacity=5, is_open=True)
+    )
+    claim_create(offering=offering, name="A", phone="0470 12 34 56")
+    with pytest.raises(AlreadySignedUp):
+        claim_create(offering=offering, name="B", phone="+32470123456")
+    assert normalise_phone("+32470123456") == normalise_phone("0470 12 34 56") == "0470123456"
+
+
+def test_refusals_of_places_and_rooms_are_the_core_domain_error():
+    from huis.core.errors import DomainError
+    from huis.rooms.services import RoomError
+
+    assert issubclass(PlaceError, DomainError) and issubclass(RoomError, DomainError)
+    assert PlaceError("x").message == "x"
