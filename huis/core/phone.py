@@ -7,6 +7,7 @@ nothing but digits and a leading + is ever stored. Parsing is Google's libphonen
 (`phonenumbers`), not our own rules.
 """
 
+import re
 from typing import Any
 
 import phonenumbers
@@ -15,12 +16,16 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 DEFAULT_REGION = "BE"
+# What people put in a phone number besides digits: spaces, dots, slashes, dashes, brackets and a
+# leading plus. libphonenumber skips anything else around a number ("<script>0470 12 34 56"), so
+# we refuse it before parsing: only what a person could mean as a number is accepted.
+WRITTEN_NUMBER = re.compile(r"\+?[0-9 ./()\-]+")
 
 
 def normalise_phone_number(raw: str, *, region: str = DEFAULT_REGION) -> str:
     """The number in E.164 (`+32470123456`), or ValidationError when it is not a valid number."""
     message = _("This is not a phone number we can use. Write it like 0470 12 34 56.")
-    if len(raw) > 40:
+    if len(raw) > 40 or not WRITTEN_NUMBER.fullmatch(raw):
         raise ValidationError(message, code="invalid_phone")
     try:
         number = phonenumbers.parse(raw, region)

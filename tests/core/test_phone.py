@@ -29,7 +29,17 @@ def test_a_landline_and_a_foreign_number():
 
 
 @pytest.mark.parametrize(
-    "written", ["<script>alert(1)</script>", "bel me", "0470 12", "0470\r12 34 56", "1" * 41]
+    "written",
+    [
+        "<script>alert(1)</script>",
+        "bel me",
+        "0470 12",
+        "0470\r12 34 56",
+        "1" * 41,
+        "<script>0470123456",
+        "0470 12 34 56\x07",
+        "0470 12 34 56 ext. 3",
+    ],
 )
 def test_what_is_not_a_phone_number_is_refused_in_plain_dutch(written):
     with translation.override("nl"):
