@@ -16,6 +16,7 @@ from huis.accounts.roles import Role
 from .models import Expert, ExpertRequest, Language, Region, Theme, WorkKind
 from .models.allowance import AllowanceMode
 from .models.expert import DayPart, Weekday
+from .services.experts import ProfileChange
 
 FORM_SALT = "ervaringsdeskundigen.request-form"
 
@@ -221,6 +222,10 @@ class OwnProfileForm(forms.ModelForm):
             raise forms.ValidationError(_("Choose between 1 and 30."))
         return value
 
+    def own_change(self) -> dict:
+        """The service's keyword arguments: the fields the expert changes themselves."""
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
     def slots(self) -> set[tuple[int, str]]:
         return {
             (weekday, part)
@@ -280,7 +285,10 @@ class ScheduleForm(forms.Form):
     duration_minutes = forms.IntegerField(label=_("Duration (minutes)"), min_value=15, initial=120)
 
     def starts_at(self) -> dt.datetime:
-        data = self.cleaned_data
+        return self.moment(self.cleaned_data)
+
+    @staticmethod
+    def moment(data: dict) -> dt.datetime:
         return timezone.make_aware(dt.datetime.combine(data["date"], data["time"]))
 
 
@@ -337,6 +345,25 @@ class ExpertForm(forms.ModelForm):
         if set(data.get("themes") or []) & set(data.get("excluded_themes") or []):
             self.add_error("excluded_themes", _("A theme cannot be both chosen and excluded."))
         return data
+
+    def change(self) -> ProfileChange:
+        data = self.cleaned_data
+        return ProfileChange(
+            themes=list(data["themes"]),
+            excluded_themes=list(data["excluded_themes"]),
+            work_kinds=list(data["work_kinds"]),
+            languages=list(data["languages"]),
+            home_region=data["home_region"],
+            region=data["region"],
+            travel_km=data["travel_km"],
+            max_per_month=data["max_per_month"],
+            trainings=data["trainings"],
+            consent_given_on=data["consent_given_on"],
+            consent_scope=data["consent_scope"],
+            is_paused=data["is_paused"],
+            receives_benefit=data["receives_benefit"],
+            fund_permission_since=data["fund_permission_since"],
+        )
 
 
 class ExpertCreateForm(forms.Form):

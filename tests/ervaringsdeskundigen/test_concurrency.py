@@ -16,7 +16,7 @@ from django.db import connection
 from django.utils import timezone
 
 from ervaringsdeskundigen import services
-from ervaringsdeskundigen.models import Assignment, ExpertRequest
+from ervaringsdeskundigen.models import Assignment
 from ervaringsdeskundigen.services import allowance, workflow
 from tests.factories import UserFactory
 
@@ -66,12 +66,12 @@ def test_simultaneous_acceptances_never_exceed_the_number_wanted():
 
 
 def test_control_run_without_the_lock_accepts_too_many(monkeypatch):
-    def no_lock(request: ExpertRequest) -> ExpertRequest:
-        fresh = ExpertRequest.objects.get(pk=request.pk)
+    def no_lock(queryset, pk, **kwargs):
+        fresh = queryset.get(pk=pk)
         time.sleep(0.3)  # every thread has read before anyone writes
         return fresh
 
-    monkeypatch.setattr(workflow, "_lock", no_lock)
+    monkeypatch.setattr(workflow, "lock", no_lock)
     _accepted, outcomes = _race()
     # Without the lock every thread counts "nobody accepted yet": more than two experts are told
     # they are on, or the threads trip over each other's rows (a deadlock the database breaks by
@@ -128,8 +128,9 @@ def test_simultaneous_approvals_never_cross_the_yearly_cap():
 
 
 def test_control_run_without_the_expert_lock_pays_above_the_cap(monkeypatch):
-    def no_lock(expert_id: int) -> None:
+    def no_lock(queryset, pk, **kwargs):
         time.sleep(0.3)
+        return queryset.get(pk=pk)
 
-    monkeypatch.setattr(allowance, "_lock_expert", no_lock)
+    monkeypatch.setattr(allowance, "lock", no_lock)
     assert _approval_race() == DAILY * 2

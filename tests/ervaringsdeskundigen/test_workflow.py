@@ -9,7 +9,7 @@ from django.utils import timezone
 from ervaringsdeskundigen import services
 from ervaringsdeskundigen.models import Assignment, ExpertRequest, RequestEvent
 from ervaringsdeskundigen.services.errors import NeedsConfirmation
-from ervaringsdeskundigen.services.workflow import TRANSITIONS
+from ervaringsdeskundigen.services.transitions import TRANSITIONS
 from huis.notifications.models import Notification
 
 from .factories import ExpertFactory, ExpertRequestFactory, theme, work_kind
