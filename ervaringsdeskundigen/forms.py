@@ -2,28 +2,20 @@
 start time against spam; the others are rendered with crispy."""
 
 import datetime as dt
-import time
 
 from django import forms
-from django.conf import settings
-from django.core import signing
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from huis.accounts.models import User
 from huis.accounts.roles import Role
+from huis.core.phone import PhoneNumberField
 
+from . import guard
 from .models import Expert, ExpertRequest, Language, Region, Theme, WorkKind
 from .models.allowance import AllowanceMode
 from .models.expert import DayPart, Weekday
 from .services.experts import ProfileChange
-
-FORM_SALT = "ervaringsdeskundigen.request-form"
-
-
-def min_fill_seconds() -> int:
-    """People need some seconds to fill in the form; robots post at once."""
-    return getattr(settings, "EXPERTS_REQUEST_MIN_SECONDS", 4)
 
 
 class DateInput(forms.DateInput):
@@ -48,6 +40,10 @@ class RequestForm(forms.ModelForm):
     # Robots fill in every field; people do not see this one.
     website = forms.CharField(label=_("Leave this field empty"), required=False)
     started = forms.CharField(widget=forms.HiddenInput, required=False)
+    # Belgian numbers written any common way, stored as E.164; anything else is refused.
+    contact_phone = PhoneNumberField(
+        label=ExpertRequest._meta.get_field("contact_phone").verbose_name, required=False
+    )
 
     class Meta:
         model = ExpertRequest
@@ -96,17 +92,22 @@ class RequestForm(forms.ModelForm):
         self.fields["experts_wanted"].widget.attrs.update(min=1, max=10)
         self.fields["duration_minutes"].widget.attrs.update(min=15, step=15)
         self.fields["contact_email"].widget.attrs["autocomplete"] = "email"
-        self.fields["contact_phone"].widget.attrs["autocomplete"] = "tel"
         self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
         self.fields["organisation_name"].widget.attrs["autocomplete"] = "organization"
         self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
         if not self.is_bound:
-            self.initial["started"] = signing.dumps(time.time(), salt=FORM_SALT)
+            self.initial["started"] = guard.new_start()
 
     def clean_experts_wanted(self):
         value = self.cleaned_data["experts_wanted"]
         if not 1 <= value <= 10:
             raise forms.ValidationError(_("Ask for 1 to 10 experts."))
+        return value
+
+    def clean_audience_size(self):
+        value = self.cleaned_data["audience_size"]
+        if value is None or value < 1:
+            raise forms.ValidationError(_("How many people come? Give a number of 1 or more."))
         return value
 
     def clean_duration_minutes(self):
@@ -123,13 +124,20 @@ class RequestForm(forms.ModelForm):
 
     def is_spam(self) -> bool:
         """Honeypot filled in, start time missing or forged, or sent too fast."""
-        if self.data.get("website"):
-            return True
-        try:
-            started = float(signing.loads(self.data.get("started", ""), salt=FORM_SALT))
-        except (signing.BadSignature, TypeError, ValueError):
-            return True
-        return time.time() - started < min_fill_seconds()
+        return bool(self.data.get("website")) or guard.is_spam(self.data.get("started", ""))
+
+    def is_expired(self) -> bool:
+        """Opened too long ago (see guard)."""
+        return guard.is_expired(self.data.get("started", ""))
+
+    def use_start(self) -> bool:
+        """Count this request against the opened form; False when it filed enough already."""
+        return guard.use_start(self.data.get("started", ""))
+
+    def restart(self) -> None:
+        """Give the form back as typed, with a fresh start time to send it again."""
+        self.data = self.data.copy()
+        self.data["started"] = guard.new_start()
 
     def clean(self):
         data = super().clean()

@@ -63,12 +63,25 @@ class RequestCreateView(View):
         form = RequestForm(request.POST)
         if form.is_spam():
             # A calm answer that says what to do, without telling robots what gave them away.
-            form.add_error(None, _("Please check the form and send it again."))
-            form.data = form.data.copy()
-            form.data["started"] = RequestForm().initial["started"]
-            return render(request, self.template_name, {"form": form}, status=400)
+            return self._again(form, _("Please check the form and send it again."))
+        if form.is_expired():
+            return self._again(
+                form,
+                _(
+                    "This form was open for a long time. Check what you filled in and send it "
+                    "again."
+                ),
+            )
         if not form.is_valid():
             return render(request, self.template_name, {"form": form}, status=400)
+        if not form.use_start():
+            return self._again(
+                form,
+                _(
+                    "This form was already sent a few times. If you want to ask for something "
+                    "else, check what you filled in and send it again."
+                ),
+            )
         try:
             expert_request = services.request_submit(
                 data=form.request_data(),
@@ -80,6 +93,13 @@ class RequestCreateView(View):
             return render(request, self.template_name, {"form": form}, status=error.status)
         messages.success(request, _("Thank you! We received your request. You get an email."))
         return redirect("ervaringsdeskundigen:follow", token=request_token(expert_request))
+
+    def _again(self, form: RequestForm, message) -> HttpResponse:
+        """The form back as the person typed it, with what to do and a fresh start time."""
+        form.restart()
+        form.is_valid()  # show what was typed (and any other problem) as usual
+        form.add_error(None, message)
+        return render(self.request, self.template_name, {"form": form}, status=400)
 
 
 def _request_or_refuse(request, token: str):
