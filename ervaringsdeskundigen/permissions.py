@@ -8,11 +8,10 @@ the expert whose part it is; only that expert reports on it.
 from typing import Any
 
 import rules
-from django.db.models import QuerySet
 
-from huis.accounts.access import fetch_for, is_authenticated, is_coordinator, is_expert
+from huis.accounts.access import is_authenticated, is_coordinator, is_expert
 
-from .models import Assignment, Expert, ExpertRequest, IntervisionSession
+from .models import Expert
 
 
 @rules.predicate
@@ -43,43 +42,3 @@ rules.add_perm("ervaringsdeskundigen.use_expert_pages", is_authenticated & is_ex
 rules.add_perm("ervaringsdeskundigen.view_assignment", is_coordinator | is_own_assignment)
 rules.add_perm("ervaringsdeskundigen.report_assignment", is_own_assignment)
 rules.add_perm("ervaringsdeskundigen.view_intervision", is_coordinator | (is_expert & has_profile))
-
-
-def fetch_request(
-    user: Any, pk: int, *, queryset: QuerySet[ExpertRequest] | None = None
-) -> ExpertRequest:
-    return fetch_for(
-        user,
-        ExpertRequest.objects.all() if queryset is None else queryset,
-        view_perm="ervaringsdeskundigen.view_request",
-        pk=pk,
-    )
-
-
-def fetch_expert(user: Any, pk: int, *, change: bool = False) -> Expert:
-    return fetch_for(
-        user,
-        Expert.objects.select_related("user"),
-        view_perm="ervaringsdeskundigen.view_expert",
-        change_perm="ervaringsdeskundigen.change_expert" if change else None,
-        pk=pk,
-    )
-
-
-def fetch_assignment(user: Any, pk: int, *, report: bool = False) -> Assignment:
-    return fetch_for(
-        user,
-        Assignment.objects.select_related("expert__user", "request__work_kind"),
-        view_perm="ervaringsdeskundigen.view_assignment",
-        change_perm="ervaringsdeskundigen.report_assignment" if report else None,
-        pk=pk,
-    )
-
-
-def fetch_intervision(user: Any, pk: int) -> IntervisionSession:
-    return fetch_for(
-        user,
-        IntervisionSession.objects.select_related("offering"),
-        view_perm="ervaringsdeskundigen.view_intervision",
-        pk=pk,
-    )

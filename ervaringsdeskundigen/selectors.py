@@ -9,7 +9,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from huis.accounts.access import is_coordinator, visible_to
+from huis.accounts.access import is_coordinator, is_expert, visible_to
 from huis.accounts.models import Organisation
 from huis.places.models import PlaceClaim
 
@@ -42,6 +42,33 @@ def requests_inbox(
     rows = rows.select_related("work_kind", "handler").order_by("-created_at", "-id")
     page = list(rows[: PAGE_SIZE + 1])
     return page[:PAGE_SIZE], len(page) > PAGE_SIZE
+
+
+def requests_for(*, user: Any) -> QuerySet[ExpertRequest]:
+    """The requests `user` may open (coordinators: all); pages fetch one from here."""
+    return visible_to(user, ExpertRequest.objects.all(), everything_for=is_coordinator)
+
+
+def experts_for(*, user: Any) -> QuerySet[Expert]:
+    """Profiles `user` may open: coordinators all, an expert their own."""
+    return visible_to(user, Expert.objects.select_related("user"), person_field="user")
+
+
+def assignments_for(*, user: Any) -> QuerySet[Assignment]:
+    """Assignments `user` may open: coordinators all, an expert their own."""
+    rows = Assignment.objects.select_related("expert__user", "request__work_kind")
+    return visible_to(user, rows, person_field="expert__user")
+
+
+def intervision_for(*, user: Any) -> QuerySet[IntervisionSession]:
+    """Intervision sessions, for coordinators and experts."""
+    rows = IntervisionSession.objects.select_related("offering")
+    return visible_to(user, rows, everything_for=is_coordinator | is_expert)
+
+
+def organisations_for(*, user: Any) -> QuerySet[Organisation]:
+    """Organisations whose requests `user` may list (coordinators)."""
+    return visible_to(user, Organisation.objects.all(), everything_for=is_coordinator)
 
 
 def requests_for_detail() -> QuerySet[ExpertRequest]:

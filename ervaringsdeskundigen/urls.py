@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import coordinator as c
+from .views import allowances, intervision, planning, pool, requests
 from .views import expert as e
 from .views import public as p
 
@@ -43,82 +43,98 @@ urlpatterns = [
         name="intervision_cancel",
     ),
     # Coordinators.
-    path("beheer/", c.InboxView.as_view(), name="inbox"),
-    path("beheer/aanvraag/<int:pk>/", c.RequestDetailView.as_view(), name="request_detail"),
-    path("beheer/aanvraag/<int:pk>/opnemen/", c.RequestTakeView.as_view(), name="request_take"),
+    path("beheer/", requests.InboxView.as_view(), name="inbox"),
+    path("beheer/aanvraag/<int:pk>/", requests.RequestDetailView.as_view(), name="request_detail"),
+    path(
+        "beheer/aanvraag/<int:pk>/opnemen/", requests.RequestTakeView.as_view(), name="request_take"
+    ),
     path(
         "beheer/aanvraag/<int:pk>/plannen/",
-        c.RequestScheduleView.as_view(),
+        requests.RequestScheduleView.as_view(),
         name="request_schedule",
     ),
     path(
         "beheer/aanvraag/<int:pk>/voorstellen/",
-        c.RequestProposeView.as_view(),
+        requests.RequestProposeView.as_view(),
         name="request_propose",
     ),
     path(
-        "beheer/aanvraag/<int:pk>/weigeren/", c.RequestDeclineView.as_view(), name="request_decline"
+        "beheer/aanvraag/<int:pk>/weigeren/",
+        requests.RequestDeclineView.as_view(),
+        name="request_decline",
     ),
     path(
-        "beheer/aanvraag/<int:pk>/annuleren/", c.RequestCancelView.as_view(), name="request_cancel"
+        "beheer/aanvraag/<int:pk>/annuleren/",
+        requests.RequestCancelView.as_view(),
+        name="request_cancel",
     ),
-    path("beheer/aanvraag/<int:pk>/afgerond/", c.RequestDoneView.as_view(), name="request_done"),
+    path(
+        "beheer/aanvraag/<int:pk>/afgerond/",
+        requests.RequestDoneView.as_view(),
+        name="request_done",
+    ),
     path(
         "beheer/aanvraag/<int:pk>/organisatie/koppelen/",
-        c.RequestLinkOrganisationView.as_view(),
+        requests.RequestLinkOrganisationView.as_view(),
         name="request_link_organisation",
     ),
     path(
         "beheer/aanvraag/<int:pk>/organisatie/loskoppelen/",
-        c.RequestUnlinkOrganisationView.as_view(),
+        requests.RequestUnlinkOrganisationView.as_view(),
         name="request_unlink_organisation",
     ),
     path(
         "beheer/aanvraag/<int:pk>/organisatie/nieuw/",
-        c.RequestCreateOrganisationView.as_view(),
+        requests.RequestCreateOrganisationView.as_view(),
         name="request_create_organisation",
     ),
     path(
         "beheer/organisaties/<int:pk>/aanvragen/",
-        c.OrganisationRequestsView.as_view(),
+        requests.OrganisationRequestsView.as_view(),
         name="organisation_requests",
     ),
     path(
         "beheer/inzet/<int:pk>/terugsturen/",
-        c.ReturnReportView.as_view(),
+        allowances.ReturnReportView.as_view(),
         name="report_return",
     ),
     path(
         "beheer/inzet/<int:pk>/intrekken/",
-        c.AssignmentWithdrawView.as_view(),
+        requests.AssignmentWithdrawView.as_view(),
         name="assignment_withdraw",
     ),
-    path("beheer/inzet/<int:pk>/goedkeuren/", c.ApproveView.as_view(), name="approve"),
-    path("beheer/experten/", c.ExpertListView.as_view(), name="expert_list"),
-    path("beheer/experten/nieuw/", c.ExpertCreateView.as_view(), name="expert_create"),
-    path("beheer/experten/<int:pk>/", c.ExpertDetailView.as_view(), name="expert_detail"),
-    path("beheer/experten/<int:pk>/bewerken/", c.ExpertUpdateView.as_view(), name="expert_update"),
+    path("beheer/inzet/<int:pk>/goedkeuren/", allowances.ApproveView.as_view(), name="approve"),
+    path("beheer/experten/", pool.ExpertListView.as_view(), name="expert_list"),
+    path("beheer/experten/nieuw/", pool.ExpertCreateView.as_view(), name="expert_create"),
+    path("beheer/experten/<int:pk>/", pool.ExpertDetailView.as_view(), name="expert_detail"),
+    path(
+        "beheer/experten/<int:pk>/bewerken/", pool.ExpertUpdateView.as_view(), name="expert_update"
+    ),
     path(
         "beheer/experten/<int:pk>/vergoeding/",
-        c.AllowanceModeView.as_view(),
+        pool.AllowanceModeView.as_view(),
         name="allowance_mode",
     ),
     path(
         "beheer/experten/<int:pk>/register/<int:year>/",
-        c.RegisterView.as_view(),
+        allowances.RegisterView.as_view(),
         name="register",
     ),
-    path("beheer/planning/", c.BoardView.as_view(), name="board"),
-    path("beheer/vergoedingen/", c.ReportsView.as_view(), name="reports"),
+    path("beheer/planning/", planning.BoardView.as_view(), name="board"),
+    path("beheer/vergoedingen/", allowances.ReportsView.as_view(), name="reports"),
     path(
         "beheer/vergoedingen/<int:year>-<int:month>.csv",
-        c.PayoutsCsvView.as_view(),
+        allowances.PayoutsCsvView.as_view(),
         name="payouts_csv",
     ),
-    path("beheer/intervisie/nieuw/", c.IntervisionCreateView.as_view(), name="intervision_create"),
+    path(
+        "beheer/intervisie/nieuw/",
+        intervision.IntervisionCreateView.as_view(),
+        name="intervision_create",
+    ),
     path(
         "beheer/intervisie/<int:pk>/",
-        c.IntervisionAttendanceView.as_view(),
+        intervision.IntervisionAttendanceView.as_view(),
         name="intervision_attendance",
     ),
 ]

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from huis.accounts.models import Organisation
+from huis.core.phone import display_phone_number
 
 from .expert import Expert
 from .lists import Language, Region, Theme, WorkKind
@@ -145,6 +146,11 @@ class ExpertRequest(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+    @property
+    def contact_phone_display(self) -> str:
+        """The stored number (E.164) the Belgian way, as people read it."""
+        return display_phone_number(self.contact_phone)
 
 
 class RequestEvent(models.Model):

@@ -1,5 +1,6 @@
 """Every write of ervaringsdeskundigen. Keyword-only and typed; each runs in one transaction,
-writes an audit entry and raises `ExpertsError` with a translated message when it cannot be done.
+writes an audit entry and raises `ExpertsError` (a `huis.core.errors.DomainError`) with a
+translated message when it cannot be done.
 """
 
 from .allowance import (
@@ -30,8 +31,8 @@ from .organisations import (
     request_link_organisation,
     request_unlink_organisation,
 )
+from .transitions import TRANSITIONS, RequestActions, request_actions
 from .workflow import (
-    TRANSITIONS,
     assignment_accept,
     assignment_decline,
     assignment_withdraw,
@@ -49,6 +50,7 @@ __all__ = [
     "TRANSITIONS",
     "AllowanceQuote",
     "ExpertsError",
+    "RequestActions",
     "absence_add",
     "absence_delete",
     "allowance_quote",
@@ -68,6 +70,7 @@ __all__ = [
     "intervision_cancel_sign_up",
     "intervision_create",
     "intervision_sign_up",
+    "request_actions",
     "request_cancel",
     "request_create_organisation",
     "request_decline",

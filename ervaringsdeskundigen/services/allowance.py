@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from huis.audit.services import log_action
+from huis.core.locking import lock
 
 from .. import notify
 from ..models import AllowanceRate, AllowanceYear, Assignment, Expert, KmRate, ReportEvent
@@ -211,10 +212,8 @@ def assignment_report(
 ) -> Assignment:
     """The expert reports hours, travel and costs (and a debrief note) after the assignment, or
     sends a report that was sent back again, corrected. Each time is a step in its history."""
-    assignment = (
-        Assignment.objects.select_for_update(of=("self",))
-        .select_related("expert__user")
-        .get(pk=assignment.pk)
+    assignment = lock(
+        Assignment.objects.select_related("expert__user"), assignment.pk, of=("self",)
     )
     if assignment.status != AssignmentStatus.ACCEPTED:
         raise ExpertsError(_("Only an accepted assignment can be reported."))
@@ -264,10 +263,10 @@ def assignment_return_report(*, assignment: Assignment, actor: Any, reason: str)
         raise ExpertsError(_("Say what the expert should correct."))
     if len(reason) > 500:
         raise ExpertsError(_("Keep the reason under 500 characters."))
-    assignment = (
-        Assignment.objects.select_for_update(of=("self",))
-        .select_related("expert__user", "request__work_kind")
-        .get(pk=assignment.pk)
+    assignment = lock(
+        Assignment.objects.select_related("expert__user", "request__work_kind"),
+        assignment.pk,
+        of=("self",),
     )
     if assignment.report_status != ReportStatus.REPORTED or assignment.expert is None:
         raise ExpertsError(_("Only a report that waits for approval can be sent back."))
@@ -285,12 +284,6 @@ def assignment_return_report(*, assignment: Assignment, actor: Any, reason: str)
     return assignment
 
 
-def _lock_expert(expert_id: int) -> None:
-    """Lock the expert's row: approvals for one expert happen one after the other. The
-    concurrency test's control run replaces this to show the lock is what keeps the caps."""
-    Expert.objects.select_for_update().get(pk=expert_id)
-
-
 @transaction.atomic
 def assignment_approve(*, assignment: Assignment, actor: Any, confirm: bool = False) -> Assignment:
     """A coordinator approves the report; the allowance is what `allowance_quote` says.
@@ -298,11 +291,13 @@ def assignment_approve(*, assignment: Assignment, actor: Any, confirm: bool = Fa
     The expert's row is locked, so two approvals for the same expert at the same moment are
     counted one after the other and together never cross a cap.
     """
-    _lock_expert(assignment.expert_id)
-    assignment = (
-        Assignment.objects.select_for_update(of=("self",))
-        .select_related("expert__user", "request__work_kind")
-        .get(pk=assignment.pk)
+    # The expert's row first: approvals for one expert happen one after the other. (The
+    # concurrency test's control run replaces `lock` to show the lock is what keeps the caps.)
+    lock(Expert.objects.all(), assignment.expert_id)
+    assignment = lock(
+        Assignment.objects.select_related("expert__user", "request__work_kind"),
+        assignment.pk,
+        of=("self",),
     )
     if assignment.report_status != ReportStatus.REPORTED:
         raise ExpertsError(_("There is no report waiting for approval."))
@@ -345,7 +340,7 @@ def allowance_year_update(
 ) -> AllowanceYear:
     """The expert declares what they received elsewhere; a coordinator sets the way of paying,
     which cannot change once something was paid that year (no mixing)."""
-    _lock_expert(expert.pk)
+    lock(Expert.objects.all(), expert.pk)
     expert_year, _created = AllowanceYear.objects.get_or_create(expert=expert, year=year)
     if received_elsewhere is not None:
         if received_elsewhere < 0:

@@ -2,6 +2,8 @@
 (availability, periods away, pausing, the public text)."""
 
 import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
@@ -11,13 +13,33 @@ from huis.accounts.roles import Role
 from huis.audit.services import log_action
 
 from .. import caching
-from ..models import Absence, Availability, Expert
+from ..models import Absence, Availability, Expert, Language, Region, Theme, WorkKind
 from ..models.expert import new_feed_token
 from .errors import ExpertsError
 
-# What the expert may change on their own profile; the rest is agreed with a coordinator.
-OWN_FIELDS = ("is_paused", "public_text", "publish_public_text", "travel_km", "max_per_month")
-COORDINATOR_FIELDS = (
+
+@dataclass(frozen=True, kw_only=True)
+class ProfileChange:
+    """What a coordinator changes on a profile (as agreed with the expert): every field named, so
+    a misspelt one is an error where the change is made, not a field silently left out."""
+
+    themes: Sequence[Theme]
+    excluded_themes: Sequence[Theme]
+    work_kinds: Sequence[WorkKind]
+    languages: Sequence[Language]
+    home_region: Region | None
+    region: str
+    travel_km: int
+    max_per_month: int
+    trainings: str
+    consent_given_on: dt.date | None
+    consent_scope: str
+    is_paused: bool
+    receives_benefit: bool
+    fund_permission_since: dt.date | None
+
+
+PROFILE_FIELDS = (
     "home_region",
     "region",
     "travel_km",
@@ -54,35 +76,52 @@ def expert_create(*, user: Any, actor: Any) -> Expert:
 
 
 @transaction.atomic
-def expert_update(*, expert: Expert, actor: Any, data: dict) -> Expert:
+def expert_update(*, expert: Expert, actor: Any, change: ProfileChange) -> Expert:
     """A coordinator updates the profile (as agreed with the expert)."""
-    if set(data.get("themes", [])) & set(data.get("excluded_themes", [])):
-        raise ExpertsError(_("A theme cannot be both chosen and excluded."))
-    for field in COORDINATOR_FIELDS:
-        if field in data:
-            setattr(expert, field, data[field])
+    if set(change.themes) & set(change.excluded_themes):
+        raise ExpertsError(
+            _("A theme cannot be both chosen and excluded."), field="excluded_themes"
+        )
+    for name in PROFILE_FIELDS:
+        setattr(expert, name, getattr(change, name))
     expert.save()
-    for field in M2M_FIELDS:
-        if field in data:
-            getattr(expert, field).set(data[field])
+    for name in M2M_FIELDS:
+        getattr(expert, name).set(getattr(change, name))
     log_action(
         actor=actor,
         action="ervaringsdeskundigen.expert.updated",
         obj=expert,
         subject=expert.user,
-        data={"fields": sorted(k for k in data if k in COORDINATOR_FIELDS + M2M_FIELDS)},
+        data={"fields": sorted(PROFILE_FIELDS + M2M_FIELDS)},
     )
     return expert
 
 
 @transaction.atomic
 def expert_update_own(
-    *, expert: Expert, actor: Any, data: dict, slots: set[tuple[int, str]]
+    *,
+    expert: Expert,
+    actor: Any,
+    slots: set[tuple[int, str]],
+    is_paused: bool | None = None,
+    public_text: str | None = None,
+    publish_public_text: bool | None = None,
+    travel_km: int | None = None,
+    max_per_month: int | None = None,
 ) -> Expert:
-    """The expert changes their availability, pauses, or edits their public text."""
-    for field in OWN_FIELDS:
-        if field in data:
-            setattr(expert, field, data[field])
+    """The expert changes their availability, pauses, or edits their public text. What the
+    expert may change is exactly these arguments (the rest is agreed with a coordinator); one
+    left out (None) stays as it is."""
+    own = {
+        "is_paused": is_paused,
+        "public_text": public_text,
+        "publish_public_text": publish_public_text,
+        "travel_km": travel_km,
+        "max_per_month": max_per_month,
+    }
+    changed = sorted(name for name, value in own.items() if value is not None)
+    for name in changed:
+        setattr(expert, name, own[name])
     expert.save()
     _set_availability(expert, slots)
     log_action(
@@ -90,7 +129,7 @@ def expert_update_own(
         action="ervaringsdeskundigen.expert.updated_own",
         obj=expert,
         subject=expert.user,
-        data={"fields": sorted(k for k in data if k in OWN_FIELDS)},
+        data={"fields": changed},
     )
     return expert
 

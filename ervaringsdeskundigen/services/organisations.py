@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from huis.accounts.models import Organisation
 from huis.audit.services import log_action
+from huis.core.locking import lock
 
 from ..models import ExpertRequest
 from .errors import ExpertsError
@@ -21,7 +22,7 @@ def request_link_organisation(
 ) -> ExpertRequest:
     if not organisation.is_active:
         raise ExpertsError(_("This organisation is no longer active."))
-    request = ExpertRequest.objects.select_for_update().get(pk=request.pk)
+    request = lock(ExpertRequest.objects.all(), request.pk)
     previous = request.organisation_id
     request.organisation = organisation
     request.save(update_fields=["organisation", "updated_at"])
@@ -36,7 +37,7 @@ def request_link_organisation(
 
 @transaction.atomic
 def request_unlink_organisation(*, request: ExpertRequest, actor: Any) -> ExpertRequest:
-    request = ExpertRequest.objects.select_for_update().get(pk=request.pk)
+    request = lock(ExpertRequest.objects.all(), request.pk)
     previous = request.organisation_id
     request.organisation = None
     request.save(update_fields=["organisation", "updated_at"])

@@ -1,8 +1,11 @@
 """A request's life: submitted, taken up, experts proposed, accepted, confirmed, done, evaluated.
 
 Every change of status goes through `_move`, which refuses a step that is not in TRANSITIONS (no
-skipping a state) and writes a history row with who made it. Accepting a proposal locks the
-request's row first, so simultaneous acceptances never confirm more experts than were asked for.
+skipping a state) and writes a history row with who made it. Every change locks the request's row
+first (`huis.core.locking.lock`; an assignment's change locks the request, then the assignment),
+so simultaneous acceptances never confirm more experts than were asked for; a row held too long
+answers `Busy` ("try again in a moment"). The concurrency test's control run replaces `lock` with a
+plain read to show that the lock is what keeps the count right.
 """
 
 import datetime as dt
@@ -13,39 +16,30 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from huis.audit.services import log_action
+from huis.core.locking import lock
 
 from .. import notify
 from ..matching import rank_experts
 from ..models import Assignment, Evaluation, Expert, ExpertRequest, RequestEvent, Theme
-from ..models.request import ACTIVE_ASSIGNMENT, AssignmentStatus, RequestStatus
+from ..models.request import ACTIVE_ASSIGNMENT, AssignmentStatus
 from .errors import ExpertsError, NeedsConfirmation
-
-S = RequestStatus
-TRANSITIONS: dict[str, frozenset[str]] = {
-    S.NEW: frozenset({S.IN_PROGRESS, S.DECLINED, S.CANCELLED}),
-    S.IN_PROGRESS: frozenset({S.PROPOSED, S.DECLINED, S.CANCELLED}),
-    S.PROPOSED: frozenset({S.CONFIRMED, S.IN_PROGRESS, S.CANCELLED}),
-    S.CONFIRMED: frozenset({S.DONE, S.PROPOSED, S.IN_PROGRESS, S.CANCELLED}),
-    S.DONE: frozenset({S.EVALUATED}),
-    S.EVALUATED: frozenset(),
-    S.DECLINED: frozenset(),
-    S.CANCELLED: frozenset(),
-}
+from .transitions import (
+    S,
+    has_taken_place,
+    may_move,
+    may_propose,
+    may_schedule,
+    may_take,
+)
 
 
 def _person(actor: Any) -> Any:
     return actor if getattr(actor, "is_authenticated", False) else None
 
 
-def _lock(request: ExpertRequest) -> ExpertRequest:
-    """Lock the request's row for the rest of the transaction. The concurrency test's control
-    run replaces this with a plain read to show that the lock is what keeps the count right."""
-    return ExpertRequest.objects.select_for_update().get(pk=request.pk)
-
-
 def _move(request: ExpertRequest, to: str, *, actor: Any, note: str = "") -> None:
     """Change the status of a locked request, one allowed step at a time."""
-    if to not in TRANSITIONS[request.status]:
+    if not may_move(request, to):
         raise ExpertsError(
             _("A request that is “%(from)s” cannot become “%(to)s”.")
             % {"from": S(request.status).label, "to": S(to).label}
@@ -81,8 +75,8 @@ def request_submit(*, data: dict, themes: list[Theme], language: str) -> ExpertR
 @transaction.atomic
 def request_take(*, request: ExpertRequest, actor: Any) -> ExpertRequest:
     """A coordinator takes up a request (or takes it over from a colleague)."""
-    request = _lock(request)
-    if not request.is_open:
+    request = lock(ExpertRequest.objects.all(), request.pk)
+    if not may_take(request):
         raise ExpertsError(_("This request is closed."))
     if request.status == S.NEW:
         _move(request, S.IN_PROGRESS, actor=actor)
@@ -97,8 +91,8 @@ def request_schedule(
     *, request: ExpertRequest, starts_at: dt.datetime, duration_minutes: int, actor: Any
 ) -> ExpertRequest:
     """Fix the date and time (agreed with the organisation) before experts are proposed."""
-    request = _lock(request)
-    if request.status not in (S.NEW, S.IN_PROGRESS):
+    request = lock(ExpertRequest.objects.all(), request.pk)
+    if not may_schedule(request):
         raise ExpertsError(
             _("The time can only change before experts are proposed. Withdraw them first.")
         )
@@ -116,7 +110,7 @@ def request_decline(*, request: ExpertRequest, actor: Any, reason: str) -> Exper
     reason = reason.strip()
     if not reason:
         raise ExpertsError(_("Write down why, for the organisation."))
-    request = _lock(request)
+    request = lock(ExpertRequest.objects.all(), request.pk)
     _move(request, S.DECLINED, actor=actor, note=reason[:250])
     notify.request_declined(request, reason)
     return request
@@ -125,7 +119,7 @@ def request_decline(*, request: ExpertRequest, actor: Any, reason: str) -> Exper
 @transaction.atomic
 def request_cancel(*, request: ExpertRequest, actor: Any, reason: str = "") -> ExpertRequest:
     """Cancel a request; every proposal and acceptance ends and the experts are told."""
-    request = _lock(request)
+    request = lock(ExpertRequest.objects.all(), request.pk)
     _move(request, S.CANCELLED, actor=actor, note=reason[:250])
     active = list(
         request.assignments.select_related("expert__user").filter(status__in=ACTIVE_ASSIGNMENT)
@@ -156,10 +150,10 @@ def request_propose_experts(
     a full month). An expert without the sickness fund's permission on file needs the
     coordinator to confirm the warning first.
     """
-    request = _lock(request)
+    request = lock(ExpertRequest.objects.all(), request.pk)
     if not experts:
         raise ExpertsError(_("Choose at least one expert."))
-    if request.status not in (S.IN_PROGRESS, S.PROPOSED):
+    if not may_propose(request):
         raise ExpertsError(_("Take up the request first; then you can propose experts."))
     if request.starts_at is None:
         raise ExpertsError(_("Fix the date and time of the request first."))
@@ -224,22 +218,15 @@ def request_propose_experts(
     return created
 
 
-def _lock_assignment(assignment: Assignment) -> tuple[ExpertRequest, Assignment]:
-    request = _lock(assignment.request)
-    assignment = (
-        Assignment.objects.select_for_update(of=("self",))
-        .select_related("expert__user")
-        .get(pk=assignment.pk)
-    )
-    assignment.request = request
-    return request, assignment
-
-
 @transaction.atomic
 def assignment_accept(*, assignment: Assignment, actor: Any) -> Assignment:
     """The expert accepts. When as many have accepted as the organisation asked for, the request
     is confirmed, the organisation is told, and the other open proposals are withdrawn."""
-    request, assignment = _lock_assignment(assignment)
+    request = lock(ExpertRequest.objects.all(), assignment.request_id)
+    assignment = lock(
+        Assignment.objects.select_related("expert__user"), assignment.pk, of=("self",)
+    )
+    assignment.request = request
     if assignment.status == AssignmentStatus.ACCEPTED:
         return assignment
     if assignment.status != AssignmentStatus.PROPOSED or request.status != S.PROPOSED:
@@ -300,7 +287,11 @@ def _fall_back(request: ExpertRequest, *, actor: Any) -> None:
 
 @transaction.atomic
 def assignment_decline(*, assignment: Assignment, actor: Any) -> Assignment:
-    request, assignment = _lock_assignment(assignment)
+    request = lock(ExpertRequest.objects.all(), assignment.request_id)
+    assignment = lock(
+        Assignment.objects.select_related("expert__user"), assignment.pk, of=("self",)
+    )
+    assignment.request = request
     if assignment.status == AssignmentStatus.DECLINED:
         return assignment
     if assignment.status != AssignmentStatus.PROPOSED:
@@ -321,7 +312,11 @@ def assignment_decline(*, assignment: Assignment, actor: Any) -> Assignment:
 @transaction.atomic
 def assignment_withdraw(*, assignment: Assignment, actor: Any) -> Assignment:
     """A coordinator withdraws a proposal, or cancels an accepted assignment."""
-    request, assignment = _lock_assignment(assignment)
+    request = lock(ExpertRequest.objects.all(), assignment.request_id)
+    assignment = lock(
+        Assignment.objects.select_related("expert__user"), assignment.pk, of=("self",)
+    )
+    assignment.request = request
     if assignment.status not in ACTIVE_ASSIGNMENT or not request.is_open:
         raise ExpertsError(_("This assignment can no longer be withdrawn."))
     assignment.status = (
@@ -344,8 +339,8 @@ def assignment_withdraw(*, assignment: Assignment, actor: Any) -> Assignment:
 @transaction.atomic
 def request_mark_done(*, request: ExpertRequest, actor: Any) -> ExpertRequest:
     """After the assignment: done. The organisation gets the short evaluation form."""
-    request = _lock(request)
-    if request.status == S.CONFIRMED and request.ends_at and request.ends_at > timezone.now():
+    request = lock(ExpertRequest.objects.all(), request.pk)
+    if request.status == S.CONFIRMED and not has_taken_place(request):
         raise ExpertsError(_("The assignment has not taken place yet."))
     _move(request, S.DONE, actor=actor)
     notify.evaluation_asked(request)
@@ -356,7 +351,7 @@ def request_mark_done(*, request: ExpertRequest, actor: Any) -> ExpertRequest:
 def evaluation_submit(
     *, request: ExpertRequest, rating: int, went_well: str, could_improve: str
 ) -> Evaluation:
-    request = _lock(request)
+    request = lock(ExpertRequest.objects.all(), request.pk)
     if request.status == S.EVALUATED:
         raise ExpertsError(_("You already sent your evaluation. Thank you!"))
     if request.status != S.DONE:

@@ -6,16 +6,17 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
-from huis.accounts.mixins import PermissionRequiredMixin
+from huis.core.errors import DomainError
 from huis.places.models import PlaceClaim
 
 from .. import selectors, services
 from ..forms import AbsenceForm, ElsewhereForm, OwnProfileForm, ReportForm
 from ..models import Absence, AllowanceYear
-from ..permissions import fetch_assignment, fetch_intervision
-from .common import refuse
+from ..services.errors import Gone
+from .base import ObjectAccessMixin, PermissionRequiredMixin, ServicePostView, apply_service_error
 
 
 class ExpertMixin(PermissionRequiredMixin):
@@ -76,9 +77,13 @@ class OwnProfileView(ExpertMixin, View):
         form = OwnProfileForm(request.POST, instance=self.expert)
         if not form.is_valid():
             return self._render(request, form, AbsenceForm(), status=400)
-        services.expert_update_own(
-            expert=self.expert, actor=request.user, data=form.cleaned_data, slots=form.slots()
-        )
+        try:
+            services.expert_update_own(
+                expert=self.expert, actor=request.user, slots=form.slots(), **form.own_change()
+            )
+        except DomainError as error:
+            apply_service_error(form, error)
+            return self._render(request, form, AbsenceForm(), status=error.status)
         messages.success(request, _("Your profile is saved."))
         return redirect("ervaringsdeskundigen:own_profile")
 
@@ -92,112 +97,126 @@ class AbsenceAddView(ExpertMixin, View):
             view = OwnProfileView()
             view.expert = self.expert
             return view._render(request, OwnProfileForm(instance=self.expert), form, status=400)
-        services.absence_add(expert=self.expert, actor=request.user, **form.cleaned_data)
+        try:
+            services.absence_add(
+                expert=self.expert,
+                actor=request.user,
+                starts_on=form.cleaned_data["starts_on"],
+                ends_on=form.cleaned_data["ends_on"],
+            )
+        except DomainError as error:
+            apply_service_error(form, error)
+            view = OwnProfileView()
+            view.expert = self.expert
+            return view._render(
+                request, OwnProfileForm(instance=self.expert), form, status=error.status
+            )
         messages.success(request, _("Your period away is saved."))
         return redirect("ervaringsdeskundigen:own_profile")
 
 
-class AbsenceDeleteView(ExpertMixin, View):
-    http_method_names = ["post"]
+class AbsenceDeleteView(ExpertMixin, ServicePostView):
+    success_message = gettext_lazy("The period away is removed.")
 
-    def post(self, request, pk: int):
-        absence = Absence.objects.filter(pk=pk, expert=self.expert).first()
+    def get_success_url(self) -> str:
+        return reverse("ervaringsdeskundigen:own_profile")
+
+    def perform(self, data):
+        absence = Absence.objects.filter(pk=self.kwargs["pk"], expert=self.expert).first()
         if absence is None:
-            return refuse(
-                request,
-                _("This period away does not exist (any more)."),
-                back=reverse("ervaringsdeskundigen:own_profile"),
-                status=404,
-            )
-        services.absence_delete(absence=absence, actor=request.user)
-        messages.success(request, _("The period away is removed."))
-        return redirect("ervaringsdeskundigen:own_profile")
+            raise Gone(_("This period away does not exist (any more)."))
+        services.absence_delete(absence=absence, actor=self.request.user)
 
 
-class FeedRenewView(ExpertMixin, View):
-    http_method_names = ["post"]
+class FeedRenewView(ExpertMixin, ServicePostView):
+    success_message = gettext_lazy("Your calendar has a new address. The old one no longer works.")
 
-    def post(self, request):
-        services.feed_token_renew(expert=self.expert, actor=request.user)
-        messages.success(
-            request, _("Your calendar has a new address. The old one no longer works.")
-        )
-        return redirect("ervaringsdeskundigen:dashboard")
+    def get_success_url(self) -> str:
+        return reverse("ervaringsdeskundigen:dashboard")
+
+    def perform(self, data):
+        services.feed_token_renew(expert=self.expert, actor=self.request.user)
 
 
-class ElsewhereView(ExpertMixin, View):
-    http_method_names = ["post"]
+class ElsewhereView(ExpertMixin, ServicePostView):
+    form_class = ElsewhereForm
+    invalid_message = gettext_lazy("Fill in an amount of 0 or more.")
+    success_message = gettext_lazy("Saved. We count it for the caps.")
 
-    def post(self, request):
-        form = ElsewhereForm(request.POST)
-        if not form.is_valid():
-            return refuse(
-                request,
-                _("Fill in an amount of 0 or more."),
-                back=reverse("ervaringsdeskundigen:dashboard"),
-            )
+    def get_success_url(self) -> str:
+        return reverse("ervaringsdeskundigen:dashboard")
+
+    def perform(self, data):
         services.allowance_year_update(
             expert=self.expert,
             year=timezone.localdate().year,
-            actor=request.user,
-            **form.cleaned_data,
+            actor=self.request.user,
+            received_elsewhere=data["received_elsewhere"],
+            km_elsewhere=data["km_elsewhere"],
         )
-        messages.success(request, _("Saved. We count it for the caps."))
-        return redirect("ervaringsdeskundigen:dashboard")
 
 
-class _AnswerView(ExpertMixin, View):
+class OwnAssignmentMixin(ExpertMixin, ObjectAccessMixin):
+    """The expert's own assignment: someone else's is not found (404)."""
+
+    view_perm = "ervaringsdeskundigen.view_assignment"
+    change_perm = "ervaringsdeskundigen.report_assignment"
+
+    def get_object_queryset(self):
+        return selectors.assignments_for(user=self.request.user)
+
+
+class _AnswerView(OwnAssignmentMixin, ServicePostView):
     """Accept or decline from the dashboard (the email's link leads to the same services)."""
 
-    http_method_names = ["post"]
-    accept = True
-
-    def post(self, request, pk: int):
-        assignment = fetch_assignment(request.user, pk, report=True)
-        service = services.assignment_accept if self.accept else services.assignment_decline
-        try:
-            service(assignment=assignment, actor=request.user)
-        except services.ExpertsError as exc:
-            return refuse(request, str(exc), back=reverse("ervaringsdeskundigen:dashboard"))
-        messages.success(
-            request,
-            _("Thank you! You accepted.") if self.accept else _("You declined. Thank you."),
-        )
-        return redirect("ervaringsdeskundigen:dashboard")
+    def get_success_url(self) -> str:
+        return reverse("ervaringsdeskundigen:dashboard")
 
 
 class MyAcceptView(_AnswerView):
-    accept = True
+    success_message = gettext_lazy("Thank you! You accepted.")
+
+    def perform(self, data):
+        services.assignment_accept(assignment=self.object, actor=self.request.user)
 
 
 class MyDeclineView(_AnswerView):
-    accept = False
+    success_message = gettext_lazy("You declined. Thank you.")
+
+    def perform(self, data):
+        services.assignment_decline(assignment=self.object, actor=self.request.user)
 
 
-class ReportView(ExpertMixin, View):
+class ReportView(OwnAssignmentMixin, View):
     template_name = "ervaringsdeskundigen/report.html"
 
     def get(self, request, pk: int):
-        assignment = fetch_assignment(request.user, pk, report=True)
+        assignment = self.object
         initial = {"hours": assignment.hours, "km": assignment.km, "costs": assignment.costs}
         initial["debrief"] = assignment.debrief
         form = ReportForm(initial=initial)
         return render(request, self.template_name, {"assignment": assignment, "form": form})
 
     def post(self, request, pk: int):
-        assignment = fetch_assignment(request.user, pk, report=True)
+        assignment = self.object
         form = ReportForm(request.POST)
         if not form.is_valid():
             context = {"assignment": assignment, "form": form}
             return render(request, self.template_name, context, status=400)
+        data = form.cleaned_data
         try:
             services.assignment_report(
-                assignment=assignment, actor=request.user, **form.cleaned_data
+                assignment=assignment,
+                actor=request.user,
+                hours=data["hours"],
+                km=data["km"],
+                costs=data["costs"],
+                debrief=data["debrief"],
             )
-        except services.ExpertsError as exc:
-            form.add_error(None, str(exc))
+        except DomainError as error:
+            apply_service_error(form, error)
             context = {"assignment": assignment, "form": form}
-            return render(request, self.template_name, context, status=400)
+            return render(request, self.template_name, context, status=error.status)
         messages.success(request, _("Thank you! A coordinator approves your report."))
         return redirect("ervaringsdeskundigen:dashboard")
 
@@ -217,39 +236,34 @@ class IntervisionListView(PermissionRequiredMixin, View):
         )
 
 
-class IntervisionSignUpView(ExpertMixin, View):
-    http_method_names = ["post"]
+class IntervisionAccessMixin(ExpertMixin, ObjectAccessMixin):
+    view_perm = "ervaringsdeskundigen.view_intervision"
 
-    def post(self, request, pk: int):
-        session = fetch_intervision(request.user, pk)
-        back = reverse("ervaringsdeskundigen:intervision_list")
-        try:
-            claim = services.intervision_sign_up(session=session, user=request.user)
-        except services.ExpertsError as exc:
-            return refuse(request, str(exc), back=back)
+    def get_object_queryset(self):
+        return selectors.intervision_for(user=self.request.user)
+
+    def get_success_url(self) -> str:
+        return reverse("ervaringsdeskundigen:intervision_list")
+
+
+class IntervisionSignUpView(IntervisionAccessMixin, ServicePostView):
+    def perform(self, data):
+        claim = services.intervision_sign_up(session=self.object, user=self.request.user)
         if claim.status == PlaceClaim.Status.CONFIRMED:
-            messages.success(request, _("You have a place."))
+            self.success_message = _("You have a place.")
         else:
-            messages.info(request, _("The session is full. You are on the waiting list."))
-        return redirect(back)
+            messages.info(self.request, _("The session is full. You are on the waiting list."))
 
 
-class IntervisionCancelView(ExpertMixin, View):
-    http_method_names = ["post"]
+class IntervisionCancelView(IntervisionAccessMixin, ServicePostView):
+    success_message = gettext_lazy("You are signed out. Your place goes to someone else.")
 
-    def post(self, request, pk: int):
-        session = fetch_intervision(request.user, pk)
-        back = reverse("ervaringsdeskundigen:intervision_list")
+    def perform(self, data):
         claim = PlaceClaim.objects.filter(
-            offering_id=session.offering_id,
-            user=request.user,
+            offering_id=self.object.offering_id,
+            user=self.request.user,
             status__in=["confirmed", "waiting", "offered"],
         ).first()
         if claim is None:
-            return refuse(request, _("You are not signed up for this session."), back=back)
-        try:
-            services.intervision_cancel_sign_up(claim=claim, actor=request.user)
-        except services.ExpertsError as exc:
-            return refuse(request, str(exc), back=back)
-        messages.success(request, _("You are signed out. Your place goes to someone else."))
-        return redirect(back)
+            raise services.ExpertsError(_("You are not signed up for this session."))
+        services.intervision_cancel_sign_up(claim=claim, actor=self.request.user)

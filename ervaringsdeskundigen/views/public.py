@@ -13,13 +13,14 @@ from django.views.generic import TemplateView
 from django_ratelimit.core import is_ratelimited
 
 from huis.audit.services import log_action
+from huis.core.errors import DomainError
+from huis.core.service_views import apply_service_error, refuse
 
 from .. import selectors, services
 from ..forms import EvaluationForm, RequestForm
 from ..ics import expert_calendar
 from ..models import Expert
 from ..tokens import LinkError, assignment_from_token, request_from_token, request_token
-from .common import refuse
 
 REQUEST_RATE = "5/h"
 # Signed links are hard to guess; this only stops a script hammering them.
@@ -62,23 +63,43 @@ class RequestCreateView(View):
         form = RequestForm(request.POST)
         if form.is_spam():
             # A calm answer that says what to do, without telling robots what gave them away.
-            form.add_error(None, _("Please check the form and send it again."))
-            form.data = form.data.copy()
-            form.data["started"] = RequestForm().initial["started"]
-            return render(request, self.template_name, {"form": form}, status=400)
+            return self._again(form, _("Please check the form and send it again."))
+        if form.is_expired():
+            return self._again(
+                form,
+                _(
+                    "This form was open for a long time. Check what you filled in and send it "
+                    "again."
+                ),
+            )
         if not form.is_valid():
             return render(request, self.template_name, {"form": form}, status=400)
+        if not form.use_start():
+            return self._again(
+                form,
+                _(
+                    "This form was already sent a few times. If you want to ask for something "
+                    "else, check what you filled in and send it again."
+                ),
+            )
         try:
             expert_request = services.request_submit(
                 data=form.request_data(),
                 themes=list(form.cleaned_data["themes"]),
                 language=translation.get_language() or "nl",
             )
-        except services.ExpertsError as exc:
-            form.add_error(None, str(exc))
-            return render(request, self.template_name, {"form": form}, status=400)
+        except DomainError as error:
+            apply_service_error(form, error)
+            return render(request, self.template_name, {"form": form}, status=error.status)
         messages.success(request, _("Thank you! We received your request. You get an email."))
         return redirect("ervaringsdeskundigen:follow", token=request_token(expert_request))
+
+    def _again(self, form: RequestForm, message) -> HttpResponse:
+        """The form back as the person typed it, with what to do and a fresh start time."""
+        form.restart()
+        form.is_valid()  # show what was typed (and any other problem) as usual
+        form.add_error(None, message)
+        return render(self.request, self.template_name, {"form": form}, status=400)
 
 
 def _request_or_refuse(request, token: str):
@@ -141,8 +162,9 @@ class EvaluationView(View):
             )
         try:
             services.evaluation_submit(request=expert_request, **form.cleaned_data)
-        except services.ExpertsError as exc:
-            return refuse(request, str(exc), back=request.path.rsplit("evaluatie/", 1)[0])
+        except DomainError as error:
+            back = request.path.rsplit("evaluatie/", 1)[0]
+            return refuse(request, error.message, back=back, status=error.status)
         messages.success(request, _("Thank you for your evaluation!"))
         return redirect("ervaringsdeskundigen:follow", token=token)
 
@@ -185,10 +207,9 @@ class _ProposalAnswerView(View):
         actor = request.user if request.user.is_authenticated else assignment.expert.user
         try:
             type(self).service(assignment=assignment, actor=actor)
-        except services.ExpertsError as exc:
-            return refuse(
-                request, str(exc), back=reverse("ervaringsdeskundigen:proposal", args=[token])
-            )
+        except DomainError as error:
+            back = reverse("ervaringsdeskundigen:proposal", args=[token])
+            return refuse(request, error.message, back=back, status=error.status)
         messages.success(request, self.done_message)
         return redirect("ervaringsdeskundigen:proposal", token=token)
 

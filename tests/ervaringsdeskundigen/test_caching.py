@@ -83,18 +83,18 @@ def test_a_period_away_added_and_removed_shows_at_once(request_and_expert):
 def test_new_availability_saved_in_bulk_shows_at_once(request_and_expert):
     request, expert = request_and_expert
     assert "Usually free at that time" in _match(request).reasons
-    services.expert_update_own(expert=expert, actor=expert.user, data={}, slots={(0, "morning")})
+    services.expert_update_own(expert=expert, actor=expert.user, slots={(0, "morning")})
     assert any("Not usually free" in w for w in _match(request).warnings)
 
 
 def test_pausing_and_excluding_a_theme_take_the_expert_out_at_once(request_and_expert):
     request, expert = request_and_expert
     services.expert_update_own(
-        expert=expert, actor=expert.user, data={"is_paused": True}, slots={(2, "evening")}
+        expert=expert, actor=expert.user, is_paused=True, slots={(2, "evening")}
     )
     assert _match(request) is None
     services.expert_update_own(
-        expert=expert, actor=expert.user, data={"is_paused": False}, slots={(2, "evening")}
+        expert=expert, actor=expert.user, is_paused=False, slots={(2, "evening")}
     )
     assert _match(request) is not None
     expert.themes.remove(theme("psychose"))

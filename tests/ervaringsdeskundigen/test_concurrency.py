@@ -16,7 +16,7 @@ from django.db import connection
 from django.utils import timezone
 
 from ervaringsdeskundigen import services
-from ervaringsdeskundigen.models import Assignment, ExpertRequest
+from ervaringsdeskundigen.models import Assignment
 from ervaringsdeskundigen.services import allowance, workflow
 from tests.factories import UserFactory
 
@@ -66,12 +66,12 @@ def test_simultaneous_acceptances_never_exceed_the_number_wanted():
 
 
 def test_control_run_without_the_lock_accepts_too_many(monkeypatch):
-    def no_lock(request: ExpertRequest) -> ExpertRequest:
-        fresh = ExpertRequest.objects.get(pk=request.pk)
+    def no_lock(queryset, pk, **kwargs):
+        fresh = queryset.get(pk=pk)
         time.sleep(0.3)  # every thread has read before anyone writes
         return fresh
 
-    monkeypatch.setattr(workflow, "_lock", no_lock)
+    monkeypatch.setattr(workflow, "lock", no_lock)
     _accepted, outcomes = _race()
     # Without the lock every thread counts "nobody accepted yet": more than two experts are told
     # they are on, or the threads trip over each other's rows (a deadlock the database breaks by
@@ -128,8 +128,94 @@ def test_simultaneous_approvals_never_cross_the_yearly_cap():
 
 
 def test_control_run_without_the_expert_lock_pays_above_the_cap(monkeypatch):
-    def no_lock(expert_id: int) -> None:
+    def no_lock(queryset, pk, **kwargs):
         time.sleep(0.3)
+        return queryset.get(pk=pk)
 
-    monkeypatch.setattr(allowance, "_lock_expert", no_lock)
+    monkeypatch.setattr(allowance, "lock", no_lock)
     assert _approval_race() == DAILY * 2
+
+
+def _held(queryset, pk: int):
+    """Hold a row lock on another connection until the returned event is set."""
+    from django.db import transaction
+
+    from huis.core.locking import lock
+
+    held, release = threading.Event(), threading.Event()
+
+    def holder() -> None:
+        try:
+            with transaction.atomic():
+                lock(queryset, pk)
+                held.set()
+                release.wait(10)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=holder)
+    thread.start()
+    assert held.wait(10)
+    return release, thread
+
+
+def test_a_held_request_answers_busy_kindly_not_a_hung_worker(client, settings, t):
+    """Someone else holds the request's row: the coordinator's button answers "try again in a
+    moment" (409) within the lock timeout, and nothing changes."""
+    from django.urls import reverse
+
+    from ervaringsdeskundigen.models import ExpertRequest
+    from huis.accounts.roles import Role
+
+    settings.LOCK_TIMEOUT_MS = 300
+    coordinator = UserFactory(roles=[Role.COORDINATOR])
+    request = ExpertRequestFactory(status="new")
+    client.force_login(coordinator)
+    release, thread = _held(ExpertRequest.objects.all(), request.pk)
+    started = time.monotonic()
+    try:
+        response = client.post(reverse("ervaringsdeskundigen:request_take", args=[request.pk]))
+    finally:
+        release.set()
+        thread.join(10)
+    assert time.monotonic() - started < 5
+    assert response.status_code == 409
+    assert t("Someone else is changing this right now. Please try again in a moment.") in (
+        response.text
+    )
+    request.refresh_from_db()
+    assert request.status == "new"
+    # Once the other is done, the same button works.
+    response = client.post(reverse("ervaringsdeskundigen:request_take", args=[request.pk]))
+    assert response.status_code == 302
+
+
+def test_a_held_assignment_keeps_the_experts_report_form_with_a_busy_message(client, settings, t):
+    """A form page under a held lock: the form comes back as typed, with the busy message."""
+    from django.urls import reverse
+
+    settings.LOCK_TIMEOUT_MS = 300
+    expert = ExpertFactory()
+    assignment = AssignmentFactory(
+        expert=expert,
+        request=ExpertRequestFactory(
+            status="confirmed", starts_at=timezone.now() - dt.timedelta(hours=3)
+        ),
+    )
+    client.force_login(expert.user)
+    release, thread = _held(Assignment.objects.all(), assignment.pk)
+    try:
+        response = client.post(
+            reverse("ervaringsdeskundigen:report", args=[assignment.pk]),
+            {"hours": "2.5", "km": "24", "costs": "0", "debrief": "Goed gegaan."},
+        )
+    finally:
+        release.set()
+        thread.join(10)
+    assert response.status_code == 409
+    assert t("Someone else is changing this right now. Please try again in a moment.") in (
+        response.text
+    )
+    assert "Goed gegaan." in response.text
+    assignment.refresh_from_db()
+    assert assignment.report_status != "reported"

@@ -251,9 +251,9 @@ def test_the_board_names_clashes_and_overloads_in_words(as_role, t):
 
 
 def test_the_request_page_shows_the_best_experts_and_more_on_asking(as_role, t, monkeypatch):
-    from ervaringsdeskundigen.views import coordinator
+    from ervaringsdeskundigen.views import requests
 
-    monkeypatch.setattr(coordinator, "MATCHES_SHOWN", 2)
+    monkeypatch.setattr(requests, "MATCHES_SHOWN", 2)
     request = ExpertRequestFactory(themes=[theme("psychose")], status="in_progress")
     for n in range(5):
         ExpertFactory(user__display_name=f"Kandidaat {n}", themes=[theme("psychose")][: n % 2])
@@ -304,9 +304,9 @@ def test_the_request_page_costs_the_same_queries_for_any_pool(as_role):
 def test_the_month_board_marks_clashes_proposals_and_overloads_page_by_page(
     as_role, t, monkeypatch
 ):
-    from ervaringsdeskundigen.views import coordinator
+    from ervaringsdeskundigen.views import planning
 
-    monkeypatch.setattr(coordinator, "BOARD_ROWS", 1)
+    monkeypatch.setattr(planning, "BOARD_ROWS", 1)
     busy = ExpertFactory(user__display_name="Anna", max_per_month=1)
     first = AssignmentFactory(expert=busy)
     AssignmentFactory(

@@ -207,3 +207,23 @@ def test_every_read_of_a_profile_by_someone_else_is_audited(as_role, expert_prof
     other = ExpertFactory()
     client.get(reverse("ervaringsdeskundigen:expert_detail", args=[other.pk]))
     assert not entries.filter(subject_id=other.user_id).exists()
+
+
+def test_a_refused_organisation_says_what_is_wrong(as_role, t):
+    """The link form's hidden organisation: one that is no longer active (hidden from the
+    search), or something that is no organisation at all, is refused in words (issue 20)."""
+    hidden = OrganisationFactory(name="Oude vzw", is_active=False)
+    request = ExpertRequestFactory()
+    client = as_role("coordinator")
+    url = reverse("ervaringsdeskundigen:request_link_organisation", args=[request.pk])
+    inactive = client.post(url, {"organisation": hidden.pk})
+    assert inactive.status_code == 400
+    assert t("This organisation is no longer active.") in inactive.text
+    for value in ("abc", "", "1" * 30):
+        refused = client.post(url, {"organisation": value})
+        assert refused.status_code == 400
+        assert t("Choose an organisation from the list.") in refused.text
+    detail = reverse("ervaringsdeskundigen:request_detail", args=[request.pk])
+    assert f'href="{detail}"' in refused.text  # a way back to the form
+    request.refresh_from_db()
+    assert request.organisation is None

@@ -10,7 +10,7 @@ from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
 
-from ervaringsdeskundigen.forms import FORM_SALT
+from ervaringsdeskundigen.guard import FORM_SALT
 from ervaringsdeskundigen.models import ExpertRequest
 from ervaringsdeskundigen.views import public
 from huis.notifications.models import Notification
@@ -94,6 +94,10 @@ def test_a_period_instead_of_a_fixed_day(client):
         ({"experts_wanted": "0"}, "experts_wanted"),
         ({"contact_email": "geen-adres"}, "contact_email"),
         ({"fee": "-5"}, "fee"),
+        ({"audience_size": "0"}, "audience_size"),
+        ({"contact_phone": "<script>alert(1)</script>"}, "contact_phone"),
+        ({"contact_phone": "0470\x0112 34 56"}, "contact_phone"),
+        ({"contact_phone": "bel me maar"}, "contact_phone"),
         (
             {"date": "", "time": "", "window_from": "2030-02-10", "window_until": "2030-02-01"},
             "window_until",
@@ -137,3 +141,72 @@ def test_the_signed_link_forms_are_rate_limited_too(client, monkeypatch):
     monkeypatch.setattr(public, "LINK_RATE", "2/h")
     url = reverse("ervaringsdeskundigen:proposal_accept", args=["kapot"])
     assert [client.post(url).status_code for _ in range(3)] == [404, 404, 429]
+
+
+@pytest.mark.parametrize(
+    ("written", "stored"),
+    [
+        ("0470 12 34 56", "+32470123456"),
+        ("0470/12.34.56", "+32470123456"),
+        ("+32 470 12 34 56", "+32470123456"),
+        ("0032 9 210 10 10", "+3292101010"),
+        ("", ""),
+    ],
+)
+def test_phone_numbers_written_any_common_way_are_stored_one_way(client, written, stored):
+    assert client.post(URL, _data(contact_phone=written)).status_code == 302
+    assert ExpertRequest.objects.get().contact_phone == stored
+
+
+def test_a_bad_phone_number_or_audience_says_what_is_wrong(client, t):
+    response = client.post(URL, _data(contact_phone="<script>", audience_size="0"))
+    assert response.status_code == 400
+    assert t("This is not a phone number we can use. Write it like 0470 12 34 56.") in response.text
+    assert t("How many people come? Give a number of 1 or more.") in response.text
+    assert "&lt;script&gt;" in response.text  # what was typed is kept, escaped
+    assert not ExpertRequest.objects.exists()
+
+
+def test_a_form_opened_hours_ago_expires_and_keeps_what_was_typed(client, t, settings):
+    old = _started(seconds_ago=5 * 60 * 60)
+    response = client.post(URL, _data(started=old))
+    assert response.status_code == 400
+    assert (
+        t("This form was open for a long time. Check what you filled in and send it again.")
+        in response.text
+    )
+    assert "GO! Atheneum Zeestad" in response.text
+    assert not ExpertRequest.objects.exists()
+    # The form comes back with a fresh start time: sending it again works.
+    fresh = response.context["form"].data["started"]
+    assert fresh != old
+    settings.EXPERTS_REQUEST_MIN_SECONDS = 0
+    assert client.post(URL, _data(started=fresh)).status_code == 302
+    assert ExpertRequest.objects.count() == 1
+
+
+def test_one_opened_form_cannot_be_replayed_from_many_addresses(client, t):
+    """One signed start time filed 263 requests from different addresses (issue 20): now it
+    files a few (sending again after the back button), then says so kindly."""
+    started = _started()
+    statuses = [
+        client.post(
+            URL,
+            _data(started=started, contact_email=f"x{n}@a.example"),
+            REMOTE_ADDR=f"10.0.1.{n}",
+        ).status_code
+        for n in range(5)
+    ]
+    assert statuses == [302, 302, 302, 400, 400]
+    assert ExpertRequest.objects.count() == 3
+    refused = client.post(URL, _data(started=started), REMOTE_ADDR="10.0.1.99")
+    assert refused.status_code == 400
+    assert (
+        t(
+            "This form was already sent a few times. If you want to ask for something else, check "
+            "what you filled in and send it again."
+        )
+        in refused.text
+    )
+    assert "GO! Atheneum Zeestad" in refused.text
+    assert refused.context["form"].data["started"] != started

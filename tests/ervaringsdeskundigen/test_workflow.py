@@ -9,7 +9,7 @@ from django.utils import timezone
 from ervaringsdeskundigen import services
 from ervaringsdeskundigen.models import Assignment, ExpertRequest, RequestEvent
 from ervaringsdeskundigen.services.errors import NeedsConfirmation
-from ervaringsdeskundigen.services.workflow import TRANSITIONS
+from ervaringsdeskundigen.services.transitions import TRANSITIONS
 from huis.notifications.models import Notification
 
 from .factories import ExpertFactory, ExpertRequestFactory, theme, work_kind
@@ -204,3 +204,35 @@ def test_a_clash_or_a_full_month_cannot_be_proposed_even_by_a_crafted_post(coord
     with pytest.raises(services.ExpertsError, match="Another assignment at that time"):
         services.request_propose_experts(request=request, experts=[busy], actor=coordinator)
     assert not Assignment.objects.filter(request=request).exists()
+
+
+@pytest.mark.parametrize("status", list(TRANSITIONS))
+def test_the_request_pages_buttons_are_exactly_the_steps_the_services_allow(status, coordinator):
+    """One source for the buttons and the services (services.transitions): a button is shown
+    exactly when its service would take the step."""
+    past = timezone.now() - dt.timedelta(days=2)
+    request = ExpertRequestFactory(status=status, starts_at=past)
+    other = ExpertRequestFactory(status=status, starts_at=past)
+    actions = services.request_actions(request=request, user=coordinator)
+    steps = {
+        "decline": lambda r: services.request_decline(request=r, actor=coordinator, reason="x"),
+        "cancel": lambda r: services.request_cancel(request=r, actor=coordinator),
+        "mark_done": lambda r: services.request_mark_done(request=r, actor=coordinator),
+        "take": lambda r: services.request_take(request=r, actor=coordinator),
+        "schedule": lambda r: services.request_schedule(
+            request=r,
+            starts_at=timezone.now() + dt.timedelta(days=9),
+            duration_minutes=60,
+            actor=coordinator,
+        ),
+    }
+    for name, step in steps.items():
+        fresh = ExpertRequest.objects.get(pk=other.pk)
+        fresh.status = status
+        fresh.save(update_fields=["status"])
+        try:
+            step(fresh)
+            allowed = True
+        except services.ExpertsError:
+            allowed = False
+        assert getattr(actions, name) == allowed, (status, name)

@@ -1,0 +1,38 @@
+"""Forms of ervaringsdeskundigen, by who fills them in: public (organisations), the expert's own,
+the coordinators'. Public forms are short and plain; the others are rendered with crispy."""
+
+from .coordinator import (
+    AllowanceModeForm,
+    ApproveForm,
+    ExpertCreateForm,
+    ExpertForm,
+    IntervisionForm,
+    ProposeForm,
+    ReasonForm,
+    ReturnReportForm,
+    ScheduleForm,
+)
+from .expert import AbsenceForm, ElsewhereForm, OwnProfileForm, ReportForm, slot_name
+from .public import EvaluationForm, RequestForm
+from .widgets import DateInput, TimeInput
+
+__all__ = [
+    "AbsenceForm",
+    "AllowanceModeForm",
+    "ApproveForm",
+    "DateInput",
+    "ElsewhereForm",
+    "EvaluationForm",
+    "ExpertCreateForm",
+    "ExpertForm",
+    "IntervisionForm",
+    "OwnProfileForm",
+    "ProposeForm",
+    "ReasonForm",
+    "ReportForm",
+    "RequestForm",
+    "ReturnReportForm",
+    "ScheduleForm",
+    "TimeInput",
+    "slot_name",
+]

@@ -1,0 +1,83 @@
+"""The coordinators' pages of intervision: planning a session, and who was there."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+
+from huis.core.errors import DomainError
+from huis.core.service_views import int_or_none
+from huis.places.models import PlaceClaim
+
+from .. import selectors, services
+from ..forms import IntervisionForm
+from .base import CoordinatorMixin, ObjectAccessMixin, ServicePostView
+
+
+class IntervisionCreateView(CoordinatorMixin, View):
+    template_name = "ervaringsdeskundigen/coordinator/intervision_form.html"
+
+    def get(self, request):
+        return render(request, self.template_name, {"form": IntervisionForm()})
+
+    def post(self, request):
+        form = IntervisionForm(request.POST)
+        if not form.is_valid():
+            return render(request, self.template_name, {"form": form}, status=400)
+        starts_at, ends_at = form.moments()
+        data = form.cleaned_data
+        try:
+            services.intervision_create(
+                title=data["title"],
+                starts_at=starts_at,
+                ends_at=ends_at,
+                capacity=data["capacity"],
+                place=data["place"],
+                description=data["description"],
+                actor=request.user,
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+            return render(request, self.template_name, {"form": form}, status=error.status)
+        messages.success(request, _("The session is planned. Experts can sign up."))
+        return redirect("ervaringsdeskundigen:intervision_list")
+
+
+class IntervisionAttendanceView(CoordinatorMixin, ObjectAccessMixin, ServicePostView):
+    """Who signed up, and a POST per person to note whether they came."""
+
+    http_method_names = ["get", "post"]
+    view_perm = "ervaringsdeskundigen.view_intervision"
+    template_name = "ervaringsdeskundigen/coordinator/intervision_attendance.html"
+    success_message = gettext_lazy("Saved.")
+
+    def get_object_queryset(self):
+        return selectors.intervision_for(user=self.request.user)
+
+    def _claims(self):
+        return list(
+            PlaceClaim.objects.filter(offering_id=self.object.offering_id)
+            .exclude(status__in=["cancelled", "lapsed"])
+            .order_by("status", "rank", "id")
+        )
+
+    def get(self, request, pk: int):
+        return render(
+            request, self.template_name, {"session": self.object, "claims": self._claims()}
+        )
+
+    def get_success_url(self) -> str:
+        return reverse("ervaringsdeskundigen:intervision_attendance", args=[self.object.pk])
+
+    def perform(self, data):
+        claim = PlaceClaim.objects.filter(
+            offering_id=self.object.offering_id,
+            pk=int_or_none(self.request.POST.get("claim")),
+        ).first()
+        if claim is None:
+            raise services.ExpertsError(_("Choose a person from the list."), field="claim")
+        services.intervision_attendance(
+            claim=claim, attendance=self.request.POST.get("attendance", ""), actor=self.request.user
+        )
