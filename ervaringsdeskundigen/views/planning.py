@@ -38,6 +38,7 @@ class BoardView(CoordinatorMixin, View):
         except ValueError:
             page = 1
         day_list = [start + dt.timedelta(days=i) for i in range(days)]
+
         # The rows as written, kept under the versions of the pool and the requests (see
         # ..caching): the next view after any change of an assignment, expert or request
         # draws them anew.
