@@ -40,7 +40,9 @@ class ProfileView(LoginRequiredMixin, FormView):
         user_update_profile(
             user=self.request.user,
             actor=self.request.user,
-            **{name: form.cleaned_data[name] for name in form.Meta.fields},
+            display_name=form.cleaned_data["display_name"],
+            preferred_language=form.cleaned_data["preferred_language"],
+            phone=form.cleaned_data["phone"],
         )
         preference_update(
             user=self.request.user,
