@@ -31,6 +31,8 @@ def busy_response() -> HttpResponse:
     response = HttpResponse(render_to_string("503.html"), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
+    # Logged once, below, as a warning: a busy moment is not a bug (no "Internal error" line).
+    response._has_been_logged = True
     return response
 
 
