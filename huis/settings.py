@@ -197,6 +197,8 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 # No password needed: many visitors will not keep one. They log in with a code sent by email.
 ACCOUNT_SIGNUP_FIELDS = ["email*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "huis.accounts.forms.SignupForm"
+# The same work whether the address has an account or not (huis/accounts/signup.py).
+ACCOUNT_FORMS = {"signup": "huis.accounts.signup.HouseSignupForm"}
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
@@ -225,6 +227,10 @@ HUIS_RATE_LIMITS = {
     "account_confirm_login_code": "30/m",
     "account_reset_password": "20/m",
 }
+# Login codes mailed to one address per day (huis.accounts.adapters): the per-minute limits
+# above count per sender; this stops anyone making the house mail one person all day. The person
+# asking gets the same answer either way.
+LOGIN_CODES_PER_ADDRESS_PER_DAY = env.int("LOGIN_CODES_PER_ADDRESS_PER_DAY", default=10)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
