@@ -23,7 +23,8 @@ from huis.accounts.pdf import PDF_ROWS, export_pdf
 from huis.audit.models import AuditEntry
 from huis.notifications.models import Notification
 from ontmoeting.services import registration_create
-from tests.factories import ActivityFactory, TestimonyFactory
+from tests import factories
+from tests.factories import ActivityFactory
 from tests.pdfcheck import assert_tagged_pdf
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +41,7 @@ def life(visitor, visitor_b, django_capture_on_commit_callbacks):
         registration_create(
             activity=ActivityFactory(title="Wandeling"), actor=visitor, user=visitor
         )
-    TestimonyFactory(author=visitor, title="Mijn weg", body="Ik vond hier rust.")
+    factories.TestimonyFactory(author=visitor, title="Mijn weg", body="Ik vond hier rust.")
 
 
 def _ask(client, capture) -> DataExport:

@@ -16,7 +16,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from tests.factories import TestimonyFactory
+from tests import factories
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,7 +51,7 @@ class TableLock:
 
 @pytest.mark.django_db(transaction=True)
 def test_a_slow_query_answers_a_busy_page_in_time_instead_of_holding_the_worker(client, caplog):
-    TestimonyFactory(published=True, title="Mijn weg")
+    factories.TestimonyFactory(published=True, title="Mijn weg")
     # What gunicorn's workers get on every connection (settings.py, HUIS_WEB_PROCESS).
     with connection.cursor() as cursor:
         cursor.execute("SET statement_timeout = 400")
