@@ -61,6 +61,8 @@ def data_export_request(*, user: User, request: HttpRequest | None = None) -> Da
         current = data_export_current(user=user)
         if current and current.status == DataExport.Status.PENDING:
             return current
+        # A new file replaces the earlier one: no more copies of the data than needed.
+        DataExport.objects.filter(user=user).delete()
         now = timezone.now()
         export = DataExport.objects.create(
             user=user,

@@ -153,6 +153,12 @@ def test_it_is_deleted_after_a_short_time(
     assert export.expires_at <= timezone.now() + limit
     assert client.get(link).status_code == 200  # a second try in time still works
 
+    # Asking again makes a new file and deletes the earlier one.
+    fresh = _ask(client, django_capture_on_commit_callbacks)
+    assert fresh.pk != export.pk and client.get(link).status_code == 404
+    export = _build(fresh, django_capture_on_commit_callbacks)
+    link = reverse("accounts:export_file", args=[export.pk])
+
     DataExport.objects.filter(pk=export.pk).update(expires_at=timezone.now())
     assert client.get(link).status_code == 404  # over time: gone, even before the sweep
     assert data_exports_expire() == 1
