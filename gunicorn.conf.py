@@ -15,8 +15,14 @@ bind = os.environ.get("GUNICORN_BIND", f"127.0.0.1:{os.environ.get('PORT', '8000
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 worker_class = "gthread" if threads > 1 else "sync"
-timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+# No web request runs long by design: the database cancels a web query after
+# WEB_STATEMENT_TIMEOUT_MS (5 s, answered with the "busy" page), heavy work such as the data
+# download runs in Celery, and a worker stuck anyway (a hung outside call) is killed and replaced
+# after `timeout` seconds instead of holding its place.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "15"))
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
+# Marks the workers as web processes: settings.py then limits how long their queries may run.
+raw_env = ["HUIS_WEB_PROCESS=1"]
 keepalive = 5
 # A worker is replaced after this many requests: a slow leak never grows into an outage.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "1000"))

@@ -86,6 +86,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "huis.core.middleware.RequestIdMiddleware",
+    "huis.core.statement_timeout.StatementTimeoutMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -139,6 +140,16 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = env.bool(
     "DATABASE_SERVER_SIDE_BINDING", default=True
 )
+# Web requests only: a query of a web process running longer than this is cancelled and the
+# person gets the "busy" page (huis/core/statement_timeout.py). gunicorn.conf.py marks its workers
+# (HUIS_WEB_PROCESS); Celery workers and management commands need longer and have no limit.
+WEB_STATEMENT_TIMEOUT_MS = env.int("WEB_STATEMENT_TIMEOUT_MS", default=5000)
+WEB_PROCESS = env.bool("HUIS_WEB_PROCESS", default=False)
+if WEB_PROCESS and WEB_STATEMENT_TIMEOUT_MS > 0:
+    _options = DATABASES["default"]["OPTIONS"]
+    _options["options"] = (
+        _options.get("options", "") + f" -c statement_timeout={WEB_STATEMENT_TIMEOUT_MS}"
+    ).strip()
 DATABASES["default"].setdefault("TEST", {})["NAME"] = env.str("TEST_DATABASE_NAME", default=None)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # How long a change waits for a row someone else is changing before it answers "busy, try again"
@@ -187,6 +198,8 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 # No password needed: many visitors will not keep one. They log in with a code sent by email.
 ACCOUNT_SIGNUP_FIELDS = ["email*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "huis.accounts.forms.SignupForm"
+# The same work whether the address has an account or not (huis/accounts/signup.py).
+ACCOUNT_FORMS = {"signup": "huis.accounts.signup.HouseSignupForm"}
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
@@ -215,6 +228,10 @@ HUIS_RATE_LIMITS = {
     "account_confirm_login_code": "30/m",
     "account_reset_password": "20/m",
 }
+# Login codes mailed to one address per day (huis.accounts.adapters): the per-minute limits
+# above count per sender; this stops anyone making the house mail one person all day. The person
+# asking gets the same answer either way.
+LOGIN_CODES_PER_ADDRESS_PER_DAY = env.int("LOGIN_CODES_PER_ADDRESS_PER_DAY", default=10)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -332,6 +349,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "places.offers_expire",
         "schedule": env.float("PLACES_EXPIRE_SECONDS", default=300.0),
     },
+    # Data downloads whose time is up are deleted (huis.accounts.exports).
+    "accounts-expire-data-exports": {
+        "task": "accounts.expire_data_exports",
+        "schedule": env.float("DATA_EXPORT_SWEEP_SECONDS", default=600.0),
+    },
     # Shows /healthz that beat publishes and a worker runs what it is given.
     "core-heartbeat": {
         "task": "core.heartbeat",
@@ -354,6 +376,10 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=4, minute=10),
     },
 }
+# A person's data download is kept this many hours after it is made, and at most this many hours
+# after its first download (it is personal data: the page says so).
+DATA_EXPORT_HOURS = env.int("DATA_EXPORT_HOURS", default=24)
+DATA_EXPORT_HOURS_AFTER_DOWNLOAD = env.int("DATA_EXPORT_HOURS_AFTER_DOWNLOAD", default=2)
 # Workers and beat log through the portal's LOGGING (JSON lines in production), not Celery's own
 # format: huis/core/celery_signals.py answers setup_logging.
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False

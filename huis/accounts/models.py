@@ -1,5 +1,7 @@
 """People, organisations and who belongs where."""
 
+import uuid
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
@@ -195,3 +197,42 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.organisation}"
+
+
+class DataExport(models.Model):
+    """A person's data download, built in the background and kept for a short time only.
+
+    The file is personal data: it lives in this row (not under MEDIA_ROOT, never served by the
+    web server), only its owner can download it, and it is deleted when `expires_at` passes
+    (24 hours after it was made, or a few hours after the first download, whichever is first).
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Being prepared")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    # Random: the download's address says nothing about who or how many.
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="data_exports"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(default=timezone.now)
+    ready_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField()
+    downloaded_at = models.DateTimeField(null=True, blank=True)
+    filename = models.CharField(max_length=100, blank=True)
+    content = models.BinaryField(default=b"", editable=False)
+    size = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("data download")
+        verbose_name_plural = _("data downloads")
+        indexes = [
+            models.Index(fields=["user", "-created_at"]),
+            models.Index(fields=["expires_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.status}"

@@ -86,6 +86,7 @@ def erase_account(user: User) -> None:
     from allauth.mfa.models import Authenticator
     from allauth.usersessions.models import UserSession
 
+    user.data_exports.all().delete()
     session_keys = list(UserSession.objects.filter(user=user).values_list("session_key", flat=True))
     UserSession.objects.filter(user=user).delete()
     Session.objects.filter(session_key__in=session_keys).delete()

@@ -20,8 +20,37 @@ def user_grant_role(*, user: User, role: Role | str, actor: Any | None) -> None:
     log_action(actor=actor, action="accounts.role_granted", obj=user, data={"role": str(role)})
 
 
+class _Unchanged:
+    """A field the caller did not name: left as it is."""
+
+    def __repr__(self) -> str:
+        return "UNCHANGED"
+
+
+UNCHANGED: Any = _Unchanged()
+
+
 @transaction.atomic
-def user_update_profile(*, user: User, actor: User, **fields: Any) -> User:
+def user_update_profile(
+    *,
+    user: User,
+    actor: User,
+    display_name: str = UNCHANGED,
+    preferred_language: str = UNCHANGED,
+    phone: str = UNCHANGED,
+) -> User:
+    """Change the fields named (a misspelt one is a TypeError at the call); audit what changed."""
+    fields = {
+        name: value
+        for name, value in (
+            ("display_name", display_name),
+            ("preferred_language", preferred_language),
+            ("phone", phone),
+        )
+        if value is not UNCHANGED
+    }
+    if not fields:
+        return user
     # Compare with what is stored: a bound ModelForm has already set the new values on `user`.
     stored = User.objects.filter(pk=user.pk).values(*fields).get()
     changed = [name for name, value in fields.items() if stored[name] != value]

@@ -1,16 +1,14 @@
 """A person's own profile, and their privacy rights: their data, who touched it, deleting it."""
 
-import json
+from uuid import UUID
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
-from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views import View
@@ -20,9 +18,9 @@ from huis.audit.selectors import entries_about
 from huis.core.ratelimit import rate_limited
 from huis.notifications.services import preference_update
 
+from .exports import data_export_current, data_export_for_download, data_export_request
 from .forms import AccountDeleteForm, ProfileForm
-from .pdf import export_pdf
-from .privacy import account_erase, personal_data_export
+from .privacy import account_erase
 from .services import user_update_profile
 
 
@@ -40,7 +38,9 @@ class ProfileView(LoginRequiredMixin, FormView):
         user_update_profile(
             user=self.request.user,
             actor=self.request.user,
-            **{name: form.cleaned_data[name] for name in form.Meta.fields},
+            display_name=form.cleaned_data["display_name"],
+            preferred_language=form.cleaned_data["preferred_language"],
+            phone=form.cleaned_data["phone"],
         )
         preference_update(
             user=self.request.user,
@@ -60,44 +60,54 @@ class ProfileView(LoginRequiredMixin, FormView):
 
 
 class MyDataView(LoginRequiredMixin, TemplateView):
-    """What the portal keeps about me: download it, see who touched it, delete my account."""
+    """What the portal keeps about me: download it, see who touched it, delete my account.
+
+    The download is made in the background: this page shows how far it is (and refreshes itself
+    while it is being made, without JavaScript), then links to the file."""
 
     template_name = "accounts/privacy/my_data.html"
 
-
-def _filename(extension: str) -> str:
-    return f"huis-mijn-gegevens-{timezone.localdate():%Y-%m-%d}.{extension}"
-
-
-# Building an export reads every app's data: a person needs it rarely, a script would hammer it.
-@method_decorator(
-    rate_limited("accounts.export", rate="10/h", key="user_or_ip", methods=("GET",)),
-    name="dispatch",
-)
-class ExportJsonView(LoginRequiredMixin, View):
-    http_method_names = ["get"]
-
-    def get(self, request: HttpRequest) -> HttpResponse:
-        data = personal_data_export(user=request.user, request=request)
-        response = HttpResponse(
-            json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
-            content_type="application/json; charset=utf-8",
+    def get_context_data(self, **kwargs):
+        export = data_export_current(user=self.request.user)
+        return super().get_context_data(
+            export=export,
+            hours=settings.DATA_EXPORT_HOURS,
+            hours_after_download=settings.DATA_EXPORT_HOURS_AFTER_DOWNLOAD,
+            **kwargs,
         )
-        response["Content-Disposition"] = f'attachment; filename="{_filename("json")}"'
-        return response
 
 
+# Making a download reads every app's data: a person needs it rarely, a script would hammer it.
 @method_decorator(
-    rate_limited("accounts.export", rate="10/h", key="user_or_ip", methods=("GET",)),
+    rate_limited("accounts.export", rate="10/h", key="user_or_ip", methods=("POST",)),
     name="dispatch",
 )
-class ExportPdfView(LoginRequiredMixin, View):
+class ExportRequestView(LoginRequiredMixin, View):
+    """Ask for a download: a worker makes it; the page shows when it is ready."""
+
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        data_export_request(user=request.user, request=request)
+        messages.success(
+            request, _("We are making your file now. This page shows when it is ready.")
+        )
+        return redirect("accounts:my_data")
+
+
+class ExportDownloadView(LoginRequiredMixin, View):
+    """The file itself: for its owner only (anyone else, or after it expired: 404)."""
+
     http_method_names = ["get"]
 
-    def get(self, request: HttpRequest) -> HttpResponse:
-        data = personal_data_export(user=request.user, request=request)
-        response = HttpResponse(export_pdf(data), content_type="application/pdf")
-        response["Content-Disposition"] = f'attachment; filename="{_filename("pdf")}"'
+    def get(self, request: HttpRequest, pk: UUID) -> HttpResponse:
+        export = data_export_for_download(user=request.user, export_id=pk, request=request)
+        if export is None:
+            raise Http404
+        response = HttpResponse(bytes(export.content), content_type="application/zip")
+        response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
+        response["Cache-Control"] = "no-store, private"
+        response["Content-Length"] = str(export.size)
         return response
 
 

@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from huis.audit.services import log_action
+from huis.core.errors import DomainError
 
 from . import channels
 from .models import Channel, Notification, NotificationPreference
@@ -26,7 +27,7 @@ from .models import Channel, Notification, NotificationPreference
 logger = logging.getLogger(__name__)
 
 
-class NotificationError(Exception):
+class NotificationError(DomainError):
     """A domain error with a message a person can read."""
 
 

@@ -17,7 +17,7 @@ import importlib
 import pkgutil
 from types import ModuleType
 
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
 import tests
 
@@ -110,7 +110,10 @@ def dummy_url(name: str) -> str:
         patterns = resolver.url_patterns
     names = params(patterns, parts) or set()
     kwargs = {key: "accounts" if key == "app_label" else "1" for key in names}
-    return reverse(name, kwargs=kwargs)
+    try:
+        return reverse(name, kwargs=kwargs)
+    except NoReverseMatch:  # a <uuid:...> parameter
+        return reverse(name, kwargs=dict.fromkeys(names, "00000000-0000-4000-8000-000000000001"))
 
 
 def _names(pattern) -> set[str]:

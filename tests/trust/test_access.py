@@ -50,8 +50,9 @@ MATRIX = {
     "healthz": ("get", None, _public),
     "accounts:profile": ("get", None, _account),
     "accounts:my_data": ("get", None, _account),
-    "accounts:export_json": ("get", None, _account),
-    "accounts:export_pdf": ("get", None, _account),
+    "accounts:export_request": ("post", None, lambda r: _account(r, ok=302)),
+    # Someone else's file: 404 for everyone but its owner (tests/accounts/test_data_export.py).
+    "accounts:export_file": ("get", "data_export", lambda r: _account(r, ok=404)),
     "accounts:who_touched": ("get", None, _account),
     "accounts:delete": ("get", None, _account),
     "notifications:failed": ("get", None, _house),
@@ -76,7 +77,18 @@ def objects(db):
         due_at=timezone.now() + timezone.timedelta(days=1),
     )
     Notification.objects.filter(pk=failed.pk).update(status="failed", attempts=5)
-    return {"failed": {"pk": failed.pk}, "language": None}
+    from huis.accounts.models import DataExport
+    from tests.factories import UserFactory
+
+    export = DataExport.objects.create(
+        user=UserFactory(),
+        status="ready",
+        content=b"PK",
+        size=2,
+        filename="x.zip",
+        expires_at=timezone.now() + timezone.timedelta(hours=1),
+    )
+    return {"failed": {"pk": failed.pk}, "language": None, "data_export": {"pk": export.pk}}
 
 
 POST_DATA = {"language": {"language": "fr", "next": "/"}}
