@@ -17,38 +17,49 @@ from .errors import DomainError
 
 
 class ServicePostView(View):
-    """A POST-only view: validate a small form when it has one, call one service, and turn the
-    service's refusal into a message. `perform(data)` gets the form's cleaned data (empty when
-    the view has no `form_class`)."""
+    """A POST-only view: validate a small form when it has one, call one service, go on.
+
+    `perform(data)` gets the form's cleaned data (empty when the view has no `form_class`); it may
+    set `success_message` (a message that names what was done) or return a response of its own.
+    Bad input and a refusal both answer the refused page with the message and a 4xx (400, or the
+    error's own status: 409 when someone else is changing the same thing), never a redirect that
+    hides the failure. Nothing was saved: services run in one transaction."""
 
     http_method_names = ["post"]
     success_message: Any = ""
+    invalid_message: Any = ""
     form_class: Any = None
     service_error: type[Exception] = DomainError
 
-    def perform(self, data: dict) -> None:
+    def perform(self, data: dict) -> HttpResponse | None:
         raise NotImplementedError
 
     def get_success_url(self) -> str:
         raise NotImplementedError
+
+    def get_back_url(self) -> str:
+        return self.get_success_url()
+
+    def refused(self, error: DomainError) -> HttpResponse:
+        status = getattr(error, "status", 400)
+        return refuse(self.request, error.message, back=self.get_back_url(), status=status)
 
     def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         data: dict = {}
         if self.form_class is not None:
             form = self.form_class(request.POST)
             if not form.is_valid():
-                for errors in form.errors.values():
-                    for error in errors:
-                        messages.error(request, error)
-                return redirect(self.get_success_url())
+                first = next(iter(form.errors.values()))[0]
+                return self.refused(DomainError(self.invalid_message or first))
             data = form.cleaned_data
         try:
-            self.perform(data)
+            response = self.perform(data)
         except self.service_error as error:
-            messages.error(request, error.message)
-        else:
-            if self.success_message:
-                messages.success(request, self.success_message)
+            return self.refused(error)
+        if isinstance(response, HttpResponse):
+            return response
+        if self.success_message:
+            messages.success(request, self.success_message)
         return redirect(self.get_success_url())
 
 
