@@ -94,13 +94,16 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "huis.core.ratelimit.RateLimitMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Answers to a logged-in person or through a private link: no cache may keep them.
+    "huis.core.middleware.PrivateResponsesMiddleware",
     "huis.accounts.middleware.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Control characters and broken encoding in any input: a 400 page in the person's language.
+    "huis.core.input_guard.InputGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "huis.accounts.middleware.UserSessionsMiddleware",
     "huis.accounts.middleware.RequireTwoFactorMiddleware",
-    "huis.accounts.middleware.PrivatePagesNoStoreMiddleware",
 ]
 
 ROOT_URLCONF = "huis.urls"
