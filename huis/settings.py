@@ -100,12 +100,13 @@ MIDDLEWARE = [
     "huis.core.middleware.PrivateResponsesMiddleware",
     "huis.accounts.middleware.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # Control characters and broken encoding in any input: a 400 page in the person's language.
-    "huis.core.input_guard.InputGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "huis.accounts.middleware.UserSessionsMiddleware",
     "huis.accounts.middleware.RequireTwoFactorMiddleware",
+    # Control characters and broken encoding in any input: a 400 page in the person's language.
+    # Last, so its page gets every header the middleware above adds.
+    "huis.core.input_guard.InputGuardMiddleware",
 ]
 
 ROOT_URLCONF = "huis.urls"
