@@ -85,6 +85,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the visitor's own address behind our proxies, for the rate limits and the audit log.
+    "huis.core.client_address.ClientAddressMiddleware",
     "huis.core.middleware.RequestIdMiddleware",
     "huis.core.statement_timeout.StatementTimeoutMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -96,13 +98,17 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "huis.core.ratelimit.RateLimitMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Answers to a logged-in person or through a private link: no cache may keep them.
+    "huis.core.middleware.PrivateResponsesMiddleware",
     "huis.accounts.middleware.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "huis.accounts.middleware.UserSessionsMiddleware",
     "huis.accounts.middleware.RequireTwoFactorMiddleware",
-    "huis.accounts.middleware.PrivatePagesNoStoreMiddleware",
+    # Control characters and broken encoding in any input: a 400 page in the person's language.
+    # Last, so its page gets every header the middleware above adds.
+    "huis.core.input_guard.InputGuardMiddleware",
 ]
 
 ROOT_URLCONF = "huis.urls"
@@ -221,6 +227,12 @@ HUIS_REQUIRE_2FA_FOR_SENSITIVE_ROLES = env.bool("REQUIRE_2FA", default=PRODUCTIO
 # The portal's own public forms use the `rate_limited` decorator on their views.
 # django-ratelimit's switch: only the benchmark turns it off (thousands of sign-ups, one address).
 RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=True)
+# The proxies the house runs itself (networks). Only a request from one of them may say, in
+# X-Forwarded-For, whom it forwards; the rate limits and the audit log count that visitor
+# (huis.core.client_address). The shipped nginx runs on the same machine: loopback. Add the
+# load balancer's network when there is one in front (TRUSTED_PROXIES=127.0.0.1/32,10.0.0.0/24).
+HUIS_TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=["127.0.0.1/32", "::1/128"])
+RATELIMIT_IP_META_KEY = "huis.core.client_address.client_ip"
 HUIS_RATE_LIMITS = {
     "account_signup": "20/m",
     "account_login": "30/m",

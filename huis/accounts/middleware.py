@@ -7,7 +7,6 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import translation
-from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 IDLE_TIMEOUT_SENSITIVE = 30 * 60
 # Writes that every request of a logged-in person would otherwise make (the session's idle expiry,
@@ -120,18 +119,3 @@ def _has_authenticator(user) -> bool:
     from allauth.mfa.models import Authenticator
 
     return Authenticator.objects.filter(user=user).exists()
-
-
-class PrivatePagesNoStoreMiddleware:
-    """Pages shown to a logged-in person may hold personal data: no cache may keep them."""
-
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        response = self.get_response(request)
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
-            add_never_cache_headers(response)
-            patch_cache_control(response, private=True)
-        return response

@@ -7,13 +7,16 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.http import HttpRequest
 
+from huis.core.client_address import client_ip
+
 from .models import AuditEntry
 
 
 def _client_ip(request: HttpRequest | None) -> str | None:
+    """The visitor's own address, also behind the house's proxies (huis.core.client_address)."""
     if request is None:
         return None
-    return request.META.get("REMOTE_ADDR") or None
+    return client_ip(request) or None
 
 
 # Fields that name the person a record is about, in the order they are tried.

@@ -9,7 +9,11 @@ class CoreConfig(AppConfig):
     verbose_name = _("The house")
 
     def ready(self) -> None:
+        from .input_guard import install_single_line_guard
         from .registry import DashboardLink, register_dashboard_link
+
+        # Every form of the portal (and allauth's): single-line fields stay on one line.
+        install_single_line_guard()
 
         post_migrate.connect(_sync_retention, sender=self, dispatch_uid="core.sync_retention")
         for link in [

@@ -1,4 +1,5 @@
-"""Middleware of the shared core: the request id and one log line per request."""
+"""Middleware of the shared core: the request id and one log line per request; no cache keeps a
+private answer."""
 
 import logging
 import time
@@ -6,6 +7,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from . import request_id
 
@@ -52,3 +54,42 @@ class RequestIdMiddleware:
             return response
         finally:
             request_id.reset(token)
+
+
+# A URL argument or query parameter with one of these in its name is a private link (a guest's
+# sign-up, a request's follow page, a personal calendar feed): whoever has it sees personal data.
+PRIVATE_NAMES = ("token", "key", "secret", "signature")
+
+
+def is_private(request: HttpRequest) -> bool:
+    """Whether the answer to this request may hold personal data, so no cache may keep it.
+
+    Only what an anonymous person asks by GET or HEAD, without a private link and without
+    anything of theirs in the session, may be cached."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return True
+    if request.method not in ("GET", "HEAD"):
+        return True
+    match = getattr(request, "resolver_match", None)
+    names = [*(match.kwargs if match else ()), *request.GET.keys()]
+    if any(part in name.lower() for name in names for part in PRIVATE_NAMES):
+        return True
+    session = getattr(request, "session", None)
+    return bool(session is not None and session.accessed and not session.is_empty())
+
+
+class PrivateResponsesMiddleware:
+    """`Cache-Control: private, no-store` on every answer that may hold personal data: to a
+    logged-in person, through a private link, after a form was sent (see `is_private`). One place
+    for the whole portal, so a new view never has to remember it."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if is_private(request):
+            add_never_cache_headers(response)
+            patch_cache_control(response, private=True)
+        return response

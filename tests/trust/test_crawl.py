@@ -69,17 +69,34 @@ def duplicate_ids(html: str) -> list[str]:
     return sorted(name for name, n in counts.items() if n > 1)
 
 
+def is_private_link(url: str) -> bool:
+    """A URL that carries a private token (a guest's sign-up, a request's follow page, a feed)."""
+    from django.urls import Resolver404, resolve
+
+    try:
+        match = resolve(urlsplit(url).path)
+    except Resolver404:
+        return False
+    return any("token" in name for name in match.kwargs)
+
+
 def crawl(
-    client, *, logged_in: bool = False, on_page=None, problems: list | None = None
+    client,
+    *,
+    logged_in: bool = False,
+    on_page=None,
+    problems: list | None = None,
+    extra_start: list[str] | None = None,
 ) -> list[tuple[str, int]]:
     """Visit every page reachable from the start pages; check each one's security headers.
 
     `on_page(url, fetch)` may wrap each request: it calls `fetch()` and returns the response.
-    Pages whose ids are not unique are added to `problems`."""
+    Pages whose ids are not unique are added to `problems`. `extra_start`: more pages to start
+    from (private links, which no page links to). A private link's page must be no-store too."""
     from .test_headers import assert_headers
 
     seen: set[str] = set()
-    queue = deque(_start_urls())
+    queue = deque([*(extra_start or []), *_start_urls()])
     visited: list[tuple[str, int]] = []
     while queue and len(visited) < MAX_PAGES:
         url = urldefrag(queue.popleft())[0]
@@ -92,7 +109,7 @@ def crawl(
         response = on_page(url, lambda url=url: client.get(url)) if on_page else client.get(url)
         visited.append((url, response.status_code))
         assert response.status_code < 500, url
-        assert_headers(response, logged_in=logged_in, where=url)
+        assert_headers(response, logged_in=logged_in or is_private_link(url), where=url)
         content_type = response.get("Content-Type", "")
         if response.status_code == 200 and content_type.startswith("text/html"):
             html = response.content.decode()
