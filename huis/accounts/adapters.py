@@ -16,7 +16,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from huis.notifications.services import notification_schedule
+from huis.notifications.services import FORGET_CONTENT, notification_schedule
 
 from .roles import Role
 from .services import user_grant_role
@@ -72,7 +72,13 @@ class AccountAdapter(DefaultAccountAdapter):
         notification_schedule(
             key=f"account-mail:{uuid4().hex}",
             kind="account_mail",
-            context={"subject": message.subject, "text": message.body, "html": str(html)},
+            context={
+                "subject": message.subject,
+                "text": message.body,
+                "html": str(html),
+                # A login code or a confirmation link: not kept once the mail is out.
+                FORGET_CONTENT: True,
+            },
             email=email,
             language=get_language(),
         )

@@ -276,6 +276,8 @@ def _deliver(notification: Notification, *, connection: Any = None) -> bool:
             )
             _queue_send(notification.pk, countdown=delay.total_seconds())
         notification.save(update_fields=["attempts", "last_error", "status", "send_after"])
+        if notification.status == Notification.Status.FAILED:
+            _forget_secret_content(notification)
         return False
     _mark_sent(notification)
     return True
@@ -332,6 +334,18 @@ def _claim(notification_id: int | None = None) -> Notification | None:
     return Notification.from_db(db_connection.alias, [f.attname for f in fields], values)
 
 
+# A message whose content is a secret (a login code, a link that logs in) sets this in its
+# context: once it is sent, or has failed for good, its content is blanked, so the outbox never
+# keeps a working code for anyone who can read the table.
+FORGET_CONTENT = "_forget_after_sending"
+
+
+def _forget_secret_content(notification: Notification) -> None:
+    if notification.context.get(FORGET_CONTENT):
+        notification.context = {FORGET_CONTENT: True}
+        Notification.objects.filter(pk=notification.pk).update(context=notification.context)
+
+
 def _mark_sent(notification: Notification) -> None:
     notification.status = Notification.Status.SENT
     notification.sent_at = timezone.now()
@@ -341,6 +355,7 @@ def _mark_sent(notification: Notification) -> None:
             _statements()[2],
             [notification.status, notification.attempts, notification.sent_at, notification.pk],
         )
+    _forget_secret_content(notification)
 
 
 def notification_send(*, notification_id: int) -> bool:

@@ -45,3 +45,17 @@ def test_the_cap_counts_the_address_whatever_its_spelling(visitor, settings):
     _ask(visitor.email, 1)
     _ask(visitor.email.upper(), 2)
     assert Notification.objects.filter(email__iexact=visitor.email).count() == 1
+
+
+def test_a_sent_login_code_is_not_kept_in_the_outbox(visitor, mailoutbox):
+    from huis.notifications.services import notifications_send_due
+
+    _ask(visitor.email, 1)
+    notification = Notification.objects.get(email=visitor.email)
+    code_mail_text = notification.context["text"]
+    assert notifications_send_due() == 1
+    assert len(mailoutbox) == 1 and mailoutbox[0].body.strip() == code_mail_text.strip()
+    notification.refresh_from_db()
+    assert notification.status == Notification.Status.SENT
+    # The code reached the person; the table that staff and backups can read no longer has it.
+    assert "text" not in notification.context and "html" not in notification.context
