@@ -45,6 +45,14 @@ def network_organisations() -> QuerySet[Organisation]:
     ).order_by("name")
 
 
+def organisations_that_may_leave(*, user: Any) -> QuerySet[Organisation]:
+    """The partners a coordinator may record as leaving the network (never the house itself);
+    none for anyone else."""
+    if not is_coordinator.test(user):
+        return Organisation.objects.none()
+    return network_organisations().exclude(kind=Organisation.Kind.HOUSE)
+
+
 def consent_is_active(consent: Consent) -> bool:
     """True until the person withdraws it. Uses a select_related withdrawal when there is one."""
     try:

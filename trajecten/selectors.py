@@ -38,7 +38,11 @@ def programmes_active() -> QuerySet[Programme]:
     return Programme.objects.filter(is_active=True)
 
 
-def programme_with_committee() -> QuerySet[Programme]:
+def programme_with_committee(*, user: Any) -> QuerySet[Programme]:
+    """Programmes with their committee, for the network's workers (who all read every programme:
+    its criteria and who sits in its committee); none for anyone else."""
+    if not is_worker.test(user):
+        return Programme.objects.none()
     return Programme.objects.select_related("committee").prefetch_related(
         Prefetch(
             "committee__members",
