@@ -112,6 +112,19 @@ def meetings_for(*, user: Any) -> QuerySet[Meeting]:
     return meetings.filter(pk__in=Meeting.objects.filter(members__user=user).values("pk"))
 
 
+def agenda_items_for(*, user: Any) -> QuerySet[AgendaItem]:
+    """Agenda items of the meetings `user` sits in (coordinators: all), with what the decision
+    page shows."""
+    items = AgendaItem.objects.select_related(
+        "meeting__committee__programme", "application__organisation", "decision"
+    )
+    if is_coordinator.test(user):
+        return items
+    if not is_worker.test(user):
+        return items.none()
+    return items.filter(meeting__in=Meeting.objects.filter(members__user=user).values("pk"))
+
+
 def meeting_with_agenda() -> QuerySet[Meeting]:
     return Meeting.objects.select_related("committee__programme").prefetch_related(
         Prefetch(
