@@ -32,7 +32,12 @@ from .network import (
     organisations_to_sign,
     signatures_of,
 )
-from .persons import person_for_guidance, person_with_details, persons_for
+from .persons import (
+    consents_of_persons_for,
+    person_for_guidance,
+    person_with_details,
+    persons_for,
+)
 from .places import PlaceFilter, map_points, municipalities, places_to_manage, published_places
 from .referrals import (
     PAGE_SIZE,
@@ -54,6 +59,7 @@ __all__ = [
     "active_consents_recorded_by",
     "charter_versions",
     "consent_is_active",
+    "consents_of_persons_for",
     "current_charter",
     "evaluations_for",
     "guidance_for",

@@ -20,6 +20,13 @@ def persons_for(*, user: Any) -> QuerySet[Person]:
     return queryset.filter(organisation__in=organisation_ids(user))
 
 
+def consents_of_persons_for(*, user: Any) -> QuerySet[Consent]:
+    """The consents of the persons `user` may see in full (`persons_for`), nobody else's."""
+    return Consent.objects.filter(person__in=persons_for(user=user).values("pk")).select_related(
+        "person"
+    )
+
+
 def person_with_details(*, user: Any) -> QuerySet[Person]:
     return persons_for(user=user).prefetch_related(
         Prefetch(
