@@ -72,8 +72,15 @@ def campaigns_for(*, user: Any) -> QuerySet[Campaign]:
     ).order_by("-starts_on", "name")
 
 
-def campaign_with_details() -> QuerySet[Campaign]:
-    return Campaign.objects.prefetch_related(
+def campaigns_to_manage(*, user: Any) -> QuerySet[Campaign]:
+    """Every campaign, for the house's people (who run them all); none for anyone else."""
+    if not is_house.test(user):
+        return Campaign.objects.none()
+    return Campaign.objects.all()
+
+
+def campaign_with_details(*, user: Any) -> QuerySet[Campaign]:
+    return campaigns_to_manage(user=user).prefetch_related(
         Prefetch(
             "actions",
             queryset=CampaignAction.objects.prefetch_related("experts").order_by("date", "pk"),

@@ -1,6 +1,8 @@
-"""The filters of the entry list and of the overview, read from the address once (django-filter).
+"""The filters of the entry list, the signal list and the overview, read from the address once
+(django-filter).
 
-The GET parameter names are Dutch (`zoek`, `wijk`, `soort`, `opvolging`, `organisatie`, `jaar`):
+The GET parameter names are Dutch (`zoek`, `wijk`, `soort`, `opvolging`, `organisatie`, `jaar`,
+`categorie`):
 they show in the address a worker shares. A value that is not one of the choices, not a whole
 number in the range of an id, or otherwise not valid is left out, as if it were not given: a
 hand-made address shows the list, never an error page. Only coordinators filter by organisation;
@@ -16,8 +18,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 
 from .codes import parse_contact_codes
-from .models import OutreachEntry, OutreachKind, OutreachMonth
-from .selectors import OPEN_FOLLOW_UP, OverviewFilter, entries_for
+from .models import OutreachEntry, OutreachKind, OutreachMonth, Signal, SignalCategory
+from .selectors import OPEN_FOLLOW_UP, OverviewFilter, entries_for, signals_for
 
 MAX_ID = 2**31 - 1
 QUERY_LENGTH = 100
@@ -99,6 +101,45 @@ class EntryFilterSet(_FilterSet):
             kind=valid.get("soort") or "",
             follow_up_open=valid.get("opvolging") == "open",
             organisation=valid.get("organisatie"),
+        )
+
+
+@dataclass(frozen=True)
+class SignalFilter:
+    """The signal list's filters as the page shows them in its form."""
+
+    category: str = ""
+    neighbourhood: int | None = None
+    query: str = ""
+
+
+class SignalFilterSet(_FilterSet):
+    """The signals `user` may see (`selectors.signals_for`), filtered as the address asks."""
+
+    categorie = django_filters.ChoiceFilter(field_name="category", choices=SignalCategory.choices)
+    wijk = IdFilter(field_name="neighbourhood_id")
+    zoek = django_filters.CharFilter(method="filter_words")
+
+    class Meta:
+        model = Signal
+        fields: list[str] = []
+
+    def __init__(self, data: Any, *, user: Any):
+        super().__init__(data, queryset=signals_for(user=user))
+
+    def filter_words(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        query = value[:QUERY_LENGTH].strip()
+        if not query:
+            return queryset
+        return queryset.filter(Q(service__icontains=query) | Q(description__icontains=query))
+
+    @property
+    def values(self) -> SignalFilter:
+        valid = self.valid()
+        return SignalFilter(
+            category=valid.get("categorie") or "",
+            neighbourhood=valid.get("wijk"),
+            query=(valid.get("zoek") or "")[:QUERY_LENGTH],
         )
 
 

@@ -38,7 +38,11 @@ def programmes_active() -> QuerySet[Programme]:
     return Programme.objects.filter(is_active=True)
 
 
-def programme_with_committee() -> QuerySet[Programme]:
+def programme_with_committee(*, user: Any) -> QuerySet[Programme]:
+    """Programmes with their committee, for the network's workers (who all read every programme:
+    its criteria and who sits in its committee); none for anyone else."""
+    if not is_worker.test(user):
+        return Programme.objects.none()
     return Programme.objects.select_related("committee").prefetch_related(
         Prefetch(
             "committee__members",
@@ -106,6 +110,19 @@ def meetings_for(*, user: Any) -> QuerySet[Meeting]:
     if not is_worker.test(user):
         return meetings.none()
     return meetings.filter(pk__in=Meeting.objects.filter(members__user=user).values("pk"))
+
+
+def agenda_items_for(*, user: Any) -> QuerySet[AgendaItem]:
+    """Agenda items of the meetings `user` sits in (coordinators: all), with what the decision
+    page shows."""
+    items = AgendaItem.objects.select_related(
+        "meeting__committee__programme", "application__organisation", "decision"
+    )
+    if is_coordinator.test(user):
+        return items
+    if not is_worker.test(user):
+        return items.none()
+    return items.filter(meeting__in=Meeting.objects.filter(members__user=user).values("pk"))
 
 
 def meeting_with_agenda() -> QuerySet[Meeting]:

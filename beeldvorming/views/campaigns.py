@@ -1,17 +1,17 @@
 """Staff pages for campaigns, their actions and their materials."""
 
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import DetailView, FormView, ListView, View
+from django.views.generic import FormView, ListView, TemplateView, View
 
 from huis.core.errors import DomainError
 
 from .. import services
 from ..forms import ActionForm, CampaignForm, MaterialForm
-from ..models import Campaign, CampaignAction, CampaignMaterial
-from ..selectors import campaign_with_details, campaigns_for
+from ..models import CampaignAction, CampaignMaterial
+from ..selectors import campaign_with_details, campaigns_for, campaigns_to_manage
 from ..uploads import CONTENT_TYPES
 from .base import ObjectAccessMixin, PermissionRequiredMixin, ServicePostView
 
@@ -24,15 +24,6 @@ class CampaignListView(PermissionRequiredMixin, ListView):
 
     def get_queryset(self):
         return campaigns_for(user=self.request.user)
-
-
-class CampaignDetailView(PermissionRequiredMixin, DetailView):
-    permission_required = "beeldvorming.manage_campaigns"
-    template_name = "beeldvorming/campaign_detail.html"
-    context_object_name = "campaign"
-
-    def get_queryset(self):
-        return campaign_with_details()
 
 
 class CampaignFormMixin(PermissionRequiredMixin):
@@ -56,21 +47,34 @@ class CampaignCreateView(CampaignFormMixin, FormView):
         return redirect(campaign)
 
 
-class CampaignChildMixin(PermissionRequiredMixin):
-    """A page under one campaign: the campaign comes from the URL, 404 when it does not exist."""
+class CampaignChildMixin(PermissionRequiredMixin, ObjectAccessMixin):
+    """A page of one campaign, or under it: the campaign comes from the URL.
+
+    Running campaigns is a role, not a relation to one campaign: the house's people run them all,
+    and the campaign pages are on the staff dashboard, so their existence is no secret. The role
+    is checked first (anonymous -> login, anyone else -> 403, as on the campaign list); only then
+    is the campaign fetched through the selector narrowed to the user (404 when there is none).
+    """
 
     permission_required = "beeldvorming.manage_campaigns"
+    view_perm = "beeldvorming.manage_campaigns"
 
-    def has_permission(self) -> bool:
-        if not super().has_permission():
-            return False
-        self.campaign = Campaign.objects.filter(pk=self.kwargs["pk"]).first()
-        if self.campaign is None:
-            raise Http404
-        return True
+    def get_object_queryset(self):
+        return campaigns_to_manage(user=self.request.user)
+
+    @property
+    def campaign(self):
+        return self.object
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(campaign=self.campaign, **kwargs)
+
+
+class CampaignDetailView(CampaignChildMixin, TemplateView):
+    template_name = "beeldvorming/campaign_detail.html"
+
+    def get_object_queryset(self):
+        return campaign_with_details(user=self.request.user)
 
 
 class CampaignUpdateView(CampaignChildMixin, FormView):

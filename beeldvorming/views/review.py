@@ -1,15 +1,13 @@
 """Staff read the stories people send, and publish them or not."""
 
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView, TemplateView
 
 from .. import services
 from ..forms import DeclineForm
-from ..models import Testimony
 from ..selectors import testimonies_to_review
-from .base import PermissionRequiredMixin, ServicePostView
+from .base import ObjectAccessMixin, PermissionRequiredMixin, ServicePostView
 
 
 class ReviewListView(PermissionRequiredMixin, ListView):
@@ -22,21 +20,27 @@ class ReviewListView(PermissionRequiredMixin, ListView):
         return testimonies_to_review(user=self.request.user)
 
 
-class ReviewObjectMixin(PermissionRequiredMixin):
-    permission_required = "beeldvorming.review_testimonies"
+class ReviewObjectMixin(PermissionRequiredMixin, ObjectAccessMixin):
+    """A story sent for review, for the house's reviewers.
 
-    def get_story(self) -> Testimony:
-        # Permission is checked first by the mixin; only then is the story looked up.
-        return get_object_or_404(
-            testimonies_to_review(user=self.request.user), pk=self.kwargs["pk"]
-        )
+    Reviewing is a role, not a relation to the story: every story sent in is for the house to
+    read, and the review pages are on the staff dashboard, so their existence is no secret. The
+    role is checked first (anonymous -> login, anyone else -> 403, as on the review list); only
+    then is the story fetched through the selector narrowed to the user (404 when there is none).
+    """
+
+    permission_required = "beeldvorming.review_testimonies"
+    view_perm = "beeldvorming.review_testimonies"
+
+    def get_object_queryset(self):
+        return testimonies_to_review(user=self.request.user)
 
 
 class ReviewDetailView(ReviewObjectMixin, TemplateView):
     template_name = "beeldvorming/review_detail.html"
 
     def get_context_data(self, **kwargs):
-        story = self.get_story()
+        story = self.object
         return super().get_context_data(
             story=story,
             consent_records=story.consent_records.all(),
@@ -54,7 +58,7 @@ class PublishView(ReviewPostView):
     success_message = _("The story is published.")
 
     def perform(self, data: dict) -> None:
-        services.testimony_publish(testimony=self.get_story(), actor=self.request.user)
+        services.testimony_publish(testimony=self.object, actor=self.request.user)
 
 
 class DeclineView(ReviewPostView):
@@ -63,4 +67,4 @@ class DeclineView(ReviewPostView):
     def perform(self, data: dict) -> None:
         form = DeclineForm(self.request.POST)
         note = form.cleaned_data["note"] if form.is_valid() else ""
-        services.testimony_decline(testimony=self.get_story(), actor=self.request.user, note=note)
+        services.testimony_decline(testimony=self.object, actor=self.request.user, note=note)

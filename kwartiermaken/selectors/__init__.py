@@ -33,7 +33,7 @@ from .recommendations import (
     recommendations_for,
     signals_to_bundle,
 )
-from .signals import SignalFilter, signal_page, signals_for
+from .signals import signal_page, signals_for
 
 __all__ = [
     "OPEN_FOLLOW_UP",
@@ -43,7 +43,6 @@ __all__ = [
     "Overview",
     "OverviewFilter",
     "OverviewRow",
-    "SignalFilter",
     "active_needs",
     "active_neighbourhoods",
     "entries_for",

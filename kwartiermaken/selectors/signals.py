@@ -1,6 +1,6 @@
-"""Reads of signals: the list by keyset, filtered by category, neighbourhood and words."""
+"""Reads of signals: the ones a user may see, and the list by keyset (its filters:
+`kwartiermaken.filters.SignalFilterSet`)."""
 
-from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -11,32 +11,17 @@ from ..models import Signal
 from ..permissions import narrowed
 
 
-@dataclass(frozen=True)
-class SignalFilter:
-    category: str = ""
-    neighbourhood: int | None = None
-    query: str = ""
-
-
-def signals_for(*, user: Any, filters: SignalFilter | None = None) -> QuerySet[Signal]:
+def signals_for(*, user: Any) -> QuerySet[Signal]:
     signals = narrowed(
         user, Signal.objects.select_related("neighbourhood", "organisation", "created_by")
     )
-    filters = filters or SignalFilter()
-    if filters.category:
-        signals = signals.filter(category=filters.category)
-    if filters.neighbourhood:
-        signals = signals.filter(neighbourhood_id=filters.neighbourhood)
-    if filters.query.strip():
-        query = filters.query.strip()
-        signals = signals.filter(Q(service__icontains=query) | Q(description__icontains=query))
     return signals.order_by("-observed_on", "-pk")
 
 
 def signal_page(
-    *, user: Any, filters: SignalFilter, cursor: str = "", size: int = 50
+    *, signals: QuerySet[Signal], cursor: str = "", size: int = 50
 ) -> tuple[list[Signal], str | None]:
-    signals = signals_for(user=user, filters=filters)
+    """One page of `signals` (newest first) after `cursor`, and the cursor of the next page."""
     position = parse_day_cursor(cursor) if cursor else None
     if position is not None:
         day, pk = position

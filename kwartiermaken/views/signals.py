@@ -10,18 +10,10 @@ from huis.accounts.access import fetch_for, organisations_of
 from huis.core.errors import DomainError
 
 from .. import selectors, services
+from ..filters import SignalFilterSet
 from ..forms import SignalForm
 from ..models import SignalCategory
 from .base import ObjectAccessMixin, PermissionRequiredMixin, apply_service_error, int_or_none
-
-
-def signal_filter_from(request) -> selectors.SignalFilter:
-    category = request.GET.get("categorie", "")
-    return selectors.SignalFilter(
-        category=category if category in SignalCategory.values else "",
-        neighbourhood=int_or_none(request.GET.get("wijk")),
-        query=request.GET.get("zoek", "")[:100],
-    )
 
 
 class SignalListView(PermissionRequiredMixin, TemplateView):
@@ -30,14 +22,14 @@ class SignalListView(PermissionRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        filters = signal_filter_from(self.request)
+        filterset = SignalFilterSet(self.request.GET, user=self.request.user)
         signals, next_cursor = selectors.signal_page(
-            user=self.request.user, filters=filters, cursor=self.request.GET.get("na", "")
+            signals=filterset.qs, cursor=self.request.GET.get("na", "")
         )
         query = self.request.GET.copy()
         query.pop("na", None)
         context.update(
-            filters=filters,
+            filters=filterset.values,
             signals=signals,
             next_cursor=next_cursor,
             neighbourhoods=list(selectors.active_neighbourhoods()),

@@ -1,19 +1,19 @@
 """The worker's start page of the network, the network page and the charter."""
 
 from django.contrib import messages
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
+from huis.accounts.access import fetch_for
 from huis.accounts.models import Organisation
 from huis.core.errors import DomainError
 
 from .. import selectors, services
 from ..forms import CharterForm, OrganisationLeaveForm
 from ..services import NetwerkError
-from .base import PermissionRequiredMixin, ServicePostView, apply_service_error
+from .base import ObjectAccessMixin, PermissionRequiredMixin, ServicePostView, apply_service_error
 
 
 class HomeView(PermissionRequiredMixin, TemplateView):
@@ -73,10 +73,13 @@ class CharterView(PermissionRequiredMixin, TemplateView):
 
 class CharterVersionView(CharterView):
     def get_charter(self):
-        charter = selectors.charter_versions().filter(version=self.kwargs["version"]).first()
-        if charter is None:
-            raise Http404
-        return charter
+        # Every worker reads every version (a role, checked first); an unknown version is 404.
+        return fetch_for(
+            self.request.user,
+            selectors.charter_versions(),
+            view_perm=self.permission_required,
+            version=self.kwargs["version"],
+        )
 
 
 class CharterPublishView(PermissionRequiredMixin, FormView):
@@ -125,20 +128,27 @@ class CharterSignView(PermissionRequiredMixin, ServicePostView):
         return reverse("netwerk:charter")
 
 
-class OrganisationLeaveView(PermissionRequiredMixin, FormView):
-    """A coordinator records that an organisation leaves the network."""
+class OrganisationLeaveView(PermissionRequiredMixin, ObjectAccessMixin, FormView):
+    """A coordinator records that an organisation leaves the network.
+
+    Managing the members is a role, not a relation to one organisation: the network's partners
+    and their names are on the network page every worker reads, so nothing is learnt from the
+    answer. The role is checked first (anonymous -> login, anyone else -> 403); then the
+    organisation is fetched through the selector narrowed to the user (404 for the house itself,
+    an organisation that already left, or one that does not exist).
+    """
 
     template_name = "netwerk/organisation_leave.html"
     permission_required = "netwerk.manage_members"
+    view_perm = "netwerk.manage_members"
     form_class = OrganisationLeaveForm
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.has_perm(self.permission_required):
-            self.organisation = get_object_or_404(
-                selectors.network_organisations().exclude(kind=Organisation.Kind.HOUSE),
-                pk=kwargs["pk"],
-            )
-        return super().dispatch(request, *args, **kwargs)
+    def get_object_queryset(self):
+        return selectors.organisations_that_may_leave(user=self.request.user)
+
+    @property
+    def organisation(self) -> Organisation:
+        return self.object
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(organisation=self.organisation, **kwargs)

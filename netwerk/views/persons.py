@@ -8,7 +8,6 @@ from django.views.generic import TemplateView
 from huis.accounts.access import fetch_for
 
 from .. import selectors, services
-from ..models import Consent
 from .base import ObjectAccessMixin, ServicePostView
 
 
@@ -36,7 +35,10 @@ class ConsentWithdrawView(ServicePostView):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        consent = Consent.objects.filter(pk=kwargs["pk"]).select_related("person").first()
+        # The rules are the person's: the consent comes from the persons the user may see.
+        consent = (
+            selectors.consents_of_persons_for(user=request.user).filter(pk=kwargs["pk"]).first()
+        )
         fetch_for(
             request.user,
             selectors.persons_for(user=request.user),

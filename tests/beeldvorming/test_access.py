@@ -136,3 +136,22 @@ def test_dashboard_shows_the_staff_pages_to_staff_only(as_role, client, visitor)
         assert reverse(f"beeldvorming:{name}") in html
     client.force_login(visitor)
     assert client.get(reverse("core:dashboard")).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    ["campaign_detail", "campaign_update", "action_create", "material_create", "review_detail"],
+)
+def test_a_staff_page_of_one_object_answers_by_role_first_then_by_object(
+    url_name, as_role, objects
+):
+    """Reviewing stories and running campaigns are roles: someone without the role gets 403
+    whether the object exists or not (the answer tells nothing), the house gets 404 for one that
+    does not exist."""
+    key = "story" if url_name == "review_detail" else "campaign"
+    existing = reverse(f"beeldvorming:{url_name}", args=[objects[key].pk])
+    missing = reverse(f"beeldvorming:{url_name}", args=[objects[key].pk + 1000])
+    visitor = as_role("visitor")
+    assert visitor.get(existing).status_code == 403
+    assert visitor.get(missing).status_code == 403
+    assert as_role("staff").get(missing).status_code == 404

@@ -1,5 +1,6 @@
-"""The entry list's and the overview's filters (django-filter): the same addresses as before, each
-parameter read once, and a hand-made or hostile value left out, never an error page."""
+"""The entry list's, the signal list's and the overview's filters (django-filter): the same
+addresses as before, each parameter read once, and a hand-made or hostile value left out, never an
+error page."""
 
 import datetime as dt
 
@@ -7,10 +8,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from kwartiermaken.filters import EntryFilter, EntryFilterSet, OverviewFilterSet
+from kwartiermaken.filters import EntryFilter, EntryFilterSet, OverviewFilterSet, SignalFilter
 from kwartiermaken.selectors.overview import OverviewFilter
 
-from .factories import OutreachEntryFactory
+from .factories import OutreachEntryFactory, SignalFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -127,3 +128,83 @@ def test_the_overview_year_is_one_with_entries_all_years_or_the_newest(partner_a
     assert year(jaar="alle") is None
     assert year(jaar="1999") == 2026  # a year without entries: the newest
     assert OverviewFilterSet({}, user=partner_a, years=[]).values == OverviewFilter()
+
+
+@pytest.fixture
+def three_signals(partner_a, organisation_a, neighbourhood, other_neighbourhood):
+    today = timezone.localdate()
+    waiting = SignalFactory(
+        organisation=organisation_a,
+        created_by=partner_a,
+        neighbourhood=neighbourhood,
+        category="waiting",
+        service="OCMW Zeestad",
+        observed_on=today,
+    )
+    paperwork = SignalFactory(
+        organisation=organisation_a,
+        neighbourhood=other_neighbourhood,
+        category="paperwork",
+        service="Huurpremie",
+        description="Het formulier is alleen online.",
+        observed_on=today - dt.timedelta(days=1),
+    )
+    cost = SignalFactory(
+        organisation=organisation_a,
+        neighbourhood=neighbourhood,
+        category="cost",
+        service="Tandarts",
+        description="Te duur.",
+        observed_on=today - dt.timedelta(days=2),
+    )
+    return waiting, paperwork, cost
+
+
+def _signals(client, **params):
+    response = client.get(reverse("kwartiermaken:signal_list"), params)
+    assert response.status_code == 200
+    return response.context["signals"], response.context["filters"]
+
+
+def test_each_filter_of_the_signal_list_narrows_it_and_the_form_shows_it(
+    client, partner_a, neighbourhood, other_neighbourhood, three_signals
+):
+    waiting, paperwork, cost = three_signals
+    client.force_login(partner_a)
+    assert _signals(client) == ([waiting, paperwork, cost], SignalFilter())
+    listed, shown = _signals(client, categorie="paperwork")
+    assert (listed, shown) == ([paperwork], SignalFilter(category="paperwork"))
+    listed, shown = _signals(client, wijk=neighbourhood.pk)
+    assert (listed, shown) == ([waiting, cost], SignalFilter(neighbourhood=neighbourhood.pk))
+    assert _signals(client, zoek="ocmw")[0] == [waiting]  # the service, any case
+    assert _signals(client, zoek="ONLINE")[0] == [paperwork]  # a word of the description
+    listed, shown = _signals(client, wijk=neighbourhood.pk, categorie="cost", zoek="  ")
+    assert listed == [cost]
+    assert shown == SignalFilter(category="cost", neighbourhood=neighbourhood.pk)
+    page = client.get(reverse("kwartiermaken:signal_list"), {"categorie": "cost"}).text
+    assert '<option value="cost" selected>' in page
+
+
+def test_the_signal_list_pages_with_its_filters(client, partner_a, neighbourhood, three_signals):
+    waiting, _paperwork, cost = three_signals
+    client.force_login(partner_a)
+    first = client.get(reverse("kwartiermaken:signal_list"), {"wijk": neighbourhood.pk})
+    assert first.context["filter_query"] == f"wijk={neighbourhood.pk}"
+    after = client.get(
+        reverse("kwartiermaken:signal_list"),
+        {"wijk": neighbourhood.pk, "na": f"{waiting.observed_on.isoformat()}_{waiting.pk}"},
+    )
+    assert after.context["signals"] == [cost]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_a_hostile_signal_filter_value_is_left_out_not_an_error(
+    client, partner_a, three_signals, value
+):
+    client.force_login(partner_a)
+    listed, shown = _signals(client, categorie=value, wijk=value, na=value)
+    assert listed == list(three_signals)
+    assert shown == SignalFilter()
+    listed, shown = _signals(client, zoek="x" * 5000)
+    assert listed == []
+    assert shown.query == "x" * 100

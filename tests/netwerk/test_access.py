@@ -183,3 +183,30 @@ def test_dashboard_and_navigation_lead_to_the_pages(as_role):
     home = as_role("partner_a").get(reverse("core:home")).text
     assert reverse("netwerk:home") in home
     assert reverse("netwerk:place_list") in home
+
+
+def test_leaving_the_network_answers_by_role_first_then_by_organisation(
+    as_role, organisation_b, house_organisation
+):
+    """Managing the members is a role: without it, 403 whatever the organisation; a coordinator
+    gets 404 for the house itself, an organisation that already left, or one that is not there."""
+
+    def url(pk):
+        return reverse("netwerk:organisation_leave", args=[pk])
+
+    partner = as_role("partner_a")
+    assert partner.get(url(organisation_b.pk)).status_code == 403
+    assert partner.get(url(organisation_b.pk + 1000)).status_code == 403
+    coordinator = as_role("coordinator")
+    assert coordinator.get(url(organisation_b.pk)).status_code == 200
+    assert coordinator.get(url(house_organisation.pk)).status_code == 404
+    assert coordinator.get(url(organisation_b.pk + 1000)).status_code == 404
+    organisation_b.is_active = False
+    organisation_b.save(update_fields=["is_active"])
+    assert coordinator.get(url(organisation_b.pk)).status_code == 404
+
+
+def test_an_unknown_charter_version_is_404_for_a_worker_403_for_others(as_role, charter):
+    url = reverse("netwerk:charter_detail", kwargs={"version": charter.version + 10})
+    assert as_role("partner_a").get(url).status_code == 404
+    assert as_role("visitor").get(url).status_code == 403

@@ -183,3 +183,13 @@ def test_a_partner_reaches_the_app_from_the_main_navigation(as_role):
     start = as_role("partner_a").get(reverse("trajecten:home")).text
     assert reverse("trajecten:results") not in start
     assert reverse("trajecten:meeting_list") not in start
+
+
+def test_a_programme_answers_by_role_first_then_by_slug(as_role, programme):
+    """Reading programmes is a role: without it, 403 whatever the slug; a worker gets 404 for a
+    programme that is not there."""
+    missing = reverse("trajecten:programme_detail", kwargs={"slug": "bestaat-niet"})
+    assert as_role("visitor").get(missing).status_code == 403
+    assert as_role("partner_a").get(missing).status_code == 404
+    found = reverse("trajecten:programme_detail", kwargs={"slug": programme.slug})
+    assert as_role("partner_a").get(found).status_code == 200

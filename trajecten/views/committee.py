@@ -2,17 +2,15 @@
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
+from huis.accounts.access import authorise
 from huis.core.errors import DomainError
 
 from .. import selectors, services
 from ..forms import DecisionForm, MeetingForm, ScheduleForm
-from ..models import AgendaItem
 from ..services import TrajectenError
 from .base import ObjectAccessMixin, PermissionRequiredMixin, ServicePostView, apply_service_error
 
@@ -114,18 +112,15 @@ class DecisionView(FormView):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        item = (
-            AgendaItem.objects.select_related(
-                "meeting__committee__programme", "application__organisation", "decision"
-            )
-            .filter(pk=kwargs["pk"])
-            .first()
+        item = selectors.agenda_items_for(user=request.user).filter(pk=kwargs["pk"]).first()
+        # The rules are the meeting's: outsiders must not learn it exists (404); who sees it but
+        # may not decide gets 403.
+        authorise(
+            request.user,
+            item.meeting if item else None,
+            view_perm="trajecten.view_meeting",
+            change_perm="trajecten.decide",
         )
-        # Outsiders must not learn the meeting exists; who sees it but may not decide gets 403.
-        if item is None or not request.user.has_perm("trajecten.view_meeting", item.meeting):
-            raise Http404
-        if not request.user.has_perm("trajecten.decide", item.meeting):
-            raise PermissionDenied
         self.object = item
         return super().dispatch(request, *args, **kwargs)
 
