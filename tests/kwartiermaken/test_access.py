@@ -61,7 +61,7 @@ MATRIX = {
     "kwartiermaken:entry_detail": ("get", "entry", _see_own),
     "kwartiermaken:entry_notes": ("get", "entry", _see_own),
     "kwartiermaken:entry_update": ("get", "entry", _change_own),
-    "kwartiermaken:entry_follow_up_done": ("post", "entry", lambda r: _change_own(r, ok=302)),
+    "kwartiermaken:entry_follow_up_done": ("post", "entry", lambda r: _change_own(r, ok=400)),
     "kwartiermaken:signal_list": ("get", None, _workers),
     "kwartiermaken:signal_create": ("get", None, _workers),
     "kwartiermaken:signal_detail": ("get", "signal", _see_own),
@@ -78,10 +78,11 @@ MATRIX = {
         lambda r: _coordinators_object(r, ok=302),
     ),
     "kwartiermaken:recommendation_answer": ("get", "recommendation", _coordinators_object),
+    # The empty POST gets past the access check and is refused with the reason (400).
     "kwartiermaken:recommendation_decide": (
         "post",
         "recommendation",
-        lambda r: _coordinators_object(r, ok=302),
+        lambda r: _coordinators_object(r, ok=400),
     ),
     "kwartiermaken:recommendation_print": ("get", "recommendation", _coordinators_object),
     "kwartiermaken:recommendation_pdf": ("get", "recommendation", _coordinators_object),

@@ -5,7 +5,8 @@ so do the coordinators; the house's staff (another organisation), visitors and e
 they must not learn it exists. Only the receiver (B) handles it; the sender and coordinators may
 see it but not answer it (403). The person's page is for the organisation that registered them
 (A) alone. The guidance is led by A with B involved. Administrators are superusers: they pass
-every rule, and the services still refuse what their organisation may not do (302 + message).
+every rule, and the services still refuse what their organisation may not do (400 + message).
+An empty POST that gets past the access check is refused by the service: 400 with the reason.
 The last tests list every URL pattern of the app and fail when one has no row here.
 """
 
@@ -51,13 +52,17 @@ def _only(allowed: dict, *, outsider=404, default_worker=None):
 REFERRAL_PARTIES = {"partner_a": 200, "partner_b": 200, "coordinator": 200, "administrator": 200}
 HANDLE = {"partner_b": 302, "partner_a": 403, "coordinator": 403, "administrator": 302}
 HANDLE_GET = {**HANDLE, "partner_b": 200, "administrator": 200}
+# The receiver may accept the sent referral; it cannot start or close one it has not accepted,
+# and an administrator's organisation is not the receiver: refused by the service (400).
+ACCEPT = {**HANDLE, "administrator": 400}
+HANDLE_REFUSED = {**HANDLE, "partner_b": 400, "administrator": 400}
 GUIDANCE_PARTIES = REFERRAL_PARTIES
 
 
 def _sign(role):
     if role == "anonymous":
         return LOGIN
-    return 302 if role in {"partner_a", "administrator"} else 403
+    return 400 if role in {"partner_a", "administrator"} else 403  # empty POST: refused
 
 
 def _guidance_create(role):
@@ -83,10 +88,10 @@ MATRIX = {
     "netwerk:referral_list": ("get", None, _workers),
     "netwerk:referral_create": ("get", None, _workers),
     "netwerk:referral_detail": ("get", "referral", _only(REFERRAL_PARTIES)),
-    "netwerk:referral_accept": ("post", "referral", _only(HANDLE)),
+    "netwerk:referral_accept": ("post", "referral", _only(ACCEPT)),
     "netwerk:referral_decline": ("get", "referral", _only(HANDLE_GET)),
-    "netwerk:referral_start": ("post", "referral", _only(HANDLE)),
-    "netwerk:referral_close": ("post", "referral", _only(HANDLE)),
+    "netwerk:referral_start": ("post", "referral", _only(HANDLE_REFUSED)),
+    "netwerk:referral_close": ("post", "referral", _only(HANDLE_REFUSED)),
     "netwerk:person_detail": ("get", "person", _only({"partner_a": 200})),
     "netwerk:consent_withdraw": ("post", "consent", _only({"partner_a": 302})),
     "netwerk:guidance_list": ("get", None, _workers),

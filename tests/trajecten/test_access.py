@@ -64,7 +64,7 @@ def _meeting_manage(role):
     if role == "anonymous":
         return LOGIN
     if role in COORDINATORS:
-        return 302
+        return 400  # past the access check; the empty POST is refused with the reason
     return 403 if role == "partner_b" else 404
 
 
@@ -82,7 +82,9 @@ def _trajectory(role):
     return 200 if role in {"partner_a"} | COORDINATORS else 404
 
 
-def _trajectory_change(role, *, ok=302):
+def _trajectory_change(role, *, ok=400):
+    """A change to a trajectory: the empty POST the matrix sends gets past the access check and
+    is refused by the form or service, with the reason (400)."""
     if role == "anonymous":
         return LOGIN
     if role in {"partner_a", "administrator"}:
@@ -98,7 +100,7 @@ MATRIX = {
     "trajecten:application_create": ("get", None, _workers),
     "trajecten:application_detail": ("get", "scheduled", _shared_application),
     "trajecten:application_update": ("get", "draft", _own_draft),
-    "trajecten:housing_step_add": ("post", "draft", lambda r: _own_draft(r, ok=302)),
+    "trajecten:housing_step_add": ("post", "draft", lambda r: _own_draft(r, ok=400)),
     "trajecten:housing_step_remove": ("post", "step", lambda r: _own_draft(r, ok=302)),
     "trajecten:application_submit": ("post", "draft", lambda r: _own_draft(r, ok=302)),
     "trajecten:application_withdraw": ("post", "draft", lambda r: _own_draft(r, ok=302)),

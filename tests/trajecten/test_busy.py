@@ -67,8 +67,8 @@ def test_submitting_a_held_application_goes_back_with_busy(client, application_a
     client.force_login(partner_a)
     url = reverse("trajecten:application_submit", args=[application_a.pk])
     with held(Application, application_a.pk):
-        page = client.post(url, follow=True)
-    assert page.status_code == 200
+        page = client.post(url)
+    assert page.status_code == 409
     assert BUSY in page.text
     application_a.refresh_from_db()
     assert application_a.status == Application.Status.DRAFT
