@@ -77,27 +77,23 @@ def _invalidate_public_pages_on_change() -> None:
     """The catalogue and course pages are cached for anonymous visitors (huis.core.pagecache):
     any change to what they show, through a service or the admin, renders them anew. Places come
     from huis.places, which bumps "places" with every sign-up, cancellation and promotion."""
-    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from django.contrib.auth import get_user_model
 
-    from huis.core.pagecache import bump
+    from huis.core.versioned_cache import unless_only, watch
     from huis.rooms.models import Room
 
     from .models import Course, CourseSession, CourseTrainer, Enrollment, Term, Theme
 
-    def changed(**kwargs) -> None:
-        bump("herstelacademie")
-
-    for model in (Course, CourseSession, CourseTrainer, Enrollment, Term, Theme, Room):
-        for signal in (post_save, post_delete):
-            signal.connect(
-                changed,
-                sender=model,
-                weak=False,
-                dispatch_uid=f"herstelacademie.pagecache.{model.__name__}",
-            )
-    m2m_changed.connect(
-        changed,
-        sender=Course.themes.through,
-        weak=False,
-        dispatch_uid="herstelacademie.pagecache.themes",
+    watch(
+        Course,
+        CourseSession,
+        CourseTrainer,
+        Enrollment,
+        Term,
+        Theme,
+        Room,
+        Course.themes,
+        scopes=["herstelacademie"],
     )
+    # The catalogue and a course's page name the trainers: a changed name shows at once.
+    watch(get_user_model(), scopes=["herstelacademie"], when=unless_only("last_login"))

@@ -70,23 +70,16 @@ def _home_context(request) -> dict:
 
 
 def _invalidate_public_pages_on_change() -> None:
-    """The public agenda and activity pages are cached for anonymous visitors (huis.core.pagecache):
-    any change to what they show, through a service or the admin, renders them anew."""
-    from django.db.models.signals import m2m_changed, post_delete, post_save
+    """The public agenda and activity pages are cached for anonymous visitors (huis.core.pagecache,
+    under the scopes "ontmoeting" and "places"): any change to what they show, through a service or
+    the admin, renders them anew. huis.places bumps "places" itself."""
+    from django.contrib.auth import get_user_model
 
-    from huis.core.pagecache import bump
+    from huis.core.versioned_cache import unless_only, watch
     from huis.rooms.models import Room
 
     from .models import Activity, OpenHours, Series
 
-    def changed(**kwargs) -> None:
-        bump("ontmoeting")
-
-    for model in (Activity, OpenHours, Series, Room):
-        for signal in (post_save, post_delete):
-            signal.connect(
-                changed, sender=model, weak=False, dispatch_uid=f"pagecache.{model.__name__}"
-            )
-    m2m_changed.connect(
-        changed, sender=Activity.leaders.through, weak=False, dispatch_uid="pagecache.leaders"
-    )
+    watch(Activity, OpenHours, Series, Room, Activity.leaders, scopes=["ontmoeting"])
+    # An activity's page names its leaders: a changed name shows at once (a login changes none).
+    watch(get_user_model(), scopes=["ontmoeting"], when=unless_only("last_login"))

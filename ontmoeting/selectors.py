@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from huis.accounts.access import is_house
 from huis.places.models import ACTIVE_STATUSES, PlaceClaim
+from huis.places.selectors import claims_of as places_claims_of
 
 from .models import (
     ACCESSIBILITY,
@@ -167,6 +168,24 @@ def my_activities(*, user: Any) -> MyActivities:
 
 
 # --- Staff ------------------------------------------------------------------------------------
+
+
+def activities_to_manage(*, user: Any) -> QuerySet[Activity]:
+    """Activities for the house's people who plan them, drafts too (everyone else: none)."""
+    qs = Activity.objects.select_related("room", "offering", "series")
+    return qs if is_house.test(user) else qs.none()
+
+
+def claims_to_manage(*, user: Any) -> QuerySet[PlaceClaim]:
+    """Sign-ups for activities, for the house's people at the desk. A course's enrolment is not
+    among them (its claim id at these addresses is 404)."""
+    qs = places_claims_of(holder_model=Activity)
+    return qs if is_house.test(user) else qs.none()
+
+
+def open_hours_to_manage(*, user: Any) -> QuerySet[OpenHours]:
+    qs = OpenHours.objects.select_related("room")
+    return qs if is_house.test(user) else qs.none()
 
 
 def staff_activities(*, show_past: bool = False, after=None) -> tuple[list[Activity], bool]:

@@ -511,3 +511,11 @@ def activity_record_walk_ins(*, activity: Activity, count: int, actor: Any) -> A
     activity.save(update_fields=["walk_in_count", "updated_at"])
     log_action(actor=actor, action="ontmoeting.activity_walk_ins", obj=activity)
     return activity
+
+
+@transaction.atomic
+def open_hours_save(*, hours: OpenHours, actor: Any) -> OpenHours:
+    """Save open hours as the form set them (new or changed), with an audit entry."""
+    hours.save()
+    log_action(actor=actor, action="ontmoeting.open_hours_saved", obj=hours)
+    return hours

@@ -64,7 +64,7 @@ urlpatterns = [
     ),
     path(
         "beheer/openingsuren/<int:pk>/",
-        staff.OpenHoursCreateView.as_view(),
+        staff.OpenHoursUpdateView.as_view(),
         name="open_hours_update",
     ),
     path("beheer/overzicht/", staff.OverviewView.as_view(), name="overview"),

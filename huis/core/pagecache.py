@@ -2,7 +2,8 @@
 
 A page is stored under a key made of its address, its language and the current version of every
 "scope" of data it shows (for example "ontmoeting" and "places"): the scopes and their versions of
-`huis.core.versioned_cache`. Code that changes that data calls `bump(scope)` (re-exported here);
+`huis.core.versioned_cache`. What bumps a scope is declared with its `watch()` in the app's
+`ready()` (code that writes without signals calls `bump(scope)`, re-exported here);
 the new version is written again after the transaction commits, so the next visitor gets
 a page rendered from the committed data, and the stale copy is never read again. Places left are
 therefore exact after every sign-up and cancellation, not "a minute later".
@@ -21,7 +22,7 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.csp import LazyNonce
 
-from .versioned_cache import bump, versions
+from .versioned_cache import bump, computed_under, is_recording, versions
 
 __all__ = ["bump", "cached_page", "versions"]
 
@@ -62,16 +63,23 @@ def cached_page(
     if not _cacheable(request):
         return render()
     key = _key(request, scopes)
-    stored = cache.get(key)
+    stored = None if is_recording() else cache.get(key)
     if stored is not None:
         body = stored.replace(CSRF_MARK, get_token(request))
         nonce = _nonce(request)
         if NONCE_MARK in body and nonce is not None:
             body = body.replace(NONCE_MARK, str(nonce))
         return HttpResponse(body, content_type="text/html; charset=utf-8")
-    response = render()
-    if hasattr(response, "render"):
-        response.render()
+
+    def render_now() -> HttpResponse:
+        response = render()
+        if hasattr(response, "render"):
+            response.render()
+        return response
+
+    # The guard (tests/core/test_versioned_cache.py) records the tables a page reads here.
+    name = f"page:{getattr(request.resolver_match, 'view_name', '') or request.path}"
+    response = computed_under(name, scopes, render_now)
     if response.status_code == 200 and not response.streaming:
         body = response.content.decode(response.charset or "utf-8")
         for token in set(TOKEN_FIELD.findall(body)):

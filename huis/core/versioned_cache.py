@@ -14,7 +14,8 @@ when a condition holds. Writes that send no signals (bulk inserts, queryset upda
 call `bump()` themselves, and their tables are declared with `watch(..., bumped_by=...)` so the
 reader knows who does it. A guard test (tests/core/test_versioned_cache.py) records the tables
 every cached value reads while it is computed with the real code (`recording()`), and fails when
-one of them is not watched by one of the value's scopes.
+one of them is not watched by one of the value's scopes; whole pages cached for anonymous
+visitors (huis.core.pagecache) are recorded and checked the same way (`computed_under`).
 
 Writes never decide from a cached value: a service that must check something reads it from the
 database (the cached value may be a moment old while the transaction runs).
@@ -108,6 +109,8 @@ def code_version(*modules: str) -> str:
 
 VALUES: dict[str, "Cached"] = {}
 _recording: dict[str, set[str]] | None = None
+# What was recorded without a `Cached` declaration (a cached page): name -> its scopes.
+RECORDED_SCOPES: dict[str, tuple[str, ...]] = {}
 
 
 @dataclass(frozen=True)
@@ -149,16 +152,34 @@ class Cached:
         return value
 
     def _compute(self, compute: Callable[[], Any]) -> Any:
-        if _recording is None:
-            return compute()
-        tables = _recording.setdefault(self.name, set())
+        return _record(self.name, compute)
 
-        def record(execute, sql, params, many, context):
-            tables.update(_TABLE.findall(sql))
-            return execute(sql, params, many, context)
 
-        with connection.execute_wrapper(record):
-            return compute()
+def _record(name: str, compute: Callable[[], Any]) -> Any:
+    if _recording is None:
+        return compute()
+    tables = _recording.setdefault(name, set())
+
+    def record(execute, sql, params, many, context):
+        tables.update(_TABLE.findall(sql))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        return compute()
+
+
+def is_recording() -> bool:
+    """True while `recording()` is open: what is cached must be computed, not read."""
+    return _recording is not None
+
+
+def computed_under(name: str, scopes: tuple[str, ...], compute: Callable[[], Any]) -> Any:
+    """`compute()` for something cached under `scopes` without a `Cached` declaration (a whole
+    page: huis.core.pagecache); while `recording()` is open its tables are recorded under `name`,
+    so the guard checks them like a value's."""
+    if _recording is not None:
+        RECORDED_SCOPES[name] = tuple(scopes)
+    return _record(name, compute)
 
 
 _TABLE = re.compile(r'(?:FROM|JOIN)\s+"([^"]+)"', re.IGNORECASE)
@@ -223,12 +244,22 @@ def watch(
             declared.bumped_by.add(bumped_by)
 
 
+def unless_only(*fields: str) -> Callable[..., bool]:
+    """A `when` for `watch()`: every change except a save of only these fields (a login's
+    `last_login`)."""
+
+    def when(*, instance: Any, update_fields: Any) -> bool:
+        return update_fields is None or not set(update_fields) <= set(fields)
+
+    return when
+
+
 def unwatched(recorded: dict[str, set[str]]) -> dict[str, list[str]]:
     """For each recorded value, the models it read that none of its scopes watches."""
     models_by_table = {m._meta.db_table: m for m in apps.get_models(include_auto_created=True)}
     missing = {}
     for name, tables in recorded.items():
-        scopes = set(VALUES[name].scopes)
+        scopes = set(VALUES[name].scopes if name in VALUES else RECORDED_SCOPES[name])
         found = sorted(
             models_by_table[table]._meta.label
             for table in tables

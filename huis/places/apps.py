@@ -9,6 +9,12 @@ class PlacesConfig(AppConfig):
 
     def ready(self) -> None:
         from huis.core.registry import PersonalDataProvider, register_personal_data
+        from huis.core.versioned_cache import watch
+
+        from .models import PlaceOffering
+
+        # Pages that show places left are cached under "places"; services bump it by hand.
+        watch(PlaceOffering, scopes=["places"], bumped_by="huis.places.services._lock_offering")
 
         register_personal_data(
             PersonalDataProvider(

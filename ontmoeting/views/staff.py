@@ -8,20 +8,20 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from huis.accounts.access import fetch_for
-from huis.accounts.mixins import PermissionRequiredMixin
+from huis.accounts.mixins import ObjectAccessMixin, PermissionRequiredMixin
 from huis.accounts.models import User
-from huis.audit.services import log_action, log_read_of_people
+from huis.audit.services import log_read_of_people
 from huis.core.csv import csv_safe
 from huis.core.cursors import make_cursor, parse_cursor
 from huis.core.errors import DomainError
-from huis.core.service_views import apply_service_error, refuse
+from huis.core.service_views import ServicePostView, apply_service_error, refuse
 from huis.places.models import PlaceClaim
-from huis.places.selectors import claims_of
 
 from .. import selectors, services
 from ..forms import (
@@ -39,21 +39,68 @@ PERM = "ontmoeting.manage_programme"
 
 
 class StaffMixin(PermissionRequiredMixin):
+    """The house's people only: anonymous -> login, anyone else 403 (before any object is read)."""
+
     permission_required = PERM
 
 
-def _activity(request, pk: int) -> Activity:
-    return fetch_for(
-        request.user,
-        Activity.objects.select_related("room", "offering", "series"),
-        view_perm=PERM,
-        pk=pk,
-    )
+class ActivityToManageMixin(StaffMixin, ObjectAccessMixin):
+    """The activity in the address (`self.object`, drafts too); unknown -> 404."""
+
+    view_perm = PERM
+
+    def get_object_queryset(self):
+        return selectors.activities_to_manage(user=self.request.user)
+
+    @property
+    def activity(self) -> Activity:
+        return self.object
 
 
-def _claim(request, pk: int) -> PlaceClaim:
-    """A sign-up for an activity: a course's enrolment is not found here (404)."""
-    return fetch_for(request.user, claims_of(holder_model=Activity), view_perm=PERM, pk=pk)
+class ClaimToManageMixin(StaffMixin, ObjectAccessMixin):
+    """The sign-up in the address (`self.object`); a course's enrolment is not found (404)."""
+
+    view_perm = PERM
+
+    def get_object_queryset(self):
+        return selectors.claims_to_manage(user=self.request.user)
+
+    @cached_property
+    def activity(self) -> Activity:
+        return services.activity_of(self.object)
+
+
+class StaffPostView(ServicePostView):
+    """A POST-only change at the desk calling one service. A refusal (an invalid small form, or
+    the service's DomainError, Busy included) answers with the core refused page (400) and a way
+    back, since staff must see that nothing changed; a success goes back with a message."""
+
+    invalid_message = ""  # shown when the small form is not valid
+
+    def get_back_url(self) -> str:
+        return reverse("ontmoeting:staff_activity", kwargs={"pk": self.activity.pk})
+
+    def get_success_url(self) -> str:
+        return self.get_back_url()
+
+    def get_success_message(self) -> str:
+        return str(self.success_message)
+
+    def post(self, request, *args, **kwargs):
+        data: dict = {}
+        if self.form_class is not None:
+            form = self.form_class(request.POST)
+            if not form.is_valid():
+                return refuse(request, self.invalid_message, back=self.get_back_url())
+            data = form.cleaned_data
+        try:
+            self.perform(data)
+        except self.service_error as error:
+            return refuse(request, error.message, back=self.get_back_url())
+        message = self.get_success_message()
+        if message:
+            messages.success(request, message)
+        return redirect(self.get_success_url())
 
 
 class StaffListView(StaffMixin, TemplateView):
@@ -95,15 +142,9 @@ class ActivityCreateView(StaffMixin, FormView):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
-class ActivityUpdateView(StaffMixin, FormView):
+class ActivityUpdateView(ActivityToManageMixin, FormView):
     template_name = "ontmoeting/staff/form.html"
     form_class = ActivityForm
-
-    def dispatch(self, request, *args, **kwargs):
-        if not self.has_permission():  # anonymous -> login, not 404, before the fetch
-            return self.handle_no_permission()
-        self.activity = _activity(request, kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.activity}
@@ -133,12 +174,12 @@ class ActivityUpdateView(StaffMixin, FormView):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
-class StaffActivityView(StaffMixin, TemplateView):
+class StaffActivityView(ActivityToManageMixin, TemplateView):
     template_name = "ontmoeting/staff/activity.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        activity = _activity(self.request, kwargs["pk"])
+        activity = self.activity
         claims = selectors.claims_of(activity=activity)
         log_read_of_people(
             actor=self.request.user,
@@ -157,50 +198,29 @@ class StaffActivityView(StaffMixin, TemplateView):
         return context
 
 
-class PublishView(StaffMixin, View):
-    http_method_names = ["post"]
+class PublishView(ActivityToManageMixin, StaffPostView):
+    success_message = gettext_lazy("Published. It is in the agenda now.")
 
-    def post(self, request, pk: int):
-        activity = _activity(request, pk)
-        back = reverse("ontmoeting:staff_activity", kwargs={"pk": pk})
-        try:
-            services.activity_publish(activity=activity, actor=request.user)
-        except DomainError as exc:
-            return refuse(request, exc.message, back=back)
-        messages.success(request, _("Published. It is in the agenda now."))
-        return redirect(back)
+    def perform(self, data: dict) -> None:
+        services.activity_publish(activity=self.activity, actor=self.request.user)
 
 
-class CancelActivityView(StaffMixin, View):
-    http_method_names = ["post"]
+class CancelActivityView(ActivityToManageMixin, StaffPostView):
+    form_class = OptionalReasonForm
+    invalid_message = gettext_lazy("The reason is too long.")
+    success_message = gettext_lazy("Cancelled. Everyone who signed up gets a message.")
 
-    def post(self, request, pk: int):
-        activity = _activity(request, pk)
-        back = reverse("ontmoeting:staff_activity", kwargs={"pk": pk})
-        form = OptionalReasonForm(request.POST)
-        if not form.is_valid():
-            return refuse(request, _("The reason is too long."), back=back)
-        try:
-            services.activity_cancel(
-                activity=activity, actor=request.user, reason=form.cleaned_data["reason"]
-            )
-        except DomainError as exc:
-            return refuse(request, exc.message, back=back)
-        messages.success(request, _("Cancelled. Everyone who signed up gets a message."))
-        return redirect(back)
+    def perform(self, data: dict) -> None:
+        services.activity_cancel(
+            activity=self.activity, actor=self.request.user, reason=data["reason"]
+        )
 
 
-class StaffSignUpView(StaffMixin, FormView):
+class StaffSignUpView(ActivityToManageMixin, FormView):
     """Sign up a person who calls or stands at the desk."""
 
     template_name = "ontmoeting/staff/sign_up.html"
     form_class = StaffSignUpForm
-
-    def dispatch(self, request, *args, **kwargs):
-        if not self.has_permission():  # anonymous -> login, not 404, before the fetch
-            return self.handle_no_permission()
-        self.activity = _activity(request, kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
         offering = self.activity.offering
@@ -244,14 +264,14 @@ class StaffSignUpView(StaffMixin, FormView):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
-class AttendanceView(StaffMixin, TemplateView):
+class AttendanceView(ActivityToManageMixin, TemplateView):
     """The list for the day: printable, with a check-in button per person."""
 
     template_name = "ontmoeting/staff/attendance.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        activity = _activity(self.request, kwargs["pk"])
+        activity = self.activity
         claims = selectors.claims_of(activity=activity)
         log_read_of_people(
             actor=self.request.user,
@@ -268,9 +288,9 @@ class AttendanceView(StaffMixin, TemplateView):
         return context
 
 
-class AttendanceCsvView(StaffMixin, View):
+class AttendanceCsvView(ActivityToManageMixin, View):
     def get(self, request, pk: int):
-        activity = _activity(request, pk)
+        activity = self.activity
         claims = selectors.claims_of(activity=activity)["confirmed"]
         log_read_of_people(
             actor=request.user,
@@ -297,71 +317,53 @@ class AttendanceCsvView(StaffMixin, View):
         return response
 
 
-class ClaimAttendanceView(StaffMixin, View):
-    http_method_names = ["post"]
+class ClaimAttendanceView(ClaimToManageMixin, StaffPostView):
+    """Check a person in (or out) on the day's list; back to the list at their line."""
 
-    def post(self, request, pk: int):
-        claim = _claim(request, pk)
-        activity = services.activity_of(claim)
-        back = reverse("ontmoeting:attendance", kwargs={"pk": activity.pk})
-        try:
-            services.registration_set_attendance(
-                claim=claim, attendance=request.POST.get("attendance", ""), actor=request.user
-            )
-        except DomainError as exc:
-            return refuse(request, exc.message, back=back)
-        return redirect(f"{back}#claim-{claim.pk}")
-
-
-class ClaimMoveUpView(StaffMixin, View):
-    http_method_names = ["post"]
-
-    def post(self, request, pk: int):
-        claim = _claim(request, pk)
-        activity = services.activity_of(claim)
-        back = reverse("ontmoeting:staff_activity", kwargs={"pk": activity.pk})
-        form = ReasonForm(request.POST)
-        if not form.is_valid():
-            return refuse(request, _("Write down why this person may go first."), back=back)
-        try:
-            services.registration_move_up(
-                claim=claim, actor=request.user, reason=form.cleaned_data["reason"]
-            )
-        except DomainError as exc:
-            return refuse(request, exc.message, back=back)
-        messages.success(request, _("%(name)s is now first in line.") % {"name": claim.name})
-        return redirect(back)
-
-
-class ClaimCancelView(StaffMixin, View):
-    http_method_names = ["post"]
-
-    def post(self, request, pk: int):
-        claim = _claim(request, pk)
-        activity = services.activity_of(claim)
-        back = reverse("ontmoeting:staff_activity", kwargs={"pk": activity.pk})
-        try:
-            services.registration_cancel(claim=claim, actor=request.user)
-        except DomainError as exc:
-            return refuse(request, exc.message, back=back)
-        messages.success(request, _("The sign-up of %(name)s is cancelled.") % {"name": claim.name})
-        return redirect(back)
-
-
-class ActivityWalkInsView(StaffMixin, View):
-    http_method_names = ["post"]
-
-    def post(self, request, pk: int):
-        activity = _activity(request, pk)
-        back = reverse("ontmoeting:staff_activity", kwargs={"pk": pk})
-        form = ActivityWalkInForm(request.POST)
-        if not form.is_valid():
-            return refuse(request, _("Give a number of 0 or more."), back=back)
-        services.activity_record_walk_ins(
-            activity=activity, count=form.cleaned_data["count"], actor=request.user
+    def perform(self, data: dict) -> None:
+        services.registration_set_attendance(
+            claim=self.object,
+            attendance=self.request.POST.get("attendance", ""),
+            actor=self.request.user,
         )
-        messages.success(request, _("Saved."))
-        return redirect(back)
+
+    def get_back_url(self) -> str:
+        return reverse("ontmoeting:attendance", kwargs={"pk": self.activity.pk})
+
+    def get_success_url(self) -> str:
+        return f"{self.get_back_url()}#claim-{self.object.pk}"
+
+
+class ClaimMoveUpView(ClaimToManageMixin, StaffPostView):
+    form_class = ReasonForm
+    invalid_message = gettext_lazy("Write down why this person may go first.")
+
+    def perform(self, data: dict) -> None:
+        services.registration_move_up(
+            claim=self.object, actor=self.request.user, reason=data["reason"]
+        )
+
+    def get_success_message(self) -> str:
+        return _("%(name)s is now first in line.") % {"name": self.object.name}
+
+
+class ClaimCancelView(ClaimToManageMixin, StaffPostView):
+    def perform(self, data: dict) -> None:
+        services.registration_cancel(claim=self.object, actor=self.request.user)
+
+    def get_success_message(self) -> str:
+        return _("The sign-up of %(name)s is cancelled.") % {"name": self.object.name}
+
+
+class ActivityWalkInsView(ActivityToManageMixin, StaffPostView):
+    form_class = ActivityWalkInForm
+    invalid_message = gettext_lazy("Give a number of 0 or more.")
+    success_message = gettext_lazy("Saved.")
+
+    def perform(self, data: dict) -> None:
+        services.activity_record_walk_ins(
+            activity=self.activity, count=data["count"], actor=self.request.user
+        )
 
 
 # --- Open hours and walk-in -------------------------------------------------------------------
@@ -400,26 +402,37 @@ class WalkInView(StaffMixin, FormView):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
-class OpenHoursCreateView(StaffMixin, FormView):
+class _OpenHoursFormView(FormView):
     template_name = "ontmoeting/staff/open_hours_form.html"
     form_class = OpenHoursForm
 
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        if "pk" in self.kwargs:
-            kwargs["instance"] = fetch_for(
-                self.request.user, OpenHours.objects.all(), view_perm=PERM, pk=self.kwargs["pk"]
-            )
-        return kwargs
-
     def form_valid(self, form):
-        hours = form.save()
-        log_action(actor=self.request.user, action="ontmoeting.open_hours_saved", obj=hours)
+        try:
+            services.open_hours_save(hours=form.instance, actor=self.request.user)
+        except DomainError as exc:
+            apply_service_error(form, exc)
+            return self.form_invalid(form)
         messages.success(self.request, _("Saved."))
         return redirect("ontmoeting:walk_in")
 
     def form_invalid(self, form):
         return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class OpenHoursCreateView(StaffMixin, _OpenHoursFormView):
+    pass
+
+
+class OpenHoursUpdateView(StaffMixin, ObjectAccessMixin, _OpenHoursFormView):
+    """The open hours in the address; unknown -> 404."""
+
+    view_perm = PERM
+
+    def get_object_queryset(self):
+        return selectors.open_hours_to_manage(user=self.request.user)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.object}
 
 
 class OverviewView(StaffMixin, TemplateView):

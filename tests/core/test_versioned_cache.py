@@ -3,7 +3,9 @@
 The guard: on the demo house, every cached value is computed with the real code (the pages that
 show it, visited with an empty cache) while the tables it reads are recorded; every one of those
 tables must be watched by one of the value's scopes, so a change of any row a cached value is made
-of shows on the next view. A new cached value the tour does not reach fails the guard too.
+of shows on the next view. A new cached value the tour does not reach fails the guard too. The
+public pages kept whole for anonymous visitors (huis.core.pagecache) are checked the same way
+against the scopes they are cached under.
 """
 
 import pytest
@@ -11,13 +13,16 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from ervaringsdeskundigen.models import ExpertRequest
+from herstelacademie.models import Course
 from huis.accounts.models import User
 from huis.core import versioned_cache
 from huis.core.versioned_cache import Cached, recording, unwatched
 from huis.rooms.models import Room
 from kwartiermaken.models import Neighbourhood
+from ontmoeting.models import Activity
 
 pytestmark = pytest.mark.django_db
 
@@ -46,6 +51,33 @@ def _tour() -> None:
         client = _client(email)
         for query in ({}, {"jaar": "alle"}, {"wijk": neighbourhood.pk, "soort": "street"}):
             assert client.get(overview, query).status_code == 200
+    _public_tour()
+
+
+# The public pages cached whole (cached_page), by view name: the tour must reach every one.
+CACHED_PAGES = {
+    "page:ontmoeting:home",
+    "page:ontmoeting:activity",
+    "page:herstelacademie:home",
+    "page:herstelacademie:course",
+}
+
+
+def _public_tour() -> None:
+    """Every page of huis.core.pagecache, as an anonymous visitor, with and without filters."""
+    anonymous = Client()
+    agenda = reverse("ontmoeting:home")
+    for query in ({}, {"places_left": "on", "q": "koffie"}):
+        assert anonymous.get(agenda, query).status_code == 200
+    upcoming = Activity.objects.filter(status="published", ends_at__gt=timezone.now())
+    activity = upcoming.exclude(offering__capacity__isnull=True).order_by("starts_at").first()
+    assert activity is not None
+    assert anonymous.get(activity.get_absolute_url()).status_code == 200
+    catalogue = reverse("herstelacademie:home")
+    assert anonymous.get(catalogue).status_code == 200
+    course = Course.objects.filter(status="published").order_by("pk").first()
+    assert course is not None
+    assert anonymous.get(course.get_absolute_url()).status_code == 200
 
 
 def test_every_table_a_cached_value_reads_has_a_declared_invalidation(settings):
@@ -55,9 +87,18 @@ def test_every_table_a_cached_value_reads_has_a_declared_invalidation(settings):
     cache.clear()
     with recording() as recorded:
         _tour()
-    assert set(recorded) == set(versioned_cache.VALUES), "a cached value the tour does not reach"
+    expected = set(versioned_cache.VALUES) | CACHED_PAGES
+    assert set(recorded) == expected, "a cached value or page the tour does not reach"
     assert all(recorded.values())
     assert unwatched(recorded) == {}
+
+    # A declaration left out is caught: the activities' leaders no longer bump "ontmoeting".
+    leaders = versioned_cache.WATCHED[Activity.leaders.through._meta.db_table]
+    leaders.scopes.discard("ontmoeting")
+    try:
+        assert unwatched(recorded) == {"page:ontmoeting:activity": ["ontmoeting.Activity_leaders"]}
+    finally:
+        leaders.scopes.add("ontmoeting")
 
 
 def test_the_guard_names_a_table_that_nothing_watches(monkeypatch):

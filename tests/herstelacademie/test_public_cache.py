@@ -99,3 +99,12 @@ def test_logged_in_people_never_get_the_anonymous_copy(client, expert, staff, vi
     client.force_login(visitor)
     page = client.get(course.get_absolute_url()).text
     assert nl("You are enrolled.") in page
+
+
+def test_a_trainers_new_name_shows_at_once(expert, staff):
+    course = make_course(title="Herstel en werk", experts=[expert], professionals=[staff])
+    page = course.get_absolute_url()
+    Client().get(page)
+    expert.display_name = "Jan Ervaring"
+    expert.save()
+    assert "Jan Ervaring" in Client().get(page).text

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from huis.places.models import PlaceClaim, PlaceOffering
+from ontmoeting.services import registration_create
 from tests.factories import ActivityFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -117,3 +118,21 @@ def test_a_page_that_sweeps_lapsed_offers_still_opens_while_the_places_are_held(
     )
     held_offering_lock(activity.offering_id)
     assert Client().get(activity.get_absolute_url()).status_code == 200
+
+
+def test_a_staff_change_while_the_places_are_held_answers_busy_on_the_refused_page(
+    held_offering_lock, as_role, t
+):
+    activity = ActivityFactory(capacity=10)
+    claim = registration_create(activity=activity, actor=None, name="An", email="an@test.example")
+    held_offering_lock(activity.offering_id)
+    started = time.monotonic()
+    response = as_role("staff").post(reverse("ontmoeting:claim_cancel", args=[claim.pk]))
+    assert time.monotonic() - started < 5
+    assert response.status_code == 400  # the core refused page, with a way back
+    assert t("Someone else is changing this right now. Please try again in a moment.") in (
+        response.text
+    )
+    assert reverse("ontmoeting:staff_activity", args=[activity.pk]) in response.text
+    claim.refresh_from_db()
+    assert claim.status == PlaceClaim.Status.CONFIRMED

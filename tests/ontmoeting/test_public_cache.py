@@ -114,3 +114,19 @@ def test_logged_in_people_and_pending_messages_never_get_the_anonymous_copy(clie
     storage = CookieStorage(HttpRequest())
     guest.cookies["messages"] = storage._encode([Message(constants.INFO, "Tot straks!")])
     assert "Tot straks!" in guest.get(activity.get_absolute_url()).text
+
+
+def test_a_leaders_new_name_shows_at_once_and_a_login_renders_nothing_anew(staff):
+    activity = ActivityFactory(title="Samen tuinieren", capacity=4)
+    activity.leaders.add(staff)
+    page = activity.get_absolute_url()
+    Client().get(page)
+    staff.display_name = "Mieke Tuinier"
+    staff.save()
+    assert "Mieke Tuinier" in Client().get(page).text
+    with CaptureQueriesContext(connection) as from_cache:  # only the sweep of lapsed offers
+        Client().get(page)
+    staff.save(update_fields=["last_login"])  # a login: the cached copy stays good
+    with CaptureQueriesContext(connection) as queries:
+        assert "Mieke Tuinier" in Client().get(page).text
+    assert len(queries) == len(from_cache)
