@@ -40,6 +40,9 @@ class ServicePostView(View):
     def get_back_url(self) -> str:
         return self.get_success_url()
 
+    def get_success_message(self) -> Any:
+        return self.success_message
+
     def refused(self, error: DomainError) -> HttpResponse:
         status = getattr(error, "status", 400)
         return refuse(self.request, error.message, back=self.get_back_url(), status=status)
@@ -58,8 +61,9 @@ class ServicePostView(View):
             return self.refused(error)
         if isinstance(response, HttpResponse):
             return response
-        if self.success_message:
-            messages.success(request, self.success_message)
+        message = self.get_success_message()
+        if message:
+            messages.success(request, message)
         return redirect(self.get_success_url())
 
 

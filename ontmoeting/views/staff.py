@@ -20,7 +20,7 @@ from huis.audit.services import log_read_of_people
 from huis.core.csv import csv_safe
 from huis.core.cursors import make_cursor, parse_cursor
 from huis.core.errors import DomainError
-from huis.core.service_views import ServicePostView, apply_service_error, refuse
+from huis.core.service_views import ServicePostView, apply_service_error
 from huis.places.models import PlaceClaim
 
 from .. import selectors, services
@@ -71,36 +71,14 @@ class ClaimToManageMixin(StaffMixin, ObjectAccessMixin):
 
 
 class StaffPostView(ServicePostView):
-    """A POST-only change at the desk calling one service. A refusal (an invalid small form, or
-    the service's DomainError, Busy included) answers with the core refused page (400) and a way
-    back, since staff must see that nothing changed; a success goes back with a message."""
-
-    invalid_message = ""  # shown when the small form is not valid
+    """A POST-only change at the desk calling one service; a refusal answers the core refused
+    page (400, 409 when busy) with the way back to the activity."""
 
     def get_back_url(self) -> str:
         return reverse("ontmoeting:staff_activity", kwargs={"pk": self.activity.pk})
 
     def get_success_url(self) -> str:
         return self.get_back_url()
-
-    def get_success_message(self) -> str:
-        return str(self.success_message)
-
-    def post(self, request, *args, **kwargs):
-        data: dict = {}
-        if self.form_class is not None:
-            form = self.form_class(request.POST)
-            if not form.is_valid():
-                return refuse(request, self.invalid_message, back=self.get_back_url())
-            data = form.cleaned_data
-        try:
-            self.perform(data)
-        except self.service_error as error:
-            return refuse(request, error.message, back=self.get_back_url())
-        message = self.get_success_message()
-        if message:
-            messages.success(request, message)
-        return redirect(self.get_success_url())
 
 
 class StaffListView(StaffMixin, TemplateView):

@@ -129,7 +129,7 @@ def test_a_staff_change_while_the_places_are_held_answers_busy_on_the_refused_pa
     started = time.monotonic()
     response = as_role("staff").post(reverse("ontmoeting:claim_cancel", args=[claim.pk]))
     assert time.monotonic() - started < 5
-    assert response.status_code == 400  # the core refused page, with a way back
+    assert response.status_code == 409  # the core refused page (busy), with a way back
     assert t("Someone else is changing this right now. Please try again in a moment.") in (
         response.text
     )
