@@ -7,6 +7,7 @@ Idempotent: nothing is made when a charter exists already. Everything is fiction
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -19,7 +20,7 @@ from huis.core.dates import add_months
 from huis.core.registry import register_demo_seeder
 
 from . import services
-from .models import Charter, GuidanceEvaluation, WelcomingPlace
+from .models import Charter, Consent, GuidanceAgreement, GuidanceEvaluation, Person, WelcomingPlace
 
 CHARTER_V1 = "\n".join(
     [
@@ -142,6 +143,38 @@ PLACES = [
         None,
     ),
 ]
+
+
+def demo_person_with_consent(
+    *, organisation: Organisation, worker: User, alias: str, recorded_at, items: list, scope: str
+) -> Any:
+    """A person and their consent with a history in the past, for another function's demo
+    (trajecten's families): services record consent now, the demo needs it backdated."""
+    person = Person.objects.create(alias=alias, organisation=organisation, created_by=worker)
+    return Consent.objects.create(
+        person=person,
+        recorded_by=worker,
+        recorded_by_organisation=organisation,
+        recorded_at=recorded_at,
+        items=items,
+        scope=scope,
+    )
+
+
+def demo_guidance_agreement(
+    *, person: Any, lead: Organisation, partners: list, starts_on, ends_on, goals: str, created_by
+) -> Any:
+    """A guidance agreement that started in the past, for another function's demo."""
+    agreement = GuidanceAgreement.objects.create(
+        person=person,
+        lead_organisation=lead,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        goals=goals,
+        created_by=created_by,
+    )
+    agreement.partners.set(partners)
+    return agreement
 
 
 def _worker(email: str, name: str, organisation: Organisation, function: str) -> User:

@@ -212,18 +212,17 @@ CONTACTS = [
 
 
 def _person_and_consent(organisation: Organisation, worker: User, label: str, recorded_at):
-    from netwerk.models import Consent, Person
+    # netwerk's own demo writes its rows (backdated history no service can make).
+    from netwerk.demo import demo_person_with_consent
 
-    person = Person.objects.create(alias=label, organisation=organisation, created_by=worker)
-    consent = Consent.objects.create(
-        person=person,
-        recorded_by=worker,
-        recorded_by_organisation=organisation,
+    return demo_person_with_consent(
+        organisation=organisation,
+        worker=worker,
+        alias=label,
         recorded_at=recorded_at,
         items=["question", "history", "guidance"],
         scope="De historiek mag naar de inclusiecommissie en de partners van de begeleiding.",
     )
-    return consent
 
 
 def _committee(programme: Programme) -> Committee:
@@ -252,22 +251,22 @@ def _meeting(committee: Committee, starts_at) -> Meeting:
 
 
 def _trajectory(application, coordinator, worker, plan, today) -> None:
-    from netwerk.models import GuidanceAgreement
+    from netwerk.demo import demo_guidance_agreement
 
     lead_slug, partner_slugs, housed_ago, checks, goals = plan
     lead = Organisation.objects.get(slug=lead_slug)
     partners = list(Organisation.objects.filter(slug__in=partner_slugs))
     housed_on = add_months(today, -housed_ago)
     started_on = housed_on - dt.timedelta(days=21)
-    agreement = GuidanceAgreement.objects.create(
+    agreement = demo_guidance_agreement(
         person=application.consent.person,
-        lead_organisation=lead,
+        lead=lead,
+        partners=partners,
         starts_on=started_on,
         ends_on=max(add_months(started_on, 12), add_months(today, 6)),
         goals="Traject in Housing First gezinnen",
         created_by=coordinator,
     )
-    agreement.partners.set(partners)
     trajectory = Trajectory.objects.create(
         application=application,
         programme=application.programme,
