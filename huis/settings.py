@@ -88,6 +88,8 @@ MIDDLEWARE = [
     # First: the visitor's own address behind our proxies, for the rate limits and the audit log.
     "huis.core.client_address.ClientAddressMiddleware",
     "huis.core.middleware.RequestIdMiddleware",
+    # Early, so the floor it keeps covers (nearly) all the work of the request.
+    "huis.accounts.middleware.EvenTimeMiddleware",
     "huis.core.statement_timeout.StatementTimeoutMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -244,6 +246,10 @@ HUIS_RATE_LIMITS = {
 # above count per sender; this stops anyone making the house mail one person all day. The person
 # asking gets the same answer either way.
 LOGIN_CODES_PER_ADDRESS_PER_DAY = env.int("LOGIN_CODES_PER_ADDRESS_PER_DAY", default=10)
+# The forms that take an email address answer no sooner than this after the request came in, so
+# their timing does not tell whether the address has an account (huis.accounts.middleware).
+EVEN_TIME_URL_NAMES = frozenset(HUIS_RATE_LIMITS) - {"account_confirm_login_code"}
+EVEN_TIME_SECONDS = env.float("EVEN_TIME_SECONDS", default=0.25)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

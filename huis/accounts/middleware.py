@@ -119,3 +119,28 @@ def _has_authenticator(user) -> bool:
     from allauth.mfa.models import Authenticator
 
     return Authenticator.objects.filter(user=user).exists()
+
+
+class EvenTimeMiddleware:
+    """The answers to the forms that take an email address (sign up, log in, ask for a login code,
+    reset) leave no sooner than `EVEN_TIME_SECONDS` after the request came in.
+
+    Both paths of those forms already do the same work (`huis.accounts.signup`, the outbox), but
+    "the same work" is never exactly the same time: a difference of a millisecond, measured over
+    many tries, still tells whether an address has an account. A floor above what either path
+    takes makes the two kinds of answer leave at the same moment. It costs a waiting person a
+    fraction of a second on a form they send once, and a worker the same (these forms are rate
+    limited per address, so nobody can hold many workers this way)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        started = time.monotonic()
+        response = self.get_response(request)
+        match = getattr(request, "resolver_match", None)
+        if request.method == "POST" and match and match.url_name in settings.EVEN_TIME_URL_NAMES:
+            left = settings.EVEN_TIME_SECONDS - (time.monotonic() - started)
+            if left > 0:
+                time.sleep(left)
+        return response
