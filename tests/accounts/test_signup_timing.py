@@ -5,9 +5,9 @@ Structurally: both write exactly one message to the outbox (no mail is sent in t
 run the same number of queries. The same work is still not exactly the same time (about a
 millisecond apart, measured: enough over many tries), so the answer leaves no sooner than a floor
 above both (`EVEN_TIME_SECONDS`, huis.accounts.middleware). Statistically: many interleaved
-requests of both kinds, compared by their medians and by how often one kind is slower than the other (the rank statistic behind
-the Mann-Whitney test); bounds generous enough for a busy 2-core machine, far tighter than the gap
-that was measured."""
+requests of both kinds, compared by their medians and by how often one kind is slower than the
+other (the rank statistic behind the Mann-Whitney test); bounds generous enough for a busy
+2-core machine, far tighter than the gap that was measured."""
 
 import statistics
 import time
