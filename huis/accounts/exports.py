@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from huis.audit.services import log_action
+from huis.core.locking import lock_rows
 from huis.notifications.services import notification_schedule
 
 from .models import DataExport, User
@@ -57,7 +58,7 @@ def data_export_request(*, user: User, request: HttpRequest | None = None) -> Da
 
     with transaction.atomic():
         # One at a time per person: their row lock orders two clicks at once.
-        User.objects.select_for_update().filter(pk=user.pk).first()
+        lock_rows(User.objects.all(), [user.pk])
         current = data_export_current(user=user)
         if current and current.status == DataExport.Status.PENDING:
             return current
@@ -133,11 +134,13 @@ def data_export_for_download(
     it is not (or no longer) there."""
     now = timezone.now()
     with transaction.atomic():
-        export = (
-            DataExport.objects.select_for_update()
-            .filter(pk=export_id, user=user, status=DataExport.Status.READY, expires_at__gt=now)
-            .first()
+        found = lock_rows(
+            DataExport.objects.filter(
+                user=user, status=DataExport.Status.READY, expires_at__gt=now
+            ),
+            [export_id],
         )
+        export = found[0] if found else None
         if export is None:
             return None
         if export.downloaded_at is None:

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from huis.audit.services import log_action
+from huis.core.locking import lock
 from huis.core.registry import PersonalDataProvider, personal_data_providers, register_personal_data
 
 from .authz import forget as forget_authz
@@ -178,7 +179,7 @@ def personal_data_export(*, user: User, request: HttpRequest | None = None) -> d
 @transaction.atomic
 def account_erase(*, user: User, request: HttpRequest | None = None) -> None:
     """Erase or anonymise everything about `user`, through every app's provider, all or nothing."""
-    user = User.objects.select_for_update().get(pk=user.pk)
+    user = lock(User.objects.all(), user.pk)
     if is_erased(user):
         return
     log_action(
