@@ -96,7 +96,7 @@ def test_a_period_instead_of_a_fixed_day(client):
         ({"fee": "-5"}, "fee"),
         ({"audience_size": "0"}, "audience_size"),
         ({"contact_phone": "<script>alert(1)</script>"}, "contact_phone"),
-        ({"contact_phone": "0470\x0112 34 56"}, "contact_phone"),
+        # A control character never reaches the form: the input guard answers 400 first.
         ({"contact_phone": "bel me maar"}, "contact_phone"),
         (
             {"date": "", "time": "", "window_from": "2030-02-10", "window_until": "2030-02-01"},

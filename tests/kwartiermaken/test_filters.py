@@ -23,9 +23,11 @@ HOSTILE = [
     "99999999999999999999",
     "<script>alert(1)</script>",
     "1; DROP TABLE x",
-    "\x00",
     "é" * 300,
 ]
+# A control character or a value over 2,000 characters never reaches a filter: the portal's input
+# guard answers 400 first (tests/trust/test_input_guard.py). What is under it must be left out.
+LONG = "x" * 1500
 
 
 @pytest.fixture
@@ -100,12 +102,13 @@ def test_a_hostile_filter_value_is_left_out_not_an_error(client, partner_a, thre
     assert export.status_code == 200
 
 
-def test_a_search_with_a_null_character_or_far_too_long_is_no_error(
+def test_a_search_with_a_null_character_is_guarded_and_a_long_one_cut(
     client, partner_a, three_entries
 ):
     client.force_login(partner_a)
-    assert _listed(client, zoek="BR\x00-17")[0] == set(three_entries)  # not valid: left out
-    listed, shown = _listed(client, zoek="x" * 5000)
+    guarded = client.get(reverse("kwartiermaken:entry_list"), {"zoek": "BR\x00-17"})
+    assert guarded.status_code == 400  # the input guard, before any filter
+    listed, shown = _listed(client, zoek=LONG)
     assert listed == set()
     assert shown.query == "x" * 100
 
@@ -205,6 +208,6 @@ def test_a_hostile_signal_filter_value_is_left_out_not_an_error(
     listed, shown = _signals(client, categorie=value, wijk=value, na=value)
     assert listed == list(three_signals)
     assert shown == SignalFilter()
-    listed, shown = _signals(client, zoek="x" * 5000)
+    listed, shown = _signals(client, zoek=LONG)
     assert listed == []
     assert shown.query == "x" * 100
