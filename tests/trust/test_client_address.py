@@ -67,8 +67,8 @@ def test_a_client_that_is_not_our_proxy_is_never_believed(
 def test_the_audit_log_records_the_visitor_not_the_proxy(client, visitor):
     client.force_login(visitor)
     forged = f"10.9.8.7, {VISITOR}"
-    response = client.get(reverse("accounts:export_json"), HTTP_X_FORWARDED_FOR=forged)
-    assert response.status_code == 200
+    response = client.post(reverse("accounts:export_request"), HTTP_X_FORWARDED_FOR=forged)
+    assert response.status_code == 302
     entry = AuditEntry.objects.filter(actor=visitor).latest("pk")
     assert entry.ip_address == VISITOR
 
