@@ -1,0 +1,52 @@
+"""Every write of ontmoeting: the programme, sign-ups, check-in and walk-in counts.
+
+Keyword-only and typed; each runs in one transaction, so a refused change leaves nothing half
+saved. Errors carry a translated message for the person who tried. One module per entity:
+`activities` (the programme and series), `registrations` (sign-ups and check-in), `walk_in`
+(open hours and walk-in counts); every public name is importable from here.
+"""
+
+from .activities import (
+    MAX_SERIES,
+    ActivityData,
+    activity_cancel,
+    activity_create,
+    activity_publish,
+    activity_update,
+)
+from .errors import ActivityError, AlreadyRegistered
+from .registrations import (
+    activity_of,
+    on_claim_promoted,
+    registration_accept_offer,
+    registration_cancel,
+    registration_create,
+    registration_create_as_guest,
+    registration_move_up,
+    registration_set_attendance,
+    sign_up_refusal,
+)
+from .walk_in import activity_record_walk_ins, open_hours_save, walk_in_record
+
+__all__ = [
+    "MAX_SERIES",
+    "ActivityData",
+    "ActivityError",
+    "AlreadyRegistered",
+    "activity_cancel",
+    "activity_create",
+    "activity_of",
+    "activity_publish",
+    "activity_record_walk_ins",
+    "activity_update",
+    "on_claim_promoted",
+    "open_hours_save",
+    "registration_accept_offer",
+    "registration_cancel",
+    "registration_create",
+    "registration_create_as_guest",
+    "registration_move_up",
+    "registration_set_attendance",
+    "sign_up_refusal",
+    "walk_in_record",
+]
