@@ -38,6 +38,14 @@ class IdFilter(django_filters.NumberFilter):
 
 
 class _FilterSet(django_filters.FilterSet):
+    def __init__(self, data: Any = None, *args: Any, **kwargs: Any):
+        super().__init__(data, *args, **kwargs)
+        if data is not None:
+            # django-filter swaps an empty QueryDict for a new one; keep the request's own, so
+            # what the filters read is read from it (the portal's hostile crawl records which
+            # parameters each page reads, and sends them hostile values).
+            self.data = data
+
     def valid(self) -> dict[str, Any]:
         """The values that passed validation; the others are left out."""
         self.errors  # noqa: B018 (validates the form)

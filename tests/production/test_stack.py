@@ -20,6 +20,7 @@ import sys
 import time
 import urllib.parse
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 import pytest
 import redis
@@ -266,10 +267,12 @@ def test_the_production_stack_delivers_exactly_once_and_survives_a_killed_worker
             response, _ = browser.post(sign_up, {**form, "csrfmiddlewaretoken": token})
             assert response.status == 302, response.status
             post_request_id = response.getheader("X-Request-ID")
-            manage_path = response.getheader("Location")
-            assert manage_path.startswith("/agenda/inschrijving/")
-            response, manage = browser.get(manage_path)
-            assert response.status == 200 and "Schilderatelier" in manage
+            # The guest lands on "you are signed up; your own link is in your mail" (the same
+            # answer whether or not the address was signed up already).
+            signed_up_path = response.getheader("Location")
+            assert signed_up_path == f"/agenda/{activity.pk}-{activity.slug}/ingeschreven/"
+            response, signed_up = browser.get(signed_up_path)
+            assert response.status == 200 and "Schilderatelier" in signed_up
 
             claim = PlaceClaim.objects.get(offering_id=activity.offering_id)
             assert claim.status == "confirmed" and claim.email == GUEST_EMAIL
@@ -291,6 +294,15 @@ def test_the_production_stack_delivers_exactly_once_and_survives_a_killed_worker
                 m for s in sinks.values() for m in s.handler.messages if m["To"] == GUEST_EMAIL
             ]
             assert len(to_guest) == 2
+            # The private link in the confirmation opens the guest's own sign-up.
+            body = next(
+                part.get_payload(decode=True).decode()
+                for part in to_guest[0].walk()
+                if part.get_content_type() == "text/plain"
+            )
+            link = re.search(r"https?://\S+/agenda/inschrijving/\S+/", body).group(0)
+            response, manage = browser.get(urlsplit(link).path)
+            assert response.status == 200 and "Schilderatelier" in manage
 
             # --- One worker killed in the middle of a batch -------------------------------
             sink_a.handler.rcpt_delay = sink_b.handler.rcpt_delay = 0.25
