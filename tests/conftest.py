@@ -66,6 +66,17 @@ def fail_on_logged_errors(request):
 
 
 @pytest.fixture(autouse=True)
+def even_time_floor(settings):
+    """The forms that take an email address answer no sooner than a floor (EVEN_TIME_SECONDS, so
+    timing does not tell who has an account). Off in tests, where it would only add waiting (and
+    stretch a rate-limit flood over a minute boundary); the timing test turns the configured floor
+    back on with the value this fixture returns."""
+    configured = settings.EVEN_TIME_SECONDS
+    settings.EVEN_TIME_SECONDS = 0
+    return configured
+
+
+@pytest.fixture(autouse=True)
 def clean_cache():
     """Rate limits and cached pages live in Redis: every test starts with an empty cache."""
     cache.clear()
