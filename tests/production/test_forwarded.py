@@ -70,8 +70,11 @@ def test_rate_limits_count_each_visitor_behind_the_proxy_and_forged_headers_do_n
         )
         activity = ActivityFactory(capacity=100, title="Wandelen")
         path = activity.get_absolute_url()
-        statuses = [_sign_up(visitor, path, n, f"198.51.100.{n}, {VISITOR}") for n in range(12)]
-        assert statuses == [302] * 10 + [429] * 2, statuses
+        # 22 tries: the limit's window may turn over once during them (django-ratelimit counts
+        # per fixed window), so at most 20 get through; honoured forged addresses would let all in.
+        statuses = [_sign_up(visitor, path, n, f"198.51.100.{n}, {VISITOR}") for n in range(22)]
+        assert statuses[:10] == [302] * 10, statuses
+        assert 429 in statuses and statuses.count(302) <= 20, statuses
         assert _sign_up(neighbour, path, 99, NEIGHBOUR) == 302
     finally:
         stack.stop()
