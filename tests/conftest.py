@@ -66,14 +66,19 @@ def fail_on_logged_errors(request):
 
 
 @pytest.fixture(autouse=True)
-def even_time_floor(settings):
+def even_time_floor():
     """The forms that take an email address answer no sooner than a floor (EVEN_TIME_SECONDS, so
     timing does not tell who has an account). Off in tests, where it would only add waiting (and
     stretch a rate-limit flood over a minute boundary); the timing test turns the configured floor
     back on with the value this fixture returns."""
+    from django.conf import settings
+    from django.test import override_settings
+
     configured = settings.EVEN_TIME_SECONDS
-    settings.EVEN_TIME_SECONDS = 0
-    return configured
+    # Its own override, not the `settings` fixture: pulling that fixture into every test would
+    # change the order in which other fixtures (the cache clean-up) are torn down.
+    with override_settings(EVEN_TIME_SECONDS=0):
+        yield configured
 
 
 @pytest.fixture(autouse=True)
