@@ -104,8 +104,8 @@ class GuestSignUpForm(AccountSignUpForm):
 
     def clean(self):
         cleaned = super().clean()
-        if "phone" in self.errors:
-            return cleaned  # the phone field already says what is wrong
+        if "phone" in self.errors or "email" in self.errors:
+            return cleaned  # the field already says what is wrong with what was typed
         if not cleaned.get("email") and not cleaned.get("phone"):
             raise forms.ValidationError(_("Give an email address or a phone number."))
         return cleaned

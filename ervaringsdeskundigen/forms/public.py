@@ -108,6 +108,10 @@ class RequestForm(forms.ModelForm):
         """Honeypot filled in, start time missing or forged, or sent too fast."""
         return bool(self.data.get("website")) or guard.is_spam(self.data.get("started", ""))
 
+    def is_honeypot_filled(self) -> bool:
+        """The field people do not see (robots fill it in)."""
+        return bool(self.data.get("website"))
+
     def is_expired(self) -> bool:
         """Opened too long ago (see guard)."""
         return guard.is_expired(self.data.get("started", ""))

@@ -7,10 +7,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.generic import TemplateView
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage, is_ratelimited
 
 from huis.audit.services import log_action
 from huis.core.errors import DomainError
@@ -48,9 +48,25 @@ class HomeView(TemplateView):
         return context
 
 
+def _minutes_to_wait(request, group: str, rate: str) -> int:
+    """0 when the address may file another request now; else the minutes until it may. Reads
+    the count without adding to it (django-ratelimit's fixed window, in the Redis cache)."""
+    usage = get_usage(request, group=group, key="ip", rate=rate, method="POST", increment=False)
+    # Read without adding: this try is refused when the filed ones already reach the limit.
+    if usage is None or usage["count"] < usage["limit"]:
+        return 0
+    return max(1, -(-usage["time_left"] // 60))
+
+
+def _count_filed(request, group: str, rate: str) -> None:
+    get_usage(request, group=group, key="ip", rate=rate, method="POST", increment=True)
+
+
 class RequestCreateView(View):
-    """The public request form. Against spam and floods: a rate limit per address (counted in
-    the Redis cache), a field robots fill in, and a minimum time to fill in the form."""
+    """The public request form. Against spam and floods: a limit per address on the requests
+    filed (counted in the Redis cache; a try the form refuses does not count), a field robots
+    fill in, and a minimum time to fill in the form. Every refusal gives the form back as it
+    was typed, with a sentence that says what to do."""
 
     template_name = "ervaringsdeskundigen/request_form.html"
 
@@ -58,12 +74,28 @@ class RequestCreateView(View):
         return render(request, self.template_name, {"form": RequestForm()})
 
     def post(self, request):
-        if _too_many(request, "experts-request", REQUEST_RATE):
-            return render(request, "429.html", status=429)
         form = RequestForm(request.POST)
-        if form.is_spam():
-            # A calm answer that says what to do, without telling robots what gave them away.
+        minutes = _minutes_to_wait(request, "experts-request", REQUEST_RATE)
+        if minutes:
+            message = ngettext(
+                "You sent several requests in a short time. What you typed is kept: send it "
+                "again in %(minutes)d minute.",
+                "You sent several requests in a short time. What you typed is kept: send it "
+                "again in %(minutes)d minutes.",
+                minutes,
+            ) % {"minutes": minutes}
+            return self._again(form, message, status=429, retry_after=minutes * 60)
+        if form.is_honeypot_filled():
+            # A calm answer, without telling robots what gave them away.
             return self._again(form, _("Please check the form and send it again."))
+        if form.is_spam():
+            return self._again(
+                form,
+                _(
+                    "The form was sent very quickly after it opened. What you typed is kept: "
+                    "wait a few seconds and send it again."
+                ),
+            )
         if form.is_expired():
             return self._again(
                 form,
@@ -91,15 +123,21 @@ class RequestCreateView(View):
         except DomainError as error:
             apply_service_error(form, error)
             return render(request, self.template_name, {"form": form}, status=error.status)
+        _count_filed(request, "experts-request", REQUEST_RATE)
         messages.success(request, _("Thank you! We received your request. You get an email."))
         return redirect("ervaringsdeskundigen:follow", token=request_token(expert_request))
 
-    def _again(self, form: RequestForm, message) -> HttpResponse:
+    def _again(
+        self, form: RequestForm, message, status: int = 400, retry_after: int = 0
+    ) -> HttpResponse:
         """The form back as the person typed it, with what to do and a fresh start time."""
         form.restart()
         form.is_valid()  # show what was typed (and any other problem) as usual
         form.add_error(None, message)
-        return render(self.request, self.template_name, {"form": form}, status=400)
+        response = render(self.request, self.template_name, {"form": form}, status=status)
+        if retry_after:
+            response["Retry-After"] = str(retry_after)
+        return response
 
 
 def _request_or_refuse(request, token: str):
