@@ -25,8 +25,8 @@ def _request_url_pattern() -> str:
 
 @register.simple_tag
 def board_cells(row: BoardRow) -> SafeString:
-    proposed = format_html(" <span>({})</span>", gettext("proposed"))
-    clash = format_html(" <strong>{}</strong>", gettext("Clash!"))
+    proposed = format_html(' <span class="board-note">({})</span>', gettext("proposed"))
+    clash = format_html(' <strong class="board-note">{}</strong>', gettext("Clash!"))
     pattern = _request_url_pattern()
     cells = []
     for cell in row.cells:
@@ -35,12 +35,14 @@ def board_cells(row: BoardRow) -> SafeString:
             continue
         items = format_html_join(
             "",
-            '<div class="board-item{}{}"><a href="{}">{} {}</a>{}{}</div>',
+            '<div class="board-item{}{}"><a href="{}" title="{}">'
+            '<span class="board-time">{}</span> <span class="board-org">{}</span></a>{}{}</div>',
             (
                 (
                     " board-clash" if item.clash else "",
                     " board-proposed" if item.status == "proposed" else "",
                     pattern.replace(str(_SENTINEL), str(int(item.request_id))),
+                    item.organisation_name,
                     item.time,
                     item.organisation_name,
                     proposed if item.status == "proposed" else "",

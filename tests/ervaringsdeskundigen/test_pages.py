@@ -325,7 +325,13 @@ def test_the_month_board_marks_clashes_proposals_and_overloads_page_by_page(
     assert html.count("board-clash") == 2
     assert html.count(t("Clash!")) == 2
     assert "board-warning" in html
-    assert f"{timezone.localtime(first.starts_at):%H:%M} {first.request.organisation_name}" in html
+    # The time shows; the organisation is there for screen readers and as the title.
+    time = f"{timezone.localtime(first.starts_at):%H:%M}"
+    organisation = first.request.organisation_name
+    assert (
+        f'<span class="board-time">{time}</span> <span class="board-org">{organisation}</span>'
+        in html
+    )
     assert reverse("ervaringsdeskundigen:request_detail", args=[first.request_id]) in html
     html = client.get(url + "&pagina=2").text
     assert "Bert" in html and "Anna" not in html
