@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -185,9 +185,11 @@ class RequestProposeView(_RequestActionView):
             actor=self.request.user,
             confirm_warnings=data["confirm"],
         )
-        self.success_message = _("Proposed to %(count)s experts. They get an email.") % {
-            "count": len(created)
-        }
+        self.success_message = ngettext(
+            "Proposed to %(count)s expert. They get an email.",
+            "Proposed to %(count)s experts. They get an email.",
+            len(created),
+        ) % {"count": len(created)}
 
 
 class RequestDeclineView(_RequestActionView):

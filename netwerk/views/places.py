@@ -62,6 +62,12 @@ class PlaceMapView(PlaceListView):
                 "iconUrl": static("netwerk/vendor/leaflet/images/marker-icon.png"),
                 "iconRetinaUrl": static("netwerk/vendor/leaflet/images/marker-icon-2x.png"),
                 "shadowUrl": static("netwerk/vendor/leaflet/images/marker-shadow.png"),
+                # Leaflet's own controls speak the page's language (issue 22).
+                "labels": {
+                    "zoomIn": _("Zoom in"),
+                    "zoomOut": _("Zoom out"),
+                    "closePopup": _("Close"),
+                },
             },
         )
         return context

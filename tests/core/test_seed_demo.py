@@ -1,10 +1,16 @@
 """seed_demo: a living demo house, idempotent, never with DEBUG off."""
 
+import io
+import re
+
 import pytest
+from django.core import mail
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from huis.accounts.models import Membership, Organisation, User
 from huis.accounts.roles import Role
+from huis.notifications.services import notifications_send_due
 from huis.rooms.models import Room
 
 pytestmark = pytest.mark.django_db
@@ -29,8 +35,28 @@ def test_seed_demo_builds_the_house_and_is_idempotent(settings, client):
     assert Room.objects.count() >= 4
     for role in Role:
         assert User.objects.filter(groups__name=role).exists(), role
-    # The demo logins work.
-    assert client.login(email="coordinator@huis.example", password="huis-demo-2026")
+    # The demo logins work, the way the house logs in: a code sent by email. There is no
+    # password to promise (issue 22).
+    coordinator = User.objects.get(email="coordinator@huis.example")
+    assert not coordinator.has_usable_password()
+    response = client.post(reverse("account_request_login_code"), {"email": coordinator.email})
+    assert response.status_code == 302
+    notifications_send_due()
+    body = mail.outbox[-1].body
+    code = re.search(r"^\s*([A-Z0-9]{4}-?[A-Z0-9]{4}|[A-Z0-9]{6})\s*$", body, re.MULTILINE)
+    assert client.post(response.url, {"code": code.group(1)}).status_code == 302
+    assert client.get(reverse("accounts:profile")).status_code == 200
+
+
+def test_seed_demo_prints_every_demo_login_without_a_password(settings):
+    settings.DEBUG = True
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    printed = out.getvalue()
+    for user in User.objects.filter(email__endswith="@huis.example"):
+        assert user.email in printed
+    assert "password" not in printed.replace("no password", "")
+    assert "huis-demo" not in printed
 
 
 def test_seed_demo_refuses_with_debug_off(settings):

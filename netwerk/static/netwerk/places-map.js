@@ -12,7 +12,20 @@
   var points = JSON.parse(pointsData.textContent);
   var config = JSON.parse(configData.textContent);
   element.hidden = false;
-  var map = L.map(element, { scrollWheelZoom: false, attributionControl: Boolean(config.tileUrl) });
+  var labels = config.labels || {};
+  var map = L.map(element, { scrollWheelZoom: false, attributionControl: Boolean(config.tileUrl), zoomControl: false });
+  // Leaflet's controls in the page's language (their English titles are Leaflet's defaults).
+  L.control.zoom({
+    zoomInTitle: labels.zoomIn || "Zoom in",
+    zoomOutTitle: labels.zoomOut || "Zoom out"
+  }).addTo(map);
+  map.on("popupopen", function (event) {
+    var close = event.popup.getElement() && event.popup.getElement().querySelector(".leaflet-popup-close-button");
+    if (close && labels.closePopup) {
+      close.setAttribute("aria-label", labels.closePopup);
+      close.setAttribute("title", labels.closePopup);
+    }
+  });
   if (config.tileUrl) {
     L.tileLayer(config.tileUrl, { maxZoom: 19, attribution: config.attribution || "" }).addTo(map);
   }

@@ -32,8 +32,11 @@ class Command(BaseCommand):
             from huis.accounts.demo import logins
 
             self.stdout.write(
-                self.style.SUCCESS("\nDemo logins (password, or a login code by email):")
+                self.style.SUCCESS(
+                    "\nDemo logins: fill in the email address on the login page and type the "
+                    "code from the email (no password):"
+                )
             )
-            for role, email, password in logins():
-                self.stdout.write(f"  {role:<24} {email:<36} {password}")
+            for role, email in logins():
+                self.stdout.write(f"  {email:<36} {role}")
             self.stdout.write("Emails appear in this terminal (console backend).\n")
