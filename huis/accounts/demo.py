@@ -8,6 +8,10 @@ from huis.core.registry import register_demo_seeder
 from .models import Membership, Organisation, User
 from .roles import Role
 
+# The house logs in with a code sent by email; demo accounts have no password (issue 22). Kept as
+# a name so the apps' demo parts that pass it to create_user() make passwordless accounts too.
+DEMO_PASSWORD = None
+
 ORGANISATIONS = [
     (
         "huis",
@@ -93,7 +97,7 @@ def seed(*, stdout) -> None:
         if user is None:
             user = User.objects.create_user(
                 email=email,
-                password=None,  # no password: the house logs in with a code sent by email
+                password=DEMO_PASSWORD,
                 display_name=name,
                 is_staff=admin,
                 is_superuser=admin,
