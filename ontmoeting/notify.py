@@ -61,6 +61,8 @@ def _context(claim: PlaceClaim, activity: Activity) -> dict:
             "manage_url": manage_url(claim, activity),
             "cancel_reason": activity.cancel_reason,
             "offer_until": "",
+            # Short links in text messages stop working when the signed link does.
+            "_links_valid_until": activity.ends_at.isoformat(),
         }
         if claim.offer_expires_at:
             until = timezone.localtime(claim.offer_expires_at)
