@@ -112,10 +112,10 @@ class GuestSignUpForm(AccountSignUpForm):
             return cleaned  # the phone field already says what is wrong
         if not cleaned.get("email") and not cleaned.get("phone"):
             raise forms.ValidationError(_("Give an email address or a phone number."))
-        if self.phone_must_be_mobile and not cleaned.get("email"):
-            # With only a landline the guest would never get their link: say so now.
-            if not is_mobile_number(cleaned["phone"]):
-                self.add_error("phone", NOT_MOBILE_MESSAGE)
+        # With only a landline the guest would never get their link: say so now.
+        only_phone = not cleaned.get("email")
+        if self.phone_must_be_mobile and only_phone and not is_mobile_number(cleaned["phone"]):
+            self.add_error("phone", NOT_MOBILE_MESSAGE)
         return cleaned
 
 

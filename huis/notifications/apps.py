@@ -53,7 +53,7 @@ def _text_message_status(user) -> str:
         "percent": budget.percent,
     }
     if budget.reached:
-        return text + " " + gettext("Budget reached: reminders go by email only.")
+        return text + " " + gettext("Budget reached: no more reminders by text message this month.")
     if budget.warning:
         return text + " " + gettext("Warning: 80 % of the budget is used.")
     return text

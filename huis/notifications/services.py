@@ -22,7 +22,7 @@ from huis.audit.services import log_action
 from huis.core.errors import DomainError
 from huis.core.phone import NOT_MOBILE_MESSAGE, is_mobile_number
 
-from . import channels, shortlinks, sms
+from . import channels, gsm, shortlinks, sms
 from .models import Channel, Notification, NotificationPreference
 
 logger = logging.getLogger(__name__)
@@ -226,6 +226,7 @@ def render(notification: Notification) -> channels.Rendered:
                 text = _render_text(f"{base}/sms.txt", context).strip()
             except TemplateDoesNotExist:
                 text = _render_text(f"{base}/body.txt", context).strip()
+            text = gsm.to_gsm7(" ".join(text.split()))  # one line, and 160 characters, not 70
             return channels.Rendered(subject="", text="", html="", sms=text)
         subject = re.sub(r"\s+", " ", _render_text(f"{base}/subject.txt", context)).strip()
         text = _render_text(f"{base}/body.txt", context).strip() + "\n"
