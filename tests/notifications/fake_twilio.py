@@ -180,3 +180,34 @@ def start(port: int = 0) -> tuple[FakeTwilio, ThreadingHTTPServer]:
     fake.port = server.server_address[1]
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return fake, server
+
+
+def _counts(fake: FakeTwilio) -> dict[str, int]:
+    """Messages taken per reference (the ?ref= of their StatusCallback, or the body's first
+    word for messages without one)."""
+    counts: dict[str, int] = {}
+    for message in fake.messages:
+        ref = parse_qs(message.status_callback.partition("?")[2]).get("ref", [""])[0]
+        counts[ref] = counts.get(ref, 0) + 1
+    return counts
+
+
+def serve_forever(port: int) -> None:
+    """As its own process (the benchmark): GET /__counts answers the counts as JSON."""
+
+    def do_GET(self) -> None:
+        with self.fake.lock:
+            self._answer(200, _counts(self.fake))
+
+    fake = FakeTwilio()
+    handler = type("Handler", (_Handler,), {"fake": fake, "do_GET": do_GET})
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server.daemon_threads = True
+    fake.port = port
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    import sys
+
+    serve_forever(int(sys.argv[1]))
