@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -115,17 +115,14 @@ def test_a_landline_is_refused_for_text_messages_with_a_clear_sentence(client, v
         preference_update(user=visitor, by_email=True, by_sms=True, actor=visitor)
 
 
-@pytest.mark.django_db(transaction=True)
-def test_the_reminder_is_sent_once_with_two_workers_racing(twilio):
-    reminder = _sms(due_at=timezone.now() - timedelta(seconds=1))
+def _race(work) -> list:
     start = threading.Barrier(2)
     results = []
 
     def worker():
         try:
             start.wait()
-            results.append(notification_send(notification_id=reminder.pk))
-            results.append(notifications_send_due())
+            results.append(work())
         finally:
             connection.close()
 
@@ -134,10 +131,33 @@ def test_the_reminder_is_sent_once_with_two_workers_racing(twilio):
         thread.start()
     for thread in threads:
         thread.join()
+    return results
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_reminder_is_sent_once_with_two_workers_racing(twilio):
+    reminder = _sms(due_at=timezone.now() - timedelta(seconds=1))
+
+    def claim_and_send():
+        return notification_send(notification_id=reminder.pk) + notifications_send_due()
+
+    assert sorted(_race(claim_and_send)) == [0, 1]
     assert len(twilio.to(MOBILE)) == 1
-    assert sum(results) == 1
     reminder.refresh_from_db()
     assert reminder.status == "sent" and reminder.attempts == 1
+
+    # Control: the same two workers sending the row without the claim's lock both hand it to
+    # Twilio, so the test above would see a double send.
+    from huis.notifications import services
+
+    control = _sms(key="control", phone="+32470555555")
+
+    def send_without_claim():
+        with transaction.atomic():
+            return services._deliver(Notification.objects.get(pk=control.pk))
+
+    assert _race(send_without_claim) == [True, True]
+    assert len(twilio.to("+32470555555")) == 2
 
 
 @pytest.mark.allow_logged_errors

@@ -64,6 +64,9 @@ def longest_values() -> dict:
         "outcome": "Aanvaard met voorwaarden",
         "months": 24,
         "url": "/trajecten/trajecten/123456/",
+        "plan_url": f"{SITE}/herstelacademie/mijn-leerpad/",
+        "course_url": f"{SITE}/herstelacademie/cursussen/{'w' * 60}/",
+        "topic": "W" * 200,
         "_links_valid_until": "2027-12-31T23:00:00+00:00",
     }
 
