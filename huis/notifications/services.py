@@ -23,7 +23,7 @@ from huis.core.errors import DomainError
 from huis.core.phone import NOT_MOBILE_MESSAGE, is_mobile_number
 
 from . import channels, gsm, shortlinks, sms
-from .models import Channel, Notification, NotificationPreference
+from .models import Channel, Notification, NotificationPreference, SmsOptOut
 
 logger = logging.getLogger(__name__)
 
@@ -310,8 +310,12 @@ def _deliver(notification: Notification, *, connection: Any = None) -> bool:
 # (send_after, id) of the pending rows (the status is written in, so the planner always sees
 # the index's condition); a row another worker holds is skipped, not waited for.
 _CLAIM_SQL = (
-    "SELECT {columns} FROM {table} WHERE status = 'pending' AND send_after <= %s{one} "
+    "SELECT {columns}, {opted_out} FROM {table} WHERE status = 'pending' AND send_after <= %s{one} "
     "ORDER BY send_after, id LIMIT 1 FOR UPDATE SKIP LOCKED"
+)
+# Whether a text message's number said STOP, read with the claim (no round trip of its own).
+_OPTED_OUT_SQL = (
+    "(channel = 'sms' AND EXISTS (SELECT 1 FROM {optouts} o WHERE o.phone = {table}.phone))"
 )
 _SENT_SQL = (
     "UPDATE {table} SET status = %s, attempts = %s, last_error = '', sent_at = %s, "
@@ -325,7 +329,12 @@ def _statements() -> tuple[str, str, str, tuple]:
     fields = tuple(Notification._meta.concrete_fields)
     table = quote(Notification._meta.db_table)
     columns = ", ".join(quote(f.column) for f in fields)
-    claim = _CLAIM_SQL.replace("{columns}", columns).replace("{table}", table)
+    opted_out = _OPTED_OUT_SQL.replace("{optouts}", quote(SmsOptOut._meta.db_table))
+    claim = (
+        _CLAIM_SQL.replace("{columns}", columns)
+        .replace("{opted_out}", opted_out)
+        .replace("{table}", table)
+    )
     return (
         claim.replace("{one}", ""),
         claim.replace("{one}", " AND id = %s"),
@@ -346,13 +355,16 @@ def _claim(notification_id: int | None = None) -> Notification | None:
         row = cursor.fetchone()
     if row is None:
         return None
+    *row, opted_out = row
     values = [
         field.from_db_value(value, None, db_connection)
         if hasattr(field, "from_db_value")
         else value
         for field, value in zip(fields, row, strict=True)
     ]
-    return Notification.from_db(db_connection.alias, [f.attname for f in fields], values)
+    notification = Notification.from_db(db_connection.alias, [f.attname for f in fields], values)
+    notification.opted_out = bool(opted_out)
+    return notification
 
 
 # A message whose content is a secret (a login code, a link that logs in) sets this in its
@@ -382,6 +394,8 @@ def _mark_sent(notification: Notification) -> None:
                 notification.pk,
             ],
         )
+    if notification.channel == Channel.SMS:
+        sms.budget_note_sent()
     _forget_secret_content(notification)
 
 

@@ -15,7 +15,7 @@ import secrets
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -53,6 +53,13 @@ def code_is_well_formed(code: str) -> bool:
     return hmac.compare_digest(code[RANDOM_LENGTH:], _signature(code[:RANDOM_LENGTH]))
 
 
+_UPSERT_SQL = (
+    "INSERT INTO notifications_shortlink (code, target, target_hash, expires_at, created_at) "
+    "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (target_hash) "
+    "DO UPDATE SET target_hash = EXCLUDED.target_hash RETURNING code"
+)
+
+
 def _hash(target: str) -> str:
     return hashlib.sha256(target.encode()).hexdigest()
 
@@ -61,17 +68,12 @@ def short_link_for(target: str, *, valid_until: datetime | None = None) -> str:
     """The short address (absolute, on SITE_URL) for a link of the portal."""
     latest = timezone.now() + timedelta(days=settings.NOTIFICATIONS_SHORT_LINK_DAYS)
     expires_at = min(valid_until, latest) if valid_until else latest
-    target_hash = _hash(target)
-    link = ShortLink.objects.filter(target_hash=target_hash).first()
-    if link is None:
-        try:
-            with transaction.atomic():
-                link = ShortLink.objects.create(
-                    code=new_code(), target=target, target_hash=target_hash, expires_at=expires_at
-                )
-        except IntegrityError:  # the same link at the same moment: use that one
-            link = ShortLink.objects.get(target_hash=target_hash)
-    return settings.SITE_URL + reverse("short_link", kwargs={"code": link.code})
+    # One statement, new or not (the sweep renders a link for every text message): insert, or
+    # keep the code the same link already has.
+    with connection.cursor() as cursor:
+        cursor.execute(_UPSERT_SQL, [new_code(), target, _hash(target), expires_at, timezone.now()])
+        (code,) = cursor.fetchone()
+    return settings.SITE_URL + reverse("short_link", kwargs={"code": code})
 
 
 def resolve(code: str) -> str | None:

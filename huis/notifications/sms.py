@@ -12,6 +12,7 @@ fallback. The outbox (services.py) asks these before and after it hands a text m
 """
 
 import logging
+import time
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -133,13 +134,40 @@ def months_count(*, months: int = 12) -> list[dict]:
     return [{"month": row["month"], "sent": row["sent"]} for row in rows]
 
 
+# The sweep checks the budget for every reminder; counting the month's messages each time costs
+# more than sending one. Each process counts at most every BUDGET_RECOUNT_SECONDS and adds what
+# it sends itself in between (so the budget may be passed by what other workers send in that
+# time: a few messages, not a month's bill).
+BUDGET_RECOUNT_SECONDS = 30
+_counted: dict = {"month": None, "sent": 0, "at": 0.0}
+
+
+def budget_forget() -> None:
+    _counted.update(month=None, sent=0, at=0.0)
+
+
+def budget_note_sent() -> None:
+    _counted["sent"] += 1
+
+
+def _budget_for_sending() -> Budget:
+    month = _month_start(timezone.now())
+    now = time.monotonic()
+    if _counted["month"] != month or now - _counted["at"] > BUDGET_RECOUNT_SECONDS:
+        _counted.update(month=month, sent=sent_this_month(), at=now)
+    return Budget(sent=_counted["sent"], budget=settings.NOTIFICATIONS_SMS_MONTHLY_BUDGET)
+
+
 def refusal_before_sending(notification: Notification) -> str:
-    """Why a claimed text message must not go out ("" if it may): the number opted out, or it
-    is a reminder and the month's budget is spent."""
-    if is_opted_out(notification.phone):
+    """Why a claimed text message must not go out ("" if it may): the number opted out (read
+    with the claim, `opted_out`), or it is a reminder and the month's budget is spent."""
+    opted_out = getattr(notification, "opted_out", None)
+    if opted_out is None:
+        opted_out = is_opted_out(notification.phone)
+    if opted_out:
         return "Opted out (STOP)."
-    if is_reminder(notification.kind):
-        budget = budget_state()
+    if is_reminder(notification.kind) and settings.NOTIFICATIONS_SMS_MONTHLY_BUDGET:
+        budget = _budget_for_sending()
         if budget.reached:
             return f"Monthly text budget reached ({budget.sent}/{budget.budget}): not sent."
     return ""

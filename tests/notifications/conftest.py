@@ -18,3 +18,13 @@ def twilio(settings):
     yield fake
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_budget_count():
+    """Each process keeps its count of the month's text messages for a while; not across tests."""
+    from huis.notifications.sms import budget_forget
+
+    budget_forget()
+    yield
+    budget_forget()
