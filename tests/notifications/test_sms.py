@@ -316,3 +316,20 @@ def test_short_link_lookups_are_rate_limited(client):
     answers = [client.get(f"/k/{new_code()}").status_code for _ in range(21)]
     assert answers[:20] == [404] * 20
     assert answers[20] == 429
+
+
+def test_the_profile_refuses_text_messages_to_a_landline(client, visitor):
+    client.force_login(visitor)
+    data = {"display_name": "Vera", "preferred_language": "nl", "notify_by_email": "on"}
+    landline = client.post(
+        reverse("accounts:profile"), {**data, "phone": "02 511 22 33", "notify_by_sms": "on"}
+    )
+    assert landline.status_code == 200
+    with translation.override("nl"):
+        assert str(NOT_MOBILE_MESSAGE) in landline.content.decode()
+    mobile = client.post(
+        reverse("accounts:profile"), {**data, "phone": "0470 12 34 56", "notify_by_sms": "on"}
+    )
+    assert mobile.status_code == 302
+    visitor.refresh_from_db()
+    assert visitor.notification_preference.by_sms is True
