@@ -4,6 +4,7 @@
     bench/run --scale 0.1     a smaller house (quicker, for trying the script)
     bench/run --reuse         measure again on the scratch database of the previous run
     bench/run --sweep         the reminder sweep against Django's own send_messages
+    bench/run --sms-sweep     2,000 SMS reminders through the outbox against the bare send
 
 It starts the production configuration (gunicorn with 2 workers, DEBUG off) on the scratch
 database `huis_bench`, measures with wrk (Debian's package) a warm-up and then three runs per page,
@@ -529,7 +530,22 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=8, help="Length of each measured run.")
     parser.add_argument("--sweep", action="store_true", help="Measure the reminder sweep.")
     parser.add_argument("--messages", type=int, default=10_000, help="Reminders in the sweep.")
+    parser.add_argument(
+        "--sms-sweep", action="store_true", help="Measure the text-message sweep (fake Twilio)."
+    )
+    parser.add_argument("--sms-messages", type=int, default=2_000, help="SMS in that sweep.")
     args = parser.parse_args()
+    if args.sms_sweep:
+        from sms_sweep import run_sms_sweep
+
+        run_sms_sweep(
+            args,
+            environment=environment,
+            setup_django=setup_django,
+            write_doc=write_doc,
+            machine=machine,
+        )
+        return
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is missing: apt-get install wrk (bench/run does it).")
     if args.sweep:

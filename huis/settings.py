@@ -416,11 +416,27 @@ BEAT_LOCK_SECONDS = env.int("BEAT_LOCK_SECONDS", default=90)
 NOTIFICATIONS_RETRY_DELAYS = env.list(
     "NOTIFICATIONS_RETRY_DELAYS", cast=int, default=[60, 5 * 60, 30 * 60, 2 * 60 * 60]
 )
-# The text-message channel: a class with send(*, to, text, reference). No provider is wired up yet.
+# The text-message channel: a class with send(*, to, text, reference) -> provider id. In
+# production "huis.notifications.twilio.TwilioSmsBackend"; console and file for development.
 NOTIFICATIONS_SMS_BACKEND = env.str(
     "NOTIFICATIONS_SMS_BACKEND", default="huis.notifications.channels.ConsoleSmsBackend"
 )
 NOTIFICATIONS_SMS_FILE_PATH = env.str("NOTIFICATIONS_SMS_FILE_PATH", default="")
+# Text messages the house may send per calendar month (Brussels time). Staff are warned at 80 %;
+# beyond it reminders are not sent by text message (confirmations and offers still are).
+# 0: no limit.
+NOTIFICATIONS_SMS_MONTHLY_BUDGET = env.int("NOTIFICATIONS_SMS_MONTHLY_BUDGET", default=500)
+# Days a short link (/k/<code>) works at most; it never outlives the link it stands for.
+NOTIFICATIONS_SHORT_LINK_DAYS = env.int("NOTIFICATIONS_SHORT_LINK_DAYS", default=60)
+# Twilio (https://www.twilio.com/docs/messaging/api/message-resource): the account, its Auth
+# Token (also the key that signs its delivery reports), and the sender: a Messaging Service
+# (recommended: it handles STOP) or an alphanumeric sender name / number.
+TWILIO_ACCOUNT_SID = env.str("TWILIO_ACCOUNT_SID", default="")
+TWILIO_AUTH_TOKEN = env.str("TWILIO_AUTH_TOKEN", default="")
+TWILIO_MESSAGING_SERVICE_SID = env.str("TWILIO_MESSAGING_SERVICE_SID", default="")
+TWILIO_FROM = env.str("TWILIO_FROM", default="HuisVK")
+# Only for tests and the benchmark: where the Twilio API is (a local fake).
+TWILIO_API_BASE_URL = env.str("TWILIO_API_BASE_URL", default="")
 
 # --- Security ---------------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from huis.accounts.models import User
 from huis.accounts.roles import Role
-from huis.core.phone import PhoneNumberField
+from huis.core.phone import NOT_MOBILE_MESSAGE, PhoneNumberField, is_mobile_number
 from huis.places.models import PlaceOffering
 
 from .models import ACCESSIBILITY, Activity, Category, OpenHours
@@ -92,10 +92,14 @@ class GuestSignUpForm(AccountSignUpForm):
     phone = PhoneNumberField(
         label=_("Or a phone number"),
         required=False,
-        help_text=_("If you have no email address. We call you if something changes."),
+        help_text=_(
+            "If you have no email address: a mobile number. We send you a text message with "
+            "your own link, and a reminder the day before."
+        ),
     )
 
     field_order = ["name", "email", "phone", "places"]
+    phone_must_be_mobile = True
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -108,6 +112,10 @@ class GuestSignUpForm(AccountSignUpForm):
             return cleaned  # the field already says what is wrong with what was typed
         if not cleaned.get("email") and not cleaned.get("phone"):
             raise forms.ValidationError(_("Give an email address or a phone number."))
+        # With only a landline the guest would never get their link: say so now.
+        only_phone = not cleaned.get("email")
+        if self.phone_must_be_mobile and only_phone and not is_mobile_number(cleaned["phone"]):
+            self.add_error("phone", NOT_MOBILE_MESSAGE)
         return cleaned
 
 
@@ -129,6 +137,8 @@ class OptionalReasonForm(forms.Form):
 class StaffSignUpForm(GuestSignUpForm):
     """Staff sign up someone who calls or stands at the desk."""
 
+    phone_must_be_mobile = False  # staff may take a landline: they call that person
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["name"].label = _("Name")
@@ -136,6 +146,10 @@ class StaffSignUpForm(GuestSignUpForm):
             "If this address belongs to an account, the sign-up shows in that person's list."
         )
         self.fields["phone"].label = _("Phone number")
+        self.fields["phone"].help_text = _(
+            "Only a phone number: a mobile number gets the confirmation and a reminder by text "
+            "message. A landline gets no messages: call the person if something changes."
+        )
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Sign up")))
 

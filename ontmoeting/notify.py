@@ -53,6 +53,7 @@ def _context(claim: PlaceClaim, activity: Activity) -> dict:
             "name": claim.name,
             "title": activity.title,
             "day": formats.date_format(start, "l j F Y"),
+            "day_short": formats.date_format(start, "l j/n"),  # for text messages
             "start": formats.time_format(start, "TIME_FORMAT"),
             "end": formats.time_format(end, "TIME_FORMAT"),
             "place": activity.place_name,
@@ -61,10 +62,14 @@ def _context(claim: PlaceClaim, activity: Activity) -> dict:
             "manage_url": manage_url(claim, activity),
             "cancel_reason": activity.cancel_reason,
             "offer_until": "",
+            "offer_until_short": "",
+            # Short links in text messages stop working when the signed link does.
+            "_links_valid_until": activity.ends_at.isoformat(),
         }
         if claim.offer_expires_at:
             until = timezone.localtime(claim.offer_expires_at)
             context["offer_until"] = formats.date_format(until, "l j F, H:i")
+            context["offer_until_short"] = formats.date_format(until, "l j/n H:i")
     return context
 
 

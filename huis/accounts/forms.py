@@ -5,6 +5,8 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from huis.core.phone import NOT_MOBILE_MESSAGE, is_mobile_number
+
 from .models import User
 
 
@@ -63,6 +65,8 @@ class ProfileForm(forms.ModelForm):
         cleaned = super().clean()
         if cleaned.get("notify_by_sms") and not cleaned.get("phone"):
             self.add_error("phone", _("Fill in a phone number to receive text messages."))
+        elif cleaned.get("notify_by_sms") and not is_mobile_number(cleaned["phone"]):
+            self.add_error("phone", NOT_MOBILE_MESSAGE)
         return cleaned
 
 

@@ -36,6 +36,29 @@ def normalise_phone_number(raw: str, *, region: str = DEFAULT_REGION) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+# Said wherever a landline is given for text messages.
+NOT_MOBILE_MESSAGE = _(
+    "We cannot send text messages to a landline. Give a mobile number (like 0470 12 34 56) "
+    "or an email address."
+)
+
+
+def is_mobile_number(stored: str) -> bool:
+    """Whether a stored (E.164) number can receive text messages: a mobile number. Numbers whose
+    kind libphonenumber cannot tell (some countries) are given the benefit of the doubt."""
+    if not stored:
+        return False
+    try:
+        number = phonenumbers.parse(stored, DEFAULT_REGION)
+    except phonenumbers.NumberParseException:
+        return False
+    kind = phonenumbers.number_type(number)
+    return kind in (
+        phonenumbers.PhoneNumberType.MOBILE,
+        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    )
+
+
 def display_phone_number(stored: str) -> str:
     """How a stored number is shown: Belgian numbers the Belgian way, others internationally."""
     if not stored:

@@ -27,6 +27,8 @@ class DashboardLink:
     description: str | Promise
     perm: str
     order: int = 100
+    # A live line under the link (a count, a warning): status(user) -> text, "" for none.
+    status: Callable[[Any], str | Promise] | None = None
 
 
 _dashboard: list[DashboardLink] = []

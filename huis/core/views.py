@@ -72,7 +72,8 @@ class DashboardView(PermissionRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         sections: dict[str, list] = {}
         for link in dashboard_links_for(self.request.user):
-            sections.setdefault(str(link.section), []).append(link)
+            status = link.status(self.request.user) if link.status else ""
+            sections.setdefault(str(link.section), []).append({"link": link, "status": status})
         context["sections"] = sections
         return context
 

@@ -1,11 +1,14 @@
 """How a rendered message leaves the house: email through Django's mailers, text messages through a
 pluggable backend (settings.NOTIFICATIONS_SMS_BACKEND).
 
-No text-message provider is wired up yet. A provider is one class with
-`send(*, to, text, reference)`
-that raises on failure; the outbox retries and finally marks the message failed.
+A text-message provider is one class with `send(*, to, text, reference) -> str | None` (the
+provider's id of the message). It raises on failure: `SmsRefused` when trying again cannot help
+(the number opted out, is not a mobile number, ...), then the message fails at once; anything
+else is retried and finally marks the message failed. The production provider is Twilio
+(`huis.notifications.twilio.TwilioSmsBackend`); console and file are for development and tests.
 """
 
+import functools
 import sys
 import uuid
 from dataclasses import dataclass
@@ -26,30 +29,51 @@ class Rendered:
     sms: str
 
 
+class SmsRefused(Exception):
+    """The provider refused the message for good: no retry. `opted_out`: the number said STOP."""
+
+    def __init__(self, message: str, *, opted_out: bool = False):
+        super().__init__(message)
+        self.opted_out = opted_out
+
+
 class SmsBackend(Protocol):
-    def send(self, *, to: str, text: str, reference: str) -> None: ...
+    def send(self, *, to: str, text: str, reference: str) -> str | None: ...
 
 
 class ConsoleSmsBackend:
     """Development: the text message is printed where the worker logs."""
 
-    def send(self, *, to: str, text: str, reference: str) -> None:
+    def send(self, *, to: str, text: str, reference: str) -> str | None:
         sys.stdout.write(f"SMS to {to} [{reference}]\n{text}\n{'-' * 40}\n")
         sys.stdout.flush()
+        return None
 
 
 class FileSmsBackend:
     """Tests and demos: one file per text message in settings.NOTIFICATIONS_SMS_FILE_PATH."""
 
-    def send(self, *, to: str, text: str, reference: str) -> None:
+    def send(self, *, to: str, text: str, reference: str) -> str | None:
         folder = Path(settings.NOTIFICATIONS_SMS_FILE_PATH)
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{reference}-{uuid.uuid4().hex}.sms"
         path.write_text(f"To: {to}\nReference: {reference}\n\n{text}\n", encoding="utf-8")
+        return None
+
+
+@functools.cache
+def _backend(path: str, *configuration: str) -> SmsBackend:
+    return import_string(path)()
 
 
 def sms_backend() -> SmsBackend:
-    return import_string(settings.NOTIFICATIONS_SMS_BACKEND)()
+    """One instance per configuration, kept: a provider's client keeps its connection open."""
+    return _backend(
+        settings.NOTIFICATIONS_SMS_BACKEND,
+        settings.TWILIO_ACCOUNT_SID,
+        settings.TWILIO_AUTH_TOKEN,
+        settings.TWILIO_API_BASE_URL,
+    )
 
 
 def _message_id(reference: str) -> str:
@@ -85,5 +109,5 @@ def send_email(
     message.send()
 
 
-def send_sms(*, to: str, rendered: Rendered, reference: str) -> None:
-    sms_backend().send(to=to, text=rendered.sms, reference=reference)
+def send_sms(*, to: str, rendered: Rendered, reference: str) -> str | None:
+    return sms_backend().send(to=to, text=rendered.sms, reference=reference)

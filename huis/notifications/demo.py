@@ -1,11 +1,12 @@
-"""Demo notification data: channel choices for demo people, a failed message for staff to see."""
+"""Demo notification data: channel choices for demo people, a failed message for staff to see,
+text messages with their delivery status and a number that replied STOP."""
 
 from django.utils import timezone
 
 from huis.accounts.models import User
 from huis.core.registry import register_demo_seeder
 
-from .models import Notification, NotificationPreference
+from .models import Notification, NotificationPreference, SmsOptOut
 
 
 @register_demo_seeder("notifications", order=20)
@@ -40,3 +41,26 @@ def seed(*, stdout) -> None:
             "last_error": "SMTPRecipientsRefused: 550 mailbox unavailable (demo)",
         },
     )
+    # Text messages to guests with only a phone (fictional numbers): one delivered, one that was
+    # not (and went by email instead), for the staff page "Text messages".
+    for n, delivery in enumerate(["delivered", "failed"]):
+        Notification.objects.get_or_create(
+            key=f"demo:sms:{n}",
+            defaults={
+                "kind": "test_message",
+                "phone": f"+3247000000{n + 1}",
+                "language": "nl",
+                "channel": "sms",
+                "context": {"name": "Gast"},
+                "status": Notification.Status.SENT,
+                "due_at": now,
+                "send_after": now,
+                "sent_at": now,
+                "attempts": 1,
+                "provider_id": f"SMdemo{n:026d}",
+                "delivery": delivery,
+                "delivery_at": now,
+                "last_error": "Not delivered: undelivered 30003" if delivery == "failed" else "",
+            },
+        )
+    SmsOptOut.objects.get_or_create(phone="+32470000009", defaults={"source": "reply"})

@@ -5,10 +5,20 @@ from django.db import models
 from django.db.models.functions import Now
 from django.utils.translation import gettext_lazy as _
 
+from huis.core.phone import display_phone_number
+
 
 class Channel(models.TextChoices):
     EMAIL = "email", _("Email")
     SMS = "sms", _("Text message")
+
+
+class Delivery(models.TextChoices):
+    """What the text-message provider's delivery reports said (empty: no report yet)."""
+
+    SENT = "sent", _("Handed to the phone network")
+    DELIVERED = "delivered", _("Delivered")
+    FAILED = "failed", _("Not delivered")
 
 
 class Notification(models.Model):
@@ -46,6 +56,14 @@ class Notification(models.Model):
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    # Text messages: the provider's id of the message and what its delivery reports said.
+    provider_id = models.CharField(
+        _("provider's message id"), max_length=64, blank=True, db_default=""
+    )
+    delivery = models.CharField(
+        _("delivery"), max_length=16, choices=Delivery.choices, blank=True, db_default=""
+    )
+    delivery_at = models.DateTimeField(_("delivery reported"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("notification")
@@ -61,6 +79,15 @@ class Notification(models.Model):
                 name="notification_due_order_idx",
             ),
             models.Index(fields=["status", "-due_at"], name="notification_status_idx"),
+            # The month's count of text messages (budget, dashboard) and the delivery reports.
+            models.Index(
+                fields=["sent_at"], condition=models.Q(channel="sms"), name="notification_sms_idx"
+            ),
+            models.Index(
+                fields=["provider_id"],
+                condition=~models.Q(provider_id=""),
+                name="notification_provider_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -79,6 +106,10 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+    @property
+    def phone_display(self) -> str:
+        return display_phone_number(self.phone)
 
 
 class NotificationPreference(models.Model):
@@ -107,3 +138,53 @@ class NotificationPreference(models.Model):
             for channel, chosen in ((Channel.EMAIL, self.by_email), (Channel.SMS, self.by_sms))
             if chosen
         ]
+
+
+class SmsOptOut(models.Model):
+    """A phone number that asked for no more text messages (replied STOP). No message goes to it
+    until it replies START."""
+
+    phone = models.CharField(_("phone number"), max_length=32, unique=True)
+    created_at = models.DateTimeField(_("since"), auto_now_add=True)
+    source = models.CharField(_("how"), max_length=32)
+
+    class Meta:
+        verbose_name = _("text message opt-out")
+        verbose_name_plural = _("text message opt-outs")
+
+    def __str__(self) -> str:
+        return self.phone
+
+
+class SmsReport(models.Model):
+    """A delivery report or incoming message taken from the provider, by its idempotency token:
+    the same report twice (a replay) is refused."""
+
+    token = models.CharField(_("token"), max_length=200, unique=True)
+    received_at = models.DateTimeField(_("received"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("text message report")
+        verbose_name_plural = _("text message reports")
+
+    def __str__(self) -> str:
+        return self.token
+
+
+class ShortLink(models.Model):
+    """A short address (/k/<code>) for a long link of the portal, for text messages. The code is
+    random and signed; it stops working when the link it stands for does."""
+
+    code = models.CharField(_("code"), max_length=16, unique=True)
+    target = models.TextField(_("link"))
+    target_hash = models.CharField(max_length=64, unique=True)
+    expires_at = models.DateTimeField(_("valid until"))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("short link")
+        verbose_name_plural = _("short links")
+        indexes = [models.Index(fields=["expires_at"], name="shortlink_expiry_idx")]
+
+    def __str__(self) -> str:
+        return self.code

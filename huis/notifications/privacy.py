@@ -8,9 +8,14 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from huis.core.registry import PersonalDataProvider, register_personal_data
+from huis.core.registry import (
+    PersonalDataProvider,
+    RetentionRule,
+    register_personal_data,
+    register_retention_rule,
+)
 
-from .models import Notification, NotificationPreference
+from .models import Notification, NotificationPreference, ShortLink, SmsOptOut, SmsReport
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -39,9 +44,12 @@ def export(user: Any) -> dict:
                 "status": n.status,
                 "due_at": _iso(n.due_at),
                 "sent_at": _iso(n.sent_at),
+                "delivery": n.delivery,
             }
             for n in _messages(user).order_by("due_at", "pk")
         ],
+        "text_messages_stopped": bool(user.phone)
+        and SmsOptOut.objects.filter(phone=user.phone).exists(),
     }
 
 
@@ -49,6 +57,14 @@ def erase(user: Any) -> None:
     NotificationPreference.objects.filter(user=user).delete()
     # The outbox holds addresses and message content: nothing of it is kept.
     _messages(user).delete()
+
+
+def purge_sms_records(*, cutoff: datetime) -> int:
+    """Short links that expired before the cutoff, and the provider's reports received before
+    it (kept only to refuse a replay, which Twilio never sends that late)."""
+    links, _detail = ShortLink.objects.filter(expires_at__lt=cutoff).delete()
+    reports, _detail = SmsReport.objects.filter(received_at__lt=cutoff).delete()
+    return links + reports
 
 
 def register() -> None:
@@ -59,5 +75,13 @@ def register() -> None:
             export=export,
             erase=erase,
             order=80,
+        )
+    )
+    register_retention_rule(
+        RetentionRule(
+            key="notifications.sms_records",
+            label=_("Expired short links and delivery reports of text messages"),
+            default_days=90,
+            purge=purge_sms_records,
         )
     )

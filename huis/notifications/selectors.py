@@ -15,3 +15,14 @@ def failed_notifications(*, user: Any) -> QuerySet[Notification]:
         .select_related("recipient")
         .order_by("-due_at", "-pk")
     )
+
+
+def text_messages_for(*, user: Any, limit: int = 50) -> QuerySet[Notification]:
+    """The latest text messages with their delivery status, for the house's own people."""
+    if not user.has_perm("notifications.view_failed"):
+        return Notification.objects.none()
+    return (
+        Notification.objects.filter(channel="sms")
+        .select_related("recipient")
+        .order_by("-created_at", "-pk")[:limit]
+    )

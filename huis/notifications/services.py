@@ -20,9 +20,10 @@ from django.utils.translation import gettext_lazy as _
 
 from huis.audit.services import log_action
 from huis.core.errors import DomainError
+from huis.core.phone import NOT_MOBILE_MESSAGE, is_mobile_number
 
-from . import channels
-from .models import Channel, Notification, NotificationPreference
+from . import channels, gsm, shortlinks, sms
+from .models import Channel, Notification, NotificationPreference, SmsOptOut
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +49,8 @@ def preference_update(
 ) -> NotificationPreference:
     if by_sms and not user.phone:
         raise NotificationError(_("Fill in a phone number to receive text messages."))
+    if by_sms and not is_mobile_number(user.phone):
+        raise NotificationError(NOT_MOBILE_MESSAGE, field="phone")
     current = preference_for(user=user)
     if current.pk and (current.by_email, current.by_sms) == (by_email, by_sms):
         return current
@@ -86,16 +89,16 @@ def _channels(*, recipient: Any, email: str, phone: str) -> list[tuple[str, str,
     if recipient is None:
         if email:
             return [(Channel.EMAIL, email, "")]
-        if phone:
+        if is_mobile_number(phone):
             return [(Channel.SMS, "", phone)]
-        return []
+        return []  # a landline gets no text messages
     email = email or recipient.email
     phone = phone or recipient.phone
     chosen = preference_for(user=recipient).channels
     result = []
     if Channel.EMAIL in chosen and email:
         result.append((Channel.EMAIL, email, ""))
-    if Channel.SMS in chosen and phone:
+    if Channel.SMS in chosen and is_mobile_number(phone):
         result.append((Channel.SMS, "", phone))
     return result
 
@@ -218,11 +221,13 @@ def render(notification: Notification) -> channels.Rendered:
     context = {**notification.context, "site_url": settings.SITE_URL}
     with translation.override(notification.language):
         if notification.channel == Channel.SMS:
+            context = shortlinks.shorten_context(context)  # 160 characters: /k/<code> links
             try:
-                sms = _render_text(f"{base}/sms.txt", context).strip()
+                text = _render_text(f"{base}/sms.txt", context).strip()
             except TemplateDoesNotExist:
-                sms = _render_text(f"{base}/body.txt", context).strip()
-            return channels.Rendered(subject="", text="", html="", sms=sms)
+                text = _render_text(f"{base}/body.txt", context).strip()
+            text = gsm.to_gsm7(" ".join(text.split()))  # one line, and 160 characters, not 70
+            return channels.Rendered(subject="", text="", html="", sms=text)
         subject = re.sub(r"\s+", " ", _render_text(f"{base}/subject.txt", context)).strip()
         text = _render_text(f"{base}/body.txt", context).strip() + "\n"
         html = render_to_string(f"{base}/body.html", context)
@@ -239,12 +244,23 @@ def retry_delay(attempts: int) -> timedelta | None:
 
 def _deliver(notification: Notification, *, connection: Any = None) -> bool:
     """Send a claimed row (locked by the caller's transaction) and record the outcome."""
-    notification.attempts += 1
     reference = str(notification.pk)
+    if notification.channel == Channel.SMS:
+        refusal = sms.refusal_before_sending(notification)
+        if refusal:  # opted out, or a reminder beyond the month's budget: not sent, and why
+            Notification.objects.filter(pk=notification.pk).update(
+                status=Notification.Status.CANCELLED, last_error=refusal
+            )
+            notification.status = Notification.Status.CANCELLED
+            return False
+    notification.attempts += 1
     try:
         rendered = render(notification)
         if notification.channel == Channel.SMS:
-            channels.send_sms(to=notification.phone, rendered=rendered, reference=reference)
+            notification.provider_id = (
+                channels.send_sms(to=notification.phone, rendered=rendered, reference=reference)
+                or ""
+            )
         else:
             channels.send_email(
                 to=notification.email,
@@ -255,7 +271,10 @@ def _deliver(notification: Notification, *, connection: Any = None) -> bool:
             )
     except Exception as exc:
         notification.last_error = f"{type(exc).__name__}: {exc}"[:2000]
-        delay = retry_delay(notification.attempts)
+        refused = isinstance(exc, channels.SmsRefused)  # trying again cannot help
+        delay = None if refused else retry_delay(notification.attempts)
+        if refused and exc.opted_out:
+            sms.opt_out_record(phone=notification.phone, source="provider")
         if delay is None:
             notification.status = Notification.Status.FAILED
             logger.error(
@@ -277,6 +296,7 @@ def _deliver(notification: Notification, *, connection: Any = None) -> bool:
             _queue_send(notification.pk, countdown=delay.total_seconds())
         notification.save(update_fields=["attempts", "last_error", "status", "send_after"])
         if notification.status == Notification.Status.FAILED:
+            sms.email_fallback(notification)  # a text message that failed: once by email
             _forget_secret_content(notification)
         return False
     _mark_sent(notification)
@@ -290,11 +310,16 @@ def _deliver(notification: Notification, *, connection: Any = None) -> bool:
 # (send_after, id) of the pending rows (the status is written in, so the planner always sees
 # the index's condition); a row another worker holds is skipped, not waited for.
 _CLAIM_SQL = (
-    "SELECT {columns} FROM {table} WHERE status = 'pending' AND send_after <= %s{one} "
+    "SELECT {columns}, {opted_out} FROM {table} WHERE status = 'pending' AND send_after <= %s{one} "
     "ORDER BY send_after, id LIMIT 1 FOR UPDATE SKIP LOCKED"
 )
+# Whether a text message's number said STOP, read with the claim (no round trip of its own).
+_OPTED_OUT_SQL = (
+    "(channel = 'sms' AND EXISTS (SELECT 1 FROM {optouts} o WHERE o.phone = {table}.phone))"
+)
 _SENT_SQL = (
-    "UPDATE {table} SET status = %s, attempts = %s, last_error = '', sent_at = %s WHERE id = %s"
+    "UPDATE {table} SET status = %s, attempts = %s, last_error = '', sent_at = %s, "
+    "provider_id = %s WHERE id = %s"
 )
 
 
@@ -304,7 +329,12 @@ def _statements() -> tuple[str, str, str, tuple]:
     fields = tuple(Notification._meta.concrete_fields)
     table = quote(Notification._meta.db_table)
     columns = ", ".join(quote(f.column) for f in fields)
-    claim = _CLAIM_SQL.replace("{columns}", columns).replace("{table}", table)
+    opted_out = _OPTED_OUT_SQL.replace("{optouts}", quote(SmsOptOut._meta.db_table))
+    claim = (
+        _CLAIM_SQL.replace("{columns}", columns)
+        .replace("{opted_out}", opted_out)
+        .replace("{table}", table)
+    )
     return (
         claim.replace("{one}", ""),
         claim.replace("{one}", " AND id = %s"),
@@ -325,13 +355,16 @@ def _claim(notification_id: int | None = None) -> Notification | None:
         row = cursor.fetchone()
     if row is None:
         return None
+    *row, opted_out = row
     values = [
         field.from_db_value(value, None, db_connection)
         if hasattr(field, "from_db_value")
         else value
         for field, value in zip(fields, row, strict=True)
     ]
-    return Notification.from_db(db_connection.alias, [f.attname for f in fields], values)
+    notification = Notification.from_db(db_connection.alias, [f.attname for f in fields], values)
+    notification.opted_out = bool(opted_out)
+    return notification
 
 
 # A message whose content is a secret (a login code, a link that logs in) sets this in its
@@ -353,8 +386,16 @@ def _mark_sent(notification: Notification) -> None:
     with db_connection.cursor() as cursor:
         cursor.execute(
             _statements()[2],
-            [notification.status, notification.attempts, notification.sent_at, notification.pk],
+            [
+                notification.status,
+                notification.attempts,
+                notification.sent_at,
+                notification.provider_id,
+                notification.pk,
+            ],
         )
+    if notification.channel == Channel.SMS:
+        sms.budget_note_sent()
     _forget_secret_content(notification)
 
 

@@ -6,4 +6,5 @@ app_name = "notifications"
 urlpatterns = [
     path("mislukt/", views.FailedListView.as_view(), name="failed"),
     path("<int:pk>/opnieuw/", views.RetryView.as_view(), name="retry"),
+    path("sms/", views.TextMessagesView.as_view(), name="text_messages"),
 ]

@@ -1,0 +1,46 @@
+"""Every page of the text-message channel, for every role: the staff page (the house's own
+people), the short link (anyone: it is the link itself that is private) and Twilio's webhooks
+(refused, 403, to anyone whose request Twilio did not sign; tests/notifications/test_sms.py
+shows the signed ones)."""
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from huis.notifications.shortlinks import short_link_for
+from tests.conftest import ROLE_FIXTURES
+from tests.trust.matrix import LOGIN, assert_answer, expected_answer
+
+pytestmark = pytest.mark.django_db
+
+HOUSE = {"staff", "coordinator", "administrator"}
+
+
+def _house(role):
+    if role == "anonymous":
+        return LOGIN
+    return 200 if role in HOUSE else 403
+
+
+MATRIX = {
+    "notifications:text_messages": ("get", None, _house),
+    "short_link": ("get", "short_link", lambda role: 302),
+    "sms_status": ("post", None, lambda role: 403),
+    "sms_incoming": ("post", None, lambda role: 403),
+}
+
+
+@pytest.fixture
+def objects(db):
+    url = short_link_for(settings.SITE_URL + "/agenda/inschrijving/abc/")
+    return {"short_link": {"code": url.rsplit("/", 1)[1]}}
+
+
+@pytest.mark.parametrize("role", ROLE_FIXTURES)
+@pytest.mark.parametrize("url_name", sorted(MATRIX))
+def test_access(url_name, role, objects, as_role):
+    method, key, _expected = MATRIX[url_name][:3]
+    kwargs = objects[key] if key else {}
+    client = as_role(role)
+    response = getattr(client, method)(reverse(url_name, kwargs=kwargs))
+    assert_answer(response, expected_answer(MATRIX[url_name], role), where=f"{url_name} {role}")
