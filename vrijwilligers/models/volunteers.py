@@ -74,12 +74,12 @@ class Volunteer(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("vrijwilligers:volunteer_detail", args=[self.pk])
+
     @property
     def name(self) -> str:
         return self.user.display_name if self.user_id else "—"
-
-    def get_absolute_url(self) -> str:
-        return reverse("vrijwilligers:volunteer_detail", args=[self.pk])
 
     def get_tasks_display(self) -> list[str]:
         return [str(Task(t).label) for t in self.tasks if t in Task.values]
