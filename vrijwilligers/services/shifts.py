@@ -238,6 +238,7 @@ def sign_up_refusal(shift: Shift, volunteer: Volunteer | None) -> str | None:
 def shift_sign_up(*, shift: Shift, volunteer: Volunteer, actor: Any) -> PlaceClaim:
     """A place on the shift, or a place on its waiting list when it is full. The places engine
     counts under the shift's lock: never more volunteers than needed."""
+    shift = Shift.objects.select_related("offering").get(pk=shift.pk)
     refusal = sign_up_refusal(shift, volunteer)
     if refusal:
         raise VolunteersError(refusal)
