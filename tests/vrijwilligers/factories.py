@@ -14,7 +14,9 @@ _counter = itertools.count()
 
 
 def volunteer(name: str | None = None, *, tasks=("reception",), **fields) -> Volunteer:
-    user = UserFactory(display_name=name or f"Vrijwilliger {next(_counter)}", roles=[Role.VOLUNTEER])
+    user = UserFactory(
+        display_name=name or f"Vrijwilliger {next(_counter)}", roles=[Role.VOLUNTEER]
+    )
     return Volunteer.objects.create(
         user=user, tasks=list(tasks), started_on=dt.date(2025, 1, 1), **fields
     )
@@ -25,7 +27,9 @@ def at(days: int = 2, hour: int = 9) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
 
 
-def shift(actor, *, days: int = 2, hour: int = 9, needed: int = 2, title="Onthaal", tasks=("reception",)) -> Shift:
+def shift(
+    actor, *, days: int = 2, hour: int = 9, needed: int = 2, title="Onthaal", tasks=("reception",)
+) -> Shift:
     return services.shift_create(
         data=services.ShiftData(
             title=title,
