@@ -16,6 +16,7 @@ FUNCTION_APPS = [
     "kwartiermaken",
     "netwerk",
     "trajecten",
+    "vrijwilligers",
 ]
 
 
