@@ -15,6 +15,7 @@ from django.urls import get_resolver, reverse
 from django.utils import timezone
 
 from tests.conftest import ROLE_FIXTURES
+from tests.ervaringsdeskundigen.factories import rates
 from vrijwilligers import services
 from vrijwilligers.models import ShiftHours
 
@@ -100,7 +101,7 @@ MATRIX = {
         lambda r: _coordinators_object(r, ok=302),
     ),
     "vrijwilligers:hours_list": ("get", None, _coordinators),
-    "vrijwilligers:hours_confirm": ("post", "hours", lambda r: _coordinators_object(r, ok=302)),
+    "vrijwilligers:hours_confirm": ("get", "hours", _coordinators_object),
     "vrijwilligers:figures": ("get", None, _coordinators),
 }
 
@@ -168,6 +169,17 @@ def test_dashboard_leads_to_the_boards(as_role):
     staff = as_role("staff").get(reverse("core:dashboard")).text
     assert reverse("vrijwilligers:board_week") in staff
     assert f'href="{reverse("vrijwilligers:volunteer_list")}"' not in staff
+
+
+def test_confirming_hours_is_a_post_after_the_quote(as_role, objects):
+    rates()  # the legal figures (a transactional test elsewhere may have flushed them)
+    client = as_role("coordinator")
+    url = reverse("vrijwilligers:hours_confirm", args=[objects["hours"].pk])
+    assert "44,02" in client.get(url).text  # the daily amount of the legal figures
+    assert client.post(url).status_code == 302
+    objects["hours"].refresh_from_db()
+    assert objects["hours"].status == "confirmed"
+    assert as_role("staff").post(url).status_code == 404
 
 
 def test_a_short_or_unknown_feed_token_is_404(client):

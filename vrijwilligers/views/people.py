@@ -2,7 +2,7 @@
 stopping), hours to confirm, and the house's figures per month."""
 
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -157,14 +157,10 @@ class HoursListView(PermissionRequiredMixin, TemplateView):
     template_name = "vrijwilligers/hours_list.html"
 
     def get_context_data(self, **kwargs):
-        rows = []
-        for entry in selectors.hours_waiting(user=self.request.user):
-            try:
-                quote, problem = services.hours_quote(entry=entry), ""
-            except DomainError as error:
-                quote, problem = None, error.message
-            rows.append({"entry": entry, "quote": quote, "problem": problem})
-        return super().get_context_data(rows=rows, **kwargs)
+        # Each entry's allowance is quoted on its own page (the register is read per person).
+        return super().get_context_data(
+            entries=selectors.hours_waiting(user=self.request.user), **kwargs
+        )
 
 
 class HoursAccessMixin(ObjectAccessMixin):
@@ -175,8 +171,23 @@ class HoursAccessMixin(ObjectAccessMixin):
 
 
 class HoursConfirmView(HoursAccessMixin, ServicePostView):
+    """GET: the allowance these hours would pay within the caps, with the warnings in words;
+    POST: confirm (past a cap only with the tick, as for an expert's report)."""
+
+    http_method_names = ["get", "post"]
     form_class = ConfirmForm
     success_message = _("The hours are confirmed.")
+
+    def get(self, request, *args, **kwargs):
+        try:
+            quote, problem = services.hours_quote(entry=self.object), ""
+        except DomainError as error:
+            quote, problem = None, error.message
+        return render(
+            request,
+            "vrijwilligers/hours_confirm.html",
+            {"entry": self.object, "quote": quote, "problem": problem},
+        )
 
     def perform(self, data):
         services.hours_confirm(
