@@ -118,12 +118,15 @@ def _applications() -> list:
 
 
 def _home_context(request) -> dict:
-    """A volunteer's next shifts on the page they land on after logging in."""
+    """A volunteer's next shifts on the page they land on after logging in; for visitors and
+    passers-by, an invitation to become a volunteer."""
+    from huis.accounts.access import is_house, is_volunteer
+
     from .permissions import is_active_volunteer
     from .selectors import my_claims, volunteer_of
 
     user = request.user
     if not is_active_volunteer.test(user):
-        return {}
+        return {} if is_house.test(user) or is_volunteer.test(user) else {"invite": True}
     volunteer = volunteer_of(user)
     return {"volunteer_claims": my_claims(volunteer=volunteer)[:3]}
