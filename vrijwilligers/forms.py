@@ -55,6 +55,11 @@ class ApplyForm(forms.Form):
 
 
 class ShiftForm(forms.Form):
+    for_object = forms.ChoiceField(
+        label=_("For an activity or course session"),
+        required=False,
+        help_text=_("Its volunteers lead or help there: they come from the roster."),
+    )
     title = forms.CharField(label=_("Title"), max_length=120)
     kind = forms.ChoiceField(label=_("Kind"), choices=ShiftKind.choices)
     day = forms.DateField(label=_("Day"), widget=_date())
@@ -65,14 +70,22 @@ class ShiftForm(forms.Form):
     place = forms.CharField(label=_("Where"), max_length=150, required=False)
     notes = forms.CharField(label=_("What to know"), max_length=300, required=False)
 
+    def __init__(self, *args, staffable=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.staffable = {value: obj for value, _label, obj in staffable}
+        self.fields["for_object"].choices = [("", "—")] + [
+            (value, label) for value, label, _obj in staffable
+        ]
+
     def clean(self):
         data = super().clean()
         if data.get("start") and data.get("end") and data["end"] <= data["start"]:
             self.add_error("end", _("The end comes after the start."))
         return data
 
-    def to_data(self, *, for_object=None) -> ShiftData:
+    def to_data(self) -> ShiftData:
         c = self.cleaned_data
+        for_object = self.staffable.get(c.get("for_object") or "")
         day = c["day"]
         return ShiftData(
             title=c["title"],
@@ -89,7 +102,11 @@ class ShiftForm(forms.Form):
     @classmethod
     def initial_for(cls, shift) -> dict:
         start = timezone.localtime(shift.starts_at)
+        kind = {"activity": "activity", "coursesession": "session"}.get(
+            shift.for_type.model if shift.for_type_id else "", ""
+        )
         return {
+            "for_object": f"{kind}:{shift.for_id}" if kind else "",
             "title": shift.title,
             "kind": shift.kind,
             "day": start.date(),

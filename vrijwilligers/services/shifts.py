@@ -190,6 +190,9 @@ def shift_update(*, shift: Shift, data: ShiftData, actor: Any) -> Shift:
     shift.needed = data.needed
     shift.place = data.place.strip()[:150]
     shift.notes = data.notes.strip()[:300]
+    if data.for_object is not None:
+        shift.for_type = ContentType.objects.get_for_model(data.for_object)
+        shift.for_id = data.for_object.pk
     shift.save()
     _configure(shift)
     if moved:

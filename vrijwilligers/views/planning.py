@@ -12,7 +12,7 @@ from django.views.generic import FormView, TemplateView
 
 from huis.core.errors import DomainError
 
-from .. import selectors, services
+from .. import selectors, services, staffing
 from ..forms import ReasonForm, SeriesForm, ShiftForm
 from ..models import Shift
 from .base import ObjectAccessMixin, PermissionRequiredMixin, ServicePostView, apply_service_error
@@ -85,6 +85,9 @@ class ShiftCreateView(PermissionRequiredMixin, FormView):
     def get_initial(self):
         return {"needed": 2, "day": _day(self.request.GET.get("dag")) or timezone.localdate()}
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "staffable": staffing.choices(user=self.request.user)}
+
     def form_valid(self, form):
         try:
             shift = services.shift_create(data=form.to_data(), actor=self.request.user)
@@ -107,6 +110,9 @@ class ShiftUpdateView(ShiftAccessMixin, FormView):
 
     def get_initial(self):
         return ShiftForm.initial_for(self.object)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "staffable": staffing.choices(user=self.request.user)}
 
     def form_valid(self, form):
         try:

@@ -10,7 +10,7 @@ from django.views.generic import TemplateView
 from huis.accounts.access import fetch_for
 from huis.core.service_views import int_or_none
 
-from .. import selectors, services
+from .. import selectors, services, staffing
 from ..forms import HoursForm, NoteForm
 from ..models import Shift, ShiftHours, SwapRequest
 from .base import PermissionRequiredMixin, ServicePostView, VolunteerMixin
@@ -94,6 +94,7 @@ class ShiftDetailView(PermissionRequiredMixin, TemplateView):
             if volunteer
             else None,
             can_manage=user.has_perm("vrijwilligers.manage"),
+            staffs=staffing.staffed_object(shift),
             **kwargs,
         )
 
