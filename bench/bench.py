@@ -241,6 +241,18 @@ def optional_pages(*, coordinator: str, partner: str) -> dict[str, list[Page]]:
                 group="private",
             ),
             Page(
+                "volunteer roster, week (coordinator)",
+                url("vrijwilligers:board_week"),
+                cookie=coordinator,
+                group="private",
+            ),
+            Page(
+                "volunteer roster, month (coordinator)",
+                url("vrijwilligers:board_month"),
+                cookie=coordinator,
+                group="private",
+            ),
+            Page(
                 "outreach overview (coordinator)",
                 url("kwartiermaken:overview"),
                 cookie=coordinator,

@@ -10,6 +10,7 @@ class ErvaringsdeskundigenConfig(AppConfig):
     verbose_name = _("Experts by experience")
 
     def ready(self) -> None:
+        from huis.core.allowance import register_allowance_figures, register_allowance_source
         from huis.core.registry import (
             DashboardLink,
             PersonalDataProvider,
@@ -20,8 +21,13 @@ class ErvaringsdeskundigenConfig(AppConfig):
         )
 
         from . import caching, privacy
+        from .services import allowance
 
         caching.connect()
+        # The experts' payments count in the house's one allowance register (with a person's
+        # other roles), and the legal figures kept here are the ones every role uses.
+        register_allowance_source(allowance.ALLOWANCE_SOURCE, allowance.register_totals)
+        register_allowance_figures(allowance.legal_figures)
 
         section = _("Experts by experience")
         for link in [

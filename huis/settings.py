@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "kwartiermaken",
     "netwerk",
     "trajecten",
+    "vrijwilligers",
 ]
 
 MIDDLEWARE = [

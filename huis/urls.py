@@ -23,6 +23,7 @@ urlpatterns = [
     path("verhalen/", include("beeldvorming.public_urls")),
     path("kwartiermaken/", include("kwartiermaken.urls")),
     path("trajecten/", include("trajecten.urls")),
+    path("vrijwilligers/", include("vrijwilligers.urls")),
     path("", include("netwerk.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -179,7 +179,8 @@ def _leader_choices():
     return (
         User.objects.filter(
             is_active=True,
-            groups__name__in=[Role.STAFF, Role.COORDINATOR, Role.EXPERT],
+            # Volunteers of the roster lead activities too (instead of a name typed as text).
+            groups__name__in=[Role.STAFF, Role.COORDINATOR, Role.EXPERT, Role.VOLUNTEER],
         )
         .distinct()
         .order_by("display_name")

@@ -13,7 +13,7 @@ the flat rate or real costs in a year, never both. All arithmetic is Decimal, ro
 """
 
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from django.db import models, transaction
@@ -21,6 +21,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from huis.audit.services import log_action
+from huis.core.allowance import (
+    ZERO,
+    Figures,
+    PersonTotals,
+    money,
+    person_queryset,
+    person_totals,
+    within_caps,
+)
 from huis.core.locking import lock
 
 from .. import notify
@@ -28,12 +37,8 @@ from ..models import AllowanceRate, AllowanceYear, Assignment, Expert, KmRate, R
 from ..models.request import AssignmentStatus, ReportStatus
 from .errors import ExpertsError, NeedsConfirmation
 
-CENT = Decimal("0.01")
-ZERO = Decimal("0.00")
-
-
-def money(value: Decimal) -> Decimal:
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+# The name of the experts' part of the house's one allowance register (huis.core.allowance).
+ALLOWANCE_SOURCE = "ervaringsdeskundigen"
 
 
 @dataclass
@@ -104,20 +109,18 @@ def _approved(expert: Expert, year: int, *, exclude: int | None = None) -> model
 
 
 def allowance_quote(*, assignment: Assignment) -> AllowanceQuote:
-    """What approving this report would pay, within the caps, with warnings in words."""
+    """What approving this report would pay, within the caps, with warnings in words.
+
+    The person's totals come from the house's one register (huis.core.allowance): what they were
+    paid as an expert and in any other role (a volunteer's confirmed shifts) counts together."""
     day = timezone.localtime(assignment.starts_at).date()
     rate = rate_for(day.year)
     expert = assignment.expert
     expert_year = year_for(expert, day.year)
-    others = _approved(expert, day.year, exclude=assignment.pk)
-    sums = others.aggregate(
-        flat=models.Sum("flat_amount"),
-        km=models.Sum("km_paid"),
-        costs=models.Sum("costs_amount"),
+    totals = person_totals(
+        user_id=expert.user_id, day=day, exclude=(ALLOWANCE_SOURCE, assignment.pk)
     )
-    paid_today = (
-        others.filter(starts_at__date=day).aggregate(s=models.Sum("flat_amount"))["s"] or ZERO
-    )
+    paid_today = totals.flat_day
     higher = higher_cap_applies(expert=expert, work_kind=assignment.request.work_kind)
     quote = AllowanceQuote(
         year=day.year,
@@ -126,8 +129,8 @@ def allowance_quote(*, assignment: Assignment) -> AllowanceQuote:
         daily_cap=rate.daily_cap,
         yearly_cap=rate.yearly_cap_for(higher=higher),
         paid_today=paid_today,
-        paid_this_year=sums["flat"] or ZERO,
-        received_elsewhere=expert_year.received_elsewhere,
+        paid_this_year=totals.flat_year,
+        received_elsewhere=totals.elsewhere_flat,
         km_rate=km_rate_for(day),
         higher_cap=higher and rate.higher_yearly_cap is not None,
         higher_cap_unknown=higher and rate.higher_yearly_cap is None,
@@ -164,9 +167,16 @@ def allowance_quote(*, assignment: Assignment) -> AllowanceQuote:
             )
             % {"year": day.year, "costs": costs}
         )
-    room_day = max(rate.daily_cap - paid_today, ZERO)
-    room_year = max(quote.yearly_cap - quote.paid_this_year - quote.received_elsewhere, ZERO)
-    quote.flat_amount = money(min(rate.daily_cap, room_day, room_year))
+    caps = within_caps(
+        wanted=rate.daily_cap,
+        km=km,
+        daily_cap=rate.daily_cap,
+        yearly_cap=quote.yearly_cap,
+        km_yearly_max=rate.km_yearly_max,
+        totals=totals,
+    )
+    room_day, room_year = caps.room_day, caps.room_year
+    quote.flat_amount = caps.flat_amount
     if quote.flat_amount < rate.daily_cap:
         quote.capped = True
         if room_day < rate.daily_cap:
@@ -187,9 +197,7 @@ def allowance_quote(*, assignment: Assignment) -> AllowanceQuote:
             _("After this, only EUR %(left)s is left under the yearly cap of EUR %(cap)s.")
             % {"left": quote.left_after, "cap": quote.yearly_cap}
         )
-    km_used = (sums["km"] or 0) + expert_year.km_elsewhere
-    room_km = max(rate.km_yearly_max - km_used, 0)
-    quote.km_paid = min(km, room_km)
+    quote.km_paid = caps.km_paid
     quote.km_amount = money(quote.km_paid * (quote.km_rate or ZERO))
     if quote.km_paid < km:
         quote.capped = True
@@ -291,9 +299,13 @@ def assignment_approve(*, assignment: Assignment, actor: Any, confirm: bool = Fa
     The expert's row is locked, so two approvals for the same expert at the same moment are
     counted one after the other and together never cross a cap.
     """
-    # The expert's row first: approvals for one expert happen one after the other. (The
-    # concurrency test's control run replaces `lock` to show the lock is what keeps the caps.)
-    lock(Expert.objects.all(), assignment.expert_id)
+    # The person's row first: approvals for one person (as an expert, or in another role such
+    # as a volunteer) happen one after the other. (The concurrency test's control run replaces
+    # `lock` to show the lock is what keeps the caps.)
+    lock(
+        person_queryset(),
+        Expert.objects.values_list("user_id", flat=True).get(pk=assignment.expert_id),
+    )
     assignment = lock(
         Assignment.objects.select_related("expert__user", "request__work_kind"),
         assignment.pk,
@@ -366,3 +378,41 @@ def allowance_year_update(
         subject=expert.user,
     )
     return expert_year
+
+
+def register_totals(*, user_id: int, day, exclude: int | None = None) -> PersonTotals:
+    """The experts' part of the house's allowance register: what the person was paid as an
+    expert on the day and in its year, and what they declared as received elsewhere."""
+    rows = Assignment.objects.filter(
+        expert__user_id=user_id, report_status=ReportStatus.APPROVED, starts_at__year=day.year
+    )
+    if exclude:
+        rows = rows.exclude(pk=exclude)
+    sums = rows.aggregate(
+        flat=models.Sum("flat_amount"),
+        km=models.Sum("km_paid"),
+        today=models.Sum("flat_amount", filter=models.Q(starts_at__date=day)),
+    )
+    elsewhere = AllowanceYear.objects.filter(expert__user_id=user_id, year=day.year).first()
+    return PersonTotals(
+        flat_day=sums["today"] or ZERO,
+        flat_year=sums["flat"] or ZERO,
+        km_year=sums["km"] or 0,
+        elsewhere_flat=elsewhere.received_elsewhere if elsewhere else ZERO,
+        elsewhere_km=elsewhere.km_elsewhere if elsewhere else 0,
+    )
+
+
+def legal_figures(day) -> Figures | None:
+    """The legal figures kept here (AllowanceRate, KmRate), for the house's one register."""
+    rate = AllowanceRate.objects.filter(year=day.year).first()
+    if rate is None:
+        return None
+    return Figures(
+        year=day.year,
+        daily_cap=rate.daily_cap,
+        yearly_cap=rate.yearly_cap,
+        higher_yearly_cap=rate.higher_yearly_cap,
+        km_yearly_max=rate.km_yearly_max,
+        km_rate=km_rate_for(day),
+    )

@@ -42,6 +42,7 @@ def has_role(*roles: str) -> rules.Predicate:
 is_authenticated = rules.is_authenticated
 is_visitor = has_role(Role.VISITOR)
 is_expert = has_role(Role.EXPERT)
+is_volunteer = has_role(Role.VOLUNTEER)
 is_partner_worker = has_role(Role.PARTNER_WORKER)
 is_house = has_role(*HOUSE_ROLES)
 is_coordinator = has_role(Role.COORDINATOR, Role.ADMINISTRATOR)

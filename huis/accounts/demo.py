@@ -69,6 +69,7 @@ PEOPLE = [
     ("bezoeker@huis.example", "Sam", Role.VISITOR, None),
     ("bezoeker2@huis.example", "Noor", Role.VISITOR, None),
     ("ervaringsdeskundige@huis.example", "Lotte", Role.EXPERT, None),
+    ("vrijwilliger@huis.example", "Jonas", Role.VOLUNTEER, None),
     ("partner@huis.example", "Yusuf", Role.PARTNER_WORKER, "buurtwerk-de-brug"),
     ("partner2@huis.example", "Hanne", Role.PARTNER_WORKER, "welzijnsdienst-zeestad"),
     ("medewerker@huis.example", "Els", Role.STAFF, "huis"),

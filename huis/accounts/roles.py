@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 class Role(models.TextChoices):
     VISITOR = "visitor", _("Visitor")
     EXPERT = "expert", _("Expert by experience")
+    VOLUNTEER = "volunteer", _("Volunteer")
     PARTNER_WORKER = "partner_worker", _("Partner worker")
     STAFF = "staff", _("Staff member")
     COORDINATOR = "coordinator", _("Coordinator")

@@ -16,6 +16,7 @@ FUNCTION_APPS = [
     "kwartiermaken",
     "netwerk",
     "trajecten",
+    "vrijwilligers",
 ]
 
 
@@ -60,5 +61,7 @@ def test_no_two_apps_import_each_other():
     assert [(a, b) for a in graph for b in graph[a] if a in graph.get(b, set())] == []
     # What crosses today, written down so a new edge is a decision, not an accident.
     assert {app: deps - {"huis"} for app, deps in graph.items() if deps - {"huis"}} == {
-        "trajecten": {"netwerk"}
+        "trajecten": {"netwerk"},
+        # A shift staffs a coming activity or course session, read through their selectors.
+        "vrijwilligers": {"ontmoeting", "herstelacademie"},
     }

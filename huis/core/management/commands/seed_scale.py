@@ -33,6 +33,8 @@ DEFAULT_SIZES = {
     "signals": 40_000,
     "referrals": 5_000,
     "audit": 1_000_000,
+    "volunteers": 400,
+    "shifts": 15_000,
 }
 
 
