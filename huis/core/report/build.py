@@ -5,6 +5,7 @@ opens the report at once when every section is there (`ready_report`), else it a
 build it (`huis.core.tasks.build_report_task`) and shows how far that got (`progress`).
 """
 
+import hashlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -86,6 +87,25 @@ def ready_report(*, period: Period) -> Report | None:
     return _report(period, sections)
 
 
+def pdf_key(*, period: Period) -> str:
+    """Where the PDF of the report is kept: it names every section's current data version and
+    code, so a PDF is never served for data that changed since."""
+    keys = [_cached(s.name).key(*_parts(period)) for s in report_sections()]
+    return "report-pdf:" + hashlib.sha256("|".join(keys).encode()).hexdigest()
+
+
+def report_pdf_bytes(*, report: Report) -> bytes:
+    """The report's PDF, made once per data version (WeasyPrint takes seconds)."""
+    from .pdf import report_pdf
+
+    key = pdf_key(period=report.period)
+    content = shared_cache.get(key)
+    if content is None:
+        content = report_pdf(report)
+        shared_cache.set(key, content, TIMEOUT)
+    return content
+
+
 # --- Progress of a build in the background ------------------------------------------------------
 
 
@@ -125,6 +145,8 @@ def build_in_background(*, period: Period) -> Report:
 
     try:
         report = build_report(period=period, on_progress=note)
+        note(len(report.sections), len(report.sections), "PDF")
+        report_pdf_bytes(report=report)  # the download then starts at once
     except Exception:
         shared_cache.set(key, {"failed": True, "started": started, "done": 0, "total": 0}, 600)
         raise

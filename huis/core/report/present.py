@@ -23,7 +23,7 @@ def _chart(chart, *, suppress: bool, key: str) -> dict[str, Any]:
         _Bar(r.label, r.value, shown(r.value, people=chart.people, suppress=suppress))
         for r in chart.rows
     ]
-    geometry = bar_chart(rows, value="value", max_label=34)
+    geometry = bar_chart(rows, value="value", max_label=30)
     return {
         "key": key,
         "title": chart.title,

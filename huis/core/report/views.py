@@ -16,7 +16,7 @@ from django.views.generic import TemplateView
 from huis.accounts.mixins import PermissionRequiredMixin
 from huis.audit.services import log_action
 
-from .build import mark_queued, progress, ready_report
+from .build import mark_queued, progress, ready_report, report_pdf_bytes
 from .figures import Period
 from .present import present
 
@@ -109,7 +109,6 @@ class ReportDownloadView(PermissionRequiredMixin, View):
 
     def get(self, request, kind: str):
         from . import exports
-        from .pdf import report_pdf
 
         if kind not in KINDS:
             raise Http404
@@ -118,7 +117,7 @@ class ReportDownloadView(PermissionRequiredMixin, View):
         if report is None:
             return redirect(reverse("core:report") + "?" + _query(period))
         if kind == "pdf":
-            content: bytes | str = report_pdf(report)
+            content: bytes | str = report_pdf_bytes(report=report)
         elif kind == "xlsx":
             content = exports.workbook(report)
         else:
