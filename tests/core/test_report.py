@@ -61,7 +61,7 @@ def _section(name):
 
 def test_every_function_has_its_section(house):
     names = [s.name for s in report_sections()]
-    assert names == [
+    functions = [
         "ontmoeting",
         "herstelacademie",
         "ervaringsdeskundigen",
@@ -70,6 +70,8 @@ def test_every_function_has_its_section(house):
         "netwerk",
         "trajecten",
     ]
+    # In this order; a function added later (the volunteers) registers its own section too.
+    assert [n for n in names if n in functions] == functions
     for section in _report().sections:
         assert section.figures, section.name
         for figure in section.figures:
@@ -258,7 +260,7 @@ def test_the_page_asks_for_the_report_then_shows_progress_then_the_report(house,
     assert progress(period=PERIOD) is None
     response = client.get(page, {"jaar": YEAR})
     assert response.context["report"] is not None
-    assert len(response.context["report"]["sections"]) == 7
+    assert len(response.context["report"]["sections"]) == len(report_sections())
 
 
 def test_the_downloads_say_the_same_with_the_same_definitions(house, client):
