@@ -7,6 +7,9 @@ class BeeldvormingConfig(AppConfig):
     verbose_name = _("Destigmatisation")
 
     def ready(self) -> None:
+        from .report import register as register_report_section
+
+        register_report_section()  # its part of the yearly report (huis.core.report)
         from huis.core.registry import DashboardLink, register_dashboard_link
 
         from . import privacy

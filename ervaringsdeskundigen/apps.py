@@ -11,6 +11,10 @@ class ErvaringsdeskundigenConfig(AppConfig):
 
     def ready(self) -> None:
         from huis.core.allowance import register_allowance_figures, register_allowance_source
+
+        from .report import register as register_report_section
+
+        register_report_section()  # its part of the yearly report (huis.core.report)
         from huis.core.registry import (
             DashboardLink,
             PersonalDataProvider,

@@ -10,6 +10,9 @@ class KwartiermakenConfig(AppConfig):
     verbose_name = _("Neighbourhood work")
 
     def ready(self) -> None:
+        from .report import register as register_report_section
+
+        register_report_section()  # its part of the yearly report (huis.core.report)
         from huis.core.registry import (
             DashboardLink,
             HomeSection,

@@ -9,6 +9,9 @@ class NetwerkConfig(AppConfig):
     verbose_name = _("Partner network")
 
     def ready(self) -> None:
+        from .report import register as register_report_section
+
+        register_report_section()  # its part of the yearly report (huis.core.report)
         from huis.core.registry import (
             DashboardLink,
             HomeSection,

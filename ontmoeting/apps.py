@@ -19,10 +19,11 @@ class OntmoetingConfig(AppConfig):
         )
         from huis.places.services import claim_promoted
 
-        from . import privacy
+        from . import privacy, report
         from .services import on_claim_promoted
 
         privacy.register()
+        report.register()
 
         register_home_section(
             HomeSection(

@@ -281,3 +281,36 @@ class WalkInTally(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date} {self.open_hours}: {self.count}"
+
+
+class ActivityFeedback(models.Model):
+    """How an activity was, in one tap from the day-after message: anonymous.
+
+    No person is linked: `voter` is an HMAC of the sign-up (huis.core.report.people's secret), so
+    each person answers once per activity while nobody can read back who gave which answer; the
+    day alone is kept (a time of day could point to a person)."""
+
+    class Face(models.IntegerChoices):
+        BAD = 1, _("Not good")
+        OK = 2, _("So-so")
+        GOOD = 3, _("Good")
+
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="feedback", verbose_name=_("activity")
+    )
+    face = models.PositiveSmallIntegerField(_("how was it?"), choices=Face.choices)
+    comment = models.CharField(_("what you want to tell us"), max_length=500, blank=True)
+    voter = models.CharField(max_length=64, editable=False)
+    given_on = models.DateField(_("given on"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("feedback on an activity")
+        verbose_name_plural = _("feedback on activities")
+        ordering = ["-given_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "voter"], name="activity_feedback_once"),
+            models.CheckConstraint(condition=models.Q(face__in=[1, 2, 3]), name="feedback_face"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.activity}: {self.get_face_display()}"

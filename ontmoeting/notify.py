@@ -24,6 +24,9 @@ KIND_OFFERED = "ontmoeting_place_offered"
 KIND_CANCELLED = "ontmoeting_activity_cancelled"
 KIND_REMINDER = "ontmoeting_reminder"
 KIND_ALREADY = "ontmoeting_already_signed_up"
+KIND_FEEDBACK = "ontmoeting_how_was_it"
+FEEDBACK_HOUR = 10  # the day after, at ten: late enough to have slept on it
+FEEDBACK_DAYS = 14  # how long the link asks
 
 
 def _schedule(**kwargs: Any) -> Any:
@@ -107,10 +110,41 @@ def schedule_reminder(claim: PlaceClaim, activity: Activity) -> None:
     _send(claim, activity, KIND_REMINDER, reminder_key(claim), due_at=due)
 
 
+def feedback_key(claim: PlaceClaim) -> str:
+    return f"feedback:registration:{claim.pk}"
+
+
+def feedback_url(claim: PlaceClaim, activity: Activity) -> str:
+    """The signed one-tap link of the day-after message; it works for two weeks."""
+    token = claim_make_token(
+        claim=claim, valid_until=activity.ends_at + timedelta(days=FEEDBACK_DAYS)
+    )
+    return settings.SITE_URL + reverse("ontmoeting:feedback", kwargs={"token": token})
+
+
+def schedule_follow_up(claim: PlaceClaim, activity: Activity) -> None:
+    """The day after the activity: "how was it?", with the link to answer in one tap."""
+    end = timezone.localtime(activity.ends_at)
+    due = (end + timedelta(days=1)).replace(hour=FEEDBACK_HOUR, minute=0, second=0, microsecond=0)
+    if due <= timezone.now():
+        return
+    _schedule(
+        key=feedback_key(claim),
+        kind=KIND_FEEDBACK,
+        context={**_context(claim, activity), "feedback_url": feedback_url(claim, activity)},
+        recipient=claim.user,
+        email=claim.email,
+        phone=claim.phone,
+        language=claim.language,
+        due_at=due,
+    )
+
+
 def registration_confirmed(claim: PlaceClaim, activity: Activity) -> None:
     key = f"ontmoeting:confirmed:{claim.pk}:{int(claim.confirmed_at.timestamp())}"
     _send(claim, activity, KIND_CONFIRMED, key, attachments=_ics_attachment(activity))
     schedule_reminder(claim, activity)
+    schedule_follow_up(claim, activity)
 
 
 def registration_waiting(claim: PlaceClaim, activity: Activity) -> None:
@@ -125,6 +159,7 @@ def registration_promoted(claim: PlaceClaim, activity: Activity, *, offered: boo
         key = f"ontmoeting:promoted:{claim.pk}"
         _send(claim, activity, KIND_PROMOTED, key, attachments=_ics_attachment(activity))
         schedule_reminder(claim, activity)
+        schedule_follow_up(claim, activity)
 
 
 def registration_already_signed_up(claim: PlaceClaim, activity: Activity) -> None:
@@ -137,8 +172,10 @@ def registration_already_signed_up(claim: PlaceClaim, activity: Activity) -> Non
 
 def registration_cancelled(claim: PlaceClaim) -> None:
     _cancel(key_prefix=reminder_key(claim))
+    _cancel(key_prefix=feedback_key(claim))
 
 
 def activity_cancelled(claim: PlaceClaim, activity: Activity) -> None:
     _send(claim, activity, KIND_CANCELLED, f"ontmoeting:activity-cancelled:{claim.pk}")
     _cancel(key_prefix=reminder_key(claim))
+    _cancel(key_prefix=feedback_key(claim))

@@ -289,3 +289,40 @@ def overview(*, year: int) -> tuple[list[MonthFigures], MonthFigures]:
         },
     )
     return months, total
+
+
+@dataclass(frozen=True)
+class FeedbackSummary:
+    good: int
+    ok: int
+    bad: int
+    comments: list[str]
+
+    @property
+    def total(self) -> int:
+        return self.good + self.ok + self.bad
+
+
+def feedback_for(*, activity: Activity) -> FeedbackSummary:
+    """The anonymous answers to 'how was it?' for one activity: two queries."""
+    from .models import ActivityFeedback
+
+    counts = dict(
+        ActivityFeedback.objects.filter(activity=activity)
+        .values_list("face")
+        .annotate(n=Count("pk"))
+        .values_list("face", "n")
+    )
+    comments = list(
+        ActivityFeedback.objects.filter(activity=activity)
+        .exclude(comment="")
+        .order_by("?")  # no order that follows the order of answering
+        .values_list("comment", flat=True)[:100]
+    )
+    faces = ActivityFeedback.Face
+    return FeedbackSummary(
+        good=counts.get(faces.GOOD, 0),
+        ok=counts.get(faces.OK, 0),
+        bad=counts.get(faces.BAD, 0),
+        comments=comments,
+    )

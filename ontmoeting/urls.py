@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import public, staff
+from .views import feedback, public, staff
 
 app_name = "ontmoeting"
 urlpatterns = [
@@ -21,6 +21,7 @@ urlpatterns = [
         public.ManageAcceptView.as_view(),
         name="manage_accept",
     ),
+    path("hoe-was-het/<str:token>/", feedback.FeedbackView.as_view(), name="feedback"),
     path("mijn-activiteiten/", public.MyActivitiesView.as_view(), name="mine"),
     path(
         "mijn-activiteiten/<int:pk>/annuleren/", public.MyCancelView.as_view(), name="mine_cancel"

@@ -11,6 +11,9 @@ class TrajectenConfig(AppConfig):
     verbose_name = _("Trajectories")
 
     def ready(self) -> None:
+        from .report import register as register_report_section
+
+        register_report_section()  # its part of the yearly report (huis.core.report)
         from huis.core.registry import (
             DashboardLink,
             PersonalDataProvider,

@@ -2,8 +2,9 @@
 
 import rules
 
-from .access import is_administrator, is_authenticated, is_house
+from .access import is_administrator, is_authenticated, is_coordinator, is_house
 
 rules.add_perm("core.view_dashboard", is_house)
 rules.add_perm("core.use_admin", is_administrator)
+rules.add_perm("core.view_report", is_coordinator)  # the yearly report (huis.core.report)
 rules.add_perm("accounts.edit_own_profile", is_authenticated)

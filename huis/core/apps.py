@@ -18,6 +18,16 @@ class CoreConfig(AppConfig):
         post_migrate.connect(_sync_retention, sender=self, dispatch_uid="core.sync_retention")
         for link in [
             DashboardLink(
+                section=_("Reports"),
+                title=_("Yearly report"),
+                url_name="core:report",
+                description=_(
+                    "The figures of every function for a year or a period: PDF, workbook, CSV."
+                ),
+                perm="core.view_report",
+                order=90,
+            ),
+            DashboardLink(
                 section=_("Trust and privacy"),
                 title=_("Audit log"),
                 url_name="admin:audit_auditentry_changelist",

@@ -6,6 +6,7 @@
 - `register_personal_data`: an app adds its part of a person's data download and account erasure.
 - `register_retention_rule`: an app says which records it erases after a time (days are data).
 - `register_scale_seeder`: an app adds its part of `manage.py seed_scale` (the benchmark's data).
+- `register_report_section`: an app adds its section (figures and definitions) to the yearly report.
 - `register_sensitive_record`: an app names the records whose reading must be audited; the
   portal-wide crawl (tests/trust/test_audited_reads.py) fails for any page that shows one unlogged.
 
@@ -207,3 +208,36 @@ def register_sensitive_record(record: SensitiveRecord) -> None:
 
 def sensitive_records() -> list[SensitiveRecord]:
     return sorted(_sensitive.values(), key=lambda r: r.name)
+
+
+# --- The yearly report ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    """One function's part of the yearly report (huis.core.report).
+
+    `build(*, period)` returns a `huis.core.report.figures.Section` for a `Period` (start and end
+    dates): its figures, each with the definition printed beside it, and the pseudonymous keys
+    of the people it counted (`huis.core.report.people.person_key`), never names. `scopes` are
+    the versioned-cache scopes of every table it reads (each watched by the app), so a section
+    is built again only when its data changed. `code`: the modules whose source shapes it.
+    """
+
+    name: str
+    title: str | Promise
+    build: Callable[..., Any]
+    scopes: tuple[str, ...]
+    code: tuple[str, ...] = ()
+    order: int = 100
+
+
+_report_sections: dict[str, ReportSection] = {}
+
+
+def register_report_section(section: ReportSection) -> None:
+    _report_sections[section.name] = section
+
+
+def report_sections() -> list[ReportSection]:
+    return sorted(_report_sections.values(), key=lambda s: (s.order, s.name))

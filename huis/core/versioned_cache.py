@@ -151,6 +151,18 @@ class Cached:
         shared_cache.set(key, (current, value), self.timeout)
         return value
 
+    def get(self, *parts: Any) -> Any:
+        """The value for `parts` when it was computed under the current versions, else None
+        (nothing is computed): for a page that opens a value at once or asks for it to be made."""
+        if _recording is not None:
+            return None
+        key = f"cached:{self.name}:{self._base(parts)}"
+        found = shared_cache.get_many([*(_version_key(s) for s in self.scopes), key])
+        entry = found.get(key)
+        if entry is not None and entry[0] == _versions_from(found, self.scopes):
+            return entry[1]
+        return None
+
     def _compute(self, compute: Callable[[], Any]) -> Any:
         return _record(self.name, compute)
 

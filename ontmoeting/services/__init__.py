@@ -15,6 +15,7 @@ from .activities import (
     activity_update,
 )
 from .errors import ActivityError, AlreadyRegistered
+from .feedback import feedback_give, feedback_refusal
 from .registrations import (
     activity_of,
     on_claim_promoted,
@@ -39,6 +40,8 @@ __all__ = [
     "activity_publish",
     "activity_record_walk_ins",
     "activity_update",
+    "feedback_give",
+    "feedback_refusal",
     "on_claim_promoted",
     "open_hours_save",
     "registration_accept_offer",

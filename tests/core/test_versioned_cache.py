@@ -19,6 +19,7 @@ from ervaringsdeskundigen.models import ExpertRequest
 from herstelacademie.models import Course
 from huis.accounts.models import User
 from huis.core import versioned_cache
+from huis.core.tasks import build_report_task
 from huis.core.versioned_cache import Cached, recording, unwatched
 from huis.rooms.models import Room
 from kwartiermaken.models import Neighbourhood
@@ -51,6 +52,10 @@ def _tour() -> None:
         client = _client(email)
         for query in ({}, {"jaar": "alle"}, {"wijk": neighbourhood.pk, "soort": "street"}):
             assert client.get(overview, query).status_code == 200
+    # The yearly report: every function's section, made by the worker, then opened at once.
+    year = timezone.localdate().year
+    build_report_task(f"{year}-01-01", f"{year}-12-31", "nl")
+    assert coordinator.get(reverse("core:report"), {"jaar": year}).status_code == 200
     _public_tour()
 
 

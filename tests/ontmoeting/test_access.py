@@ -51,6 +51,7 @@ MATRIX = {
     "ontmoeting:activity_ics": ("get", "activity", _public),
     "agenda_feed": ("get", None, _public),
     "ontmoeting:manage": ("get", "token", _public),
+    "ontmoeting:feedback": ("get", "token", _public),
     "ontmoeting:sign_up": ("post", "open_activity", lambda r: _public(r, ok=302)),
     "ontmoeting:signed_up": ("get", "activity", _public),
     "ontmoeting:manage_cancel": ("post", "token", lambda r: _public(r, ok=302)),

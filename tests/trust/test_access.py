@@ -34,6 +34,12 @@ def _house(role, *, ok=200):
     return ok if role in HOUSE else 403
 
 
+def _coordinators(role, *, ok=200):
+    if role == "anonymous":
+        return LOGIN
+    return ok if role in {"coordinator", "administrator"} else 403
+
+
 def _partners_and_house(role):
     if role == "anonymous":
         return LOGIN
@@ -55,6 +61,10 @@ MATRIX = {
     "accounts:export_file": ("get", "data_export", lambda r: _account(r, ok=404)),
     "accounts:who_touched": ("get", None, _account),
     "accounts:delete": ("get", None, _account),
+    "core:report": ("get", None, _coordinators),
+    "core:report_build": ("post", None, lambda r: _coordinators(r, ok=302)),
+    # Not made yet: back to the page (tests/core/test_report.py downloads a made one).
+    "core:report_download": ("get", "report_kind", lambda r: _coordinators(r, ok=302)),
     "notifications:failed": ("get", None, _house),
     "notifications:retry": ("post", "failed", lambda r: _house(r, ok=302)),
 }
@@ -88,7 +98,12 @@ def objects(db):
         filename="x.zip",
         expires_at=timezone.now() + timezone.timedelta(hours=1),
     )
-    return {"failed": {"pk": failed.pk}, "language": None, "data_export": {"pk": export.pk}}
+    return {
+        "failed": {"pk": failed.pk},
+        "language": None,
+        "data_export": {"pk": export.pk},
+        "report_kind": {"kind": "csv"},
+    }
 
 
 POST_DATA = {"language": {"language": "fr", "next": "/"}}

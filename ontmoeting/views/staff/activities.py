@@ -109,6 +109,7 @@ class StaffActivityView(ActivityToManageMixin, TemplateView):
             cancel_form=OptionalReasonForm(),
             move_up_form=ReasonForm(),
             walk_in_form=ActivityWalkInForm(initial={"count": activity.walk_in_count}),
+            feedback=selectors.feedback_for(activity=activity),
         )
         return context
 

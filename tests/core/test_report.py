@@ -1,0 +1,325 @@
+"""The yearly report (issue #27) on the demo house: every section's totals equal its function's
+own figures for the same period, a second run gives the same numbers (from the cache, no
+query), a change makes only its own section again, and the page, the build and the downloads.
+
+The demo house is seeded once for the module inside a transaction that is rolled back at the end,
+so no other test sees it.
+"""
+
+import datetime as dt
+import io
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from huis.accounts.models import User
+from huis.core.registry import report_sections
+from huis.core.report import exports
+from huis.core.report.build import build_report, mark_queued, progress, ready_report
+from huis.core.report.figures import Period
+from huis.core.report.pdf import report_pdf
+from huis.core.tasks import build_report_task
+from tests.pdfcheck import assert_tagged_pdf
+
+YEAR = timezone.localdate().year
+PERIOD = Period.year(YEAR)
+
+
+@pytest.fixture(scope="module")
+def demo_house(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            with override_settings(DEBUG=True):
+                call_command("seed_demo", "--quiet-logins", stdout=io.StringIO())
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def house(demo_house, db):
+    return User.objects.get(email="coordinator@huis.example")
+
+
+def _report():
+    return build_report(period=PERIOD)
+
+
+def _section(name):
+    return next(s for s in _report().sections if s.name == name)
+
+
+def test_every_function_has_its_section(house):
+    names = [s.name for s in report_sections()]
+    functions = [
+        "ontmoeting",
+        "herstelacademie",
+        "ervaringsdeskundigen",
+        "beeldvorming",
+        "kwartiermaken",
+        "netwerk",
+        "trajecten",
+    ]
+    # In this order; a function added later (the volunteers) registers its own section too.
+    assert [n for n in names if n in functions] == functions
+    for section in _report().sections:
+        assert section.figures, section.name
+        for figure in section.figures:
+            assert figure.definition and figure.label, (section.name, figure.key)
+
+
+# --- Reconciliation: each section against its function's own figures ------------------------
+
+
+def test_ontmoeting_equals_the_yearly_overview(house):
+    from ontmoeting.selectors import overview
+
+    _months, total = overview(year=YEAR)
+    section = _section("ontmoeting")
+    assert total.activities > 0
+    assert section.value("activities") == total.activities
+    assert section.value("cancelled") == total.cancelled
+    assert section.value("places") == total.places_signed_up
+    assert section.value("attended") == total.attended
+    assert section.value("activity_walk_ins") == total.activity_walk_ins
+    assert section.value("walk_ins") == total.walk_ins
+
+
+def test_herstelacademie_equals_its_courses_and_certificates(house):
+    from herstelacademie.models import Course, CourseSession, Enrollment, EvaluationResponse
+    from herstelacademie.progress import earns_certificate, progress
+
+    sessions = CourseSession.objects.filter(course__status="published", starts_at__year=YEAR)
+    courses = {s.course_id for s in sessions}
+    enrolments = [
+        e
+        for e in Enrollment.objects.filter(course_id__in=courses).select_related("claim")
+        if e.cancelled_at is None and e.has_place
+    ]
+    section = _section("herstelacademie")
+    assert section.value("sessions") == sessions.count() > 0
+    assert section.value("courses") == len(courses)
+    assert section.value("enrolments") == len(enrolments)
+    assert section.value("students") == len({e.user.email.lower() for e in enrolments})
+    assert (
+        section.value("evaluations")
+        == EvaluationResponse.objects.filter(course_id__in=courses).count()
+    )
+    ended = Course.objects.filter(
+        status="published",
+        last_session_ends_at__year=YEAR,
+        last_session_ends_at__lte=timezone.now(),
+    )
+    earned = finished = 0
+    for course in ended:
+        for e in course.enrollments.select_related("claim"):
+            if e.cancelled_at is None and e.has_place:
+                finished += 1
+                result = progress(
+                    enrollment=e,
+                    sessions=course.sessions.order_by("starts_at"),
+                    attendances=e.attendances.all(),
+                )
+                earned += earns_certificate(course=course, enrollment=e, result=result)
+    assert section.value("finished") == finished
+    assert section.value("completed") == earned
+
+
+def test_ervaringsdeskundigen_equals_the_experts_year_totals(house):
+    from ervaringsdeskundigen.models import Assignment, Expert, ExpertRequest
+    from ervaringsdeskundigen.selectors.assignments import year_totals
+
+    hours = sum((year_totals(expert=e, year=YEAR).hours for e in Expert.objects.all()), Decimal(0))
+    accepted = Assignment.objects.filter(status="accepted", starts_at__year=YEAR)
+    section = _section("ervaringsdeskundigen")
+    assert section.value("hours") == hours
+    assert section.value("assignments") == accepted.count() > 0
+    assert section.value("experts") == accepted.values("expert").distinct().count()
+    assert section.value("requests") == ExpertRequest.objects.filter(created_at__year=YEAR).count()
+    by_kind = next(c for c in section.charts if c.rows and sum(r.value for r in c.rows))
+    assert sum(r.value for r in by_kind.rows) == section.value("requests")
+
+
+def test_beeldvorming_equals_the_reach_page(house):
+    from beeldvorming.selectors import reach_for
+
+    reach = reach_for(user=house, year=YEAR)
+    section = _section("beeldvorming")
+    assert section.value("reach") == reach.total_people > 0
+    assert section.value("actions") == reach.total_actions
+    chart = section.charts[0]
+    assert [(r.label, r.value) for r in chart.rows] == [
+        (r.label, r.people) for r in reach.by_audience
+    ]
+
+
+def test_kwartiermaken_equals_the_overview_page(house):
+    from kwartiermaken.selectors.overview import OverviewFilter, overview_for
+
+    overview = overview_for(user=house, filters=OverviewFilter(year=YEAR))
+    section = _section("kwartiermaken")
+    assert section.value("entries") == overview.total_entries > 0
+    assert section.value("people") == overview.total_people
+    assert section.value("referrals") == overview.total_referrals
+    assert section.value("signals") == overview.total_signals
+
+
+def test_netwerk_equals_its_referrals(house):
+    from netwerk.models import Referral
+
+    referrals = list(Referral.objects.filter(created_at__year=YEAR))
+    section = _section("netwerk")
+    assert section.value("referrals") == len(referrals) > 0
+    assert section.value("referred_people") == len({r.person_id for r in referrals})
+    assert section.value("declined") == sum(r.status == "declined" for r in referrals)
+    assert section.value("closed") == sum(r.status == "closed" for r in referrals)
+    chart = section.charts[0]
+    assert sum(r.value for r in chart.rows) == len(referrals)
+
+
+def test_trajecten_equals_the_funders_results_page(house):
+    from trajecten.models import Programme
+    from trajecten.selectors import programme_results
+
+    results = [programme_results(programme=p) for p in Programme.objects.all()]
+    section = _section("trajecten")
+    assert section.value("started") == sum(r.started for r in results) > 0
+    assert section.value("open") == sum(r.open for r in results)
+    assert section.value("ended") == sum(r.ended_total for r in results)
+    for months in (6, 12, 24):
+        assert section.value(f"housed_{months}") == sum(r.check(months).housed for r in results)
+        assert section.value(f"checked_{months}") == sum(r.check(months).checked for r in results)
+
+
+# --- Same numbers again, from the cache; a change makes only its own section again ---------
+
+
+def test_a_second_run_gives_the_same_numbers_from_the_cache(house, django_assert_num_queries):
+    first = _report()
+    with django_assert_num_queries(0):
+        again = ready_report(period=PERIOD)
+        second = _report()
+    assert again == first == second
+    assert first.unique_people > 0
+
+
+def test_a_change_builds_only_its_own_section_again(house):
+    from ontmoeting.models import OpenHours, WalkInTally
+
+    first = _report()
+    WalkInTally.objects.create(
+        open_hours=OpenHours.objects.first(), date=dt.date(YEAR, 1, 2), count=7
+    )
+    assert ready_report(period=PERIOD) is None  # the meeting's data changed
+    second = _report()
+    before, after = first.sections[0], second.sections[0]
+    assert after.value("walk_ins") == before.value("walk_ins") + 7
+    assert second.sections[1:] == first.sections[1:]
+
+
+def test_a_mid_year_period_counts_only_its_days(house):
+    half = build_report(period=Period(dt.date(YEAR, 1, 1), dt.date(YEAR, 6, 30)))
+    other = build_report(period=Period(dt.date(YEAR, 7, 1), dt.date(YEAR, 12, 31)))
+    whole = _report()
+    for key in ("activities", "places", "walk_ins"):
+        assert half.sections[0].value(key) + other.sections[0].value(key) == (
+            whole.sections[0].value(key)
+        )
+
+
+# --- The page, the build in the background, the downloads -----------------------------------
+
+
+def test_the_page_asks_for_the_report_then_shows_progress_then_the_report(house, client):
+    client.force_login(house)
+    page = reverse("core:report")
+    response = client.get(page, {"jaar": YEAR})
+    assert response.status_code == 200
+    assert response.context["report"] is None and not response.context["building"]
+    assert reverse("core:report_build") in response.content.decode()
+
+    response = client.post(reverse("core:report_build") + f"?jaar={YEAR}")
+    assert response.status_code == 302
+    assert progress(period=PERIOD)["done"] == 0
+    assert not mark_queued(period=PERIOD)  # pressed again: asked only once
+    response = client.get(page, {"jaar": YEAR})
+    assert response.context["building"]
+    assert 'http-equiv="refresh"' in response.content.decode()
+
+    build_report_task(PERIOD.start.isoformat(), PERIOD.end.isoformat(), "nl")  # the worker
+    assert progress(period=PERIOD) is None
+    response = client.get(page, {"jaar": YEAR})
+    assert response.context["report"] is not None
+    assert len(response.context["report"]["sections"]) == len(report_sections())
+
+
+def test_the_downloads_say_the_same_with_the_same_definitions(house, client):
+    client.force_login(house)
+    build_report_task(PERIOD.start.isoformat(), PERIOD.end.isoformat(), "nl")
+    query = f"?jaar={YEAR}"
+    pdf = client.get(reverse("core:report_download", args=["pdf"]) + query)
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    assert_tagged_pdf(pdf.content, lang="nl")
+    text = " ".join(
+        (page.extract_text() or "") for page in PdfReader(io.BytesIO(pdf.content)).pages
+    )
+    flat = " ".join(text.split())
+
+    xlsx = client.get(reverse("core:report_download", args=["xlsx"]) + query)
+    book = load_workbook(io.BytesIO(xlsx.content))
+    report = ready_report(period=PERIOD)
+    titles = [s.title for s in report.sections]
+    assert book.sheetnames[1:-1] == [t[:31] for t in titles]
+    assert book.sheetnames[-1] in ("Definities", "Definitions")
+    definitions = [
+        row[2] for row in book[book.sheetnames[-1]].iter_rows(min_row=2, values_only=True)
+    ]
+    assert len(definitions) == sum(len(s.figures) for s in report.sections)
+    # The same definition texts in the PDF and the workbook.
+    for definition in definitions[:6]:
+        assert " ".join(definition.split())[:40] in flat, definition
+
+    csv = client.get(reverse("core:report_download", args=["csv"]) + query)
+    assert csv.status_code == 200
+    lines = csv.content.decode("utf-8-sig").splitlines()
+    assert len(lines) == 2 + sum(len(s.figures) for s in report.sections)
+
+
+def test_bad_periods_fall_back_to_the_year_with_a_message(house, client):
+    client.force_login(house)
+    page = reverse("core:report")
+    for query in (
+        {"jaar": "abc"},
+        {"jaar": YEAR, "van": "2026-13-45"},
+        {"jaar": YEAR, "van": f"{YEAR}-06-01", "tot": f"{YEAR}-01-01"},
+        {"jaar": "99999"},
+    ):
+        response = client.get(page, query)
+        assert response.status_code == 200, query
+    response = client.get(page, {"jaar": YEAR, "van": f"{YEAR}-06-01", "tot": f"{YEAR}-01-01"})
+    assert response.context["period_error"]
+    assert response.context["period"] == PERIOD
+    assert client.get(reverse("core:report_download", args=["exe"])).status_code == 404
+
+
+def test_the_pdf_of_the_demo_year_is_tagged_and_has_vector_charts(house):
+    content = report_pdf(_report())
+    assert_tagged_pdf(content, lang=None)
+    reader = PdfReader(io.BytesIO(content))
+    assert len(reader.pages) >= 8  # a cover and a page per function
+    # Charts are drawn as paths (vectors), not embedded pictures.
+    for page in reader.pages:
+        resources = page.get("/Resources") or {}
+        xobjects = resources.get("/XObject") or {}
+        assert all(xobjects[name].get("/Subtype") != "/Image" for name in xobjects)
+    assert exports.csv_text(_report())
