@@ -67,6 +67,10 @@ def longest_values() -> dict:
         "plan_url": f"{SITE}/herstelacademie/mijn-leerpad/",
         "course_url": f"{SITE}/herstelacademie/cursussen/{'w' * 60}/",
         "topic": "W" * 200,
+        "work_kind": "Getuigenis en vorming voor professionals",
+        "organisation": "W" * 150,
+        "proposal_url": f"{SITE}/ervaringsdeskundigen/voorstel/{TOKEN}/",
+        "dashboard_url": f"{SITE}/ervaringsdeskundigen/mijn-inzetten/",
         "_links_valid_until": "2027-12-31T23:00:00+00:00",
     }
 
