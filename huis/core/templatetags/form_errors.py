@@ -33,6 +33,11 @@ def _target(bound: forms.BoundField) -> str:
 
 
 def _forms_with_errors(context) -> list[forms.BaseForm]:
+    """Forms sent by POST that came back with errors. A filter form read from the address
+    (GET) ignores a bad value instead (the house's rule for list filters)."""
+    request = context.get("request")
+    if request is None or request.method != "POST":
+        return []
     found: list[forms.BaseForm] = []
     seen: set[int] = set()
     for value in context.flatten().values():
