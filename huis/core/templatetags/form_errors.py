@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 
 register = template.Library()
 
+LONG_LABEL = 60
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -33,6 +35,11 @@ def _target(bound: forms.BoundField) -> str:
 
 
 def _forms_with_errors(context) -> list[forms.BaseForm]:
+    """Forms sent by POST that came back with errors. A filter form read from the address
+    (GET) ignores a bad value instead (the house's rule for list filters)."""
+    request = context.get("request")
+    if request is None or request.method != "POST":
+        return []
     found: list[forms.BaseForm] = []
     seen: set[int] = set()
     for value in context.flatten().values():
@@ -56,7 +63,9 @@ def problems(context) -> list[Problem]:
             for message in bound.errors:
                 target = _target(bound)
                 label = str(bound.label or "")
-                if target and label:
+                # A long label (a consent sentence) would bury the message: then the message
+                # alone, which says what to do.
+                if target and label and len(label) <= LONG_LABEL:
                     text = _("%(field)s: %(problem)s") % {"field": label, "problem": message}
                 else:
                     text = str(message)

@@ -29,7 +29,7 @@ class Command(BaseCommand):
                 seeder.seed(stdout=self.stdout)
                 self.stdout.write(f"  demo data: {seeder.name}")
         if not quiet_logins:
-            from huis.accounts.demo import logins
+            from huis.accounts.demo import demo_accounts
 
             self.stdout.write(
                 self.style.SUCCESS(
@@ -37,6 +37,6 @@ class Command(BaseCommand):
                     "code from the email (no password):"
                 )
             )
-            for role, email in logins():
+            for role, email in demo_accounts():
                 self.stdout.write(f"  {email:<36} {role}")
             self.stdout.write("Emails appear in this terminal (console backend).\n")
