@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import entries, home, overview, recommendations, signals
+from .views import entries, home, overview, recommendations, referrals, signals
 
 app_name = "kwartiermaken"
 urlpatterns = [
@@ -11,6 +11,7 @@ urlpatterns = [
     path("werk/<int:pk>/", entries.EntryDetailView.as_view(), name="entry_detail"),
     path("werk/<int:pk>/wijzigen/", entries.EntryUpdateView.as_view(), name="entry_update"),
     path("werk/<int:pk>/notities/", entries.EntryNotesView.as_view(), name="entry_notes"),
+    path("werk/<int:pk>/doorverwijzen/", referrals.EntryReferView.as_view(), name="entry_refer"),
     path(
         "werk/<int:pk>/opgevolgd/",
         entries.EntryFollowUpDoneView.as_view(),

@@ -29,6 +29,7 @@ from .recommendations import (
     recommendation_send,
     recommendation_update,
 )
+from .referrals import ReferralFromOutreach, entry_refer
 from .signals import SignalDetails, signal_create, signal_update
 
 __all__ = [
@@ -39,10 +40,12 @@ __all__ = [
     "EntryDetails",
     "KwartiermakenError",
     "RecommendationDetails",
+    "ReferralFromOutreach",
     "SignalDetails",
     "entry_create",
     "entry_follow_up_done",
     "entry_notes_read",
+    "entry_refer",
     "entry_update",
     "follow_up_due_at",
     "follow_up_key_prefix",

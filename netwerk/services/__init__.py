@@ -21,6 +21,7 @@ from .guidance import (
     guidance_read,
 )
 from .network import charter_publish, charter_sign, organisation_leave_network
+from .onward import pass_on_refusal, pass_on_targets, referral_pass_on
 from .places import (
     PlaceDetails,
     map_tile_host,
@@ -68,6 +69,8 @@ __all__ = [
     "guidance_read",
     "map_tile_host",
     "organisation_leave_network",
+    "pass_on_refusal",
+    "pass_on_targets",
     "person_read",
     "person_register",
     "place_create",
@@ -77,6 +80,7 @@ __all__ = [
     "referral_close",
     "referral_create",
     "referral_decline",
+    "referral_pass_on",
     "referral_read",
     "referral_start",
 ]

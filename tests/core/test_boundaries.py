@@ -60,5 +60,7 @@ def test_no_two_apps_import_each_other():
     assert [(a, b) for a in graph for b in graph[a] if a in graph.get(b, set())] == []
     # What crosses today, written down so a new edge is a decision, not an accident.
     assert {app: deps - {"huis"} for app, deps in graph.items() if deps - {"huis"}} == {
-        "trajecten": {"netwerk"}
+        "trajecten": {"netwerk"},
+        # A home visit starts a referral in one step (netwerk's services and selectors).
+        "kwartiermaken": {"netwerk"},
     }

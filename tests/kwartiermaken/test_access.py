@@ -61,6 +61,7 @@ MATRIX = {
     "kwartiermaken:entry_detail": ("get", "entry", _see_own),
     "kwartiermaken:entry_notes": ("get", "entry", _see_own),
     "kwartiermaken:entry_update": ("get", "entry", _change_own),
+    "kwartiermaken:entry_refer": ("get", "entry", _change_own),
     "kwartiermaken:entry_follow_up_done": ("post", "entry", lambda r: _change_own(r, ok=400)),
     "kwartiermaken:signal_list": ("get", None, _workers),
     "kwartiermaken:signal_create": ("get", None, _workers),

@@ -92,6 +92,7 @@ MATRIX = {
     "netwerk:referral_decline": ("get", "referral", _only(HANDLE_GET)),
     "netwerk:referral_start": ("post", "referral", _only(HANDLE_REFUSED)),
     "netwerk:referral_close": ("post", "referral", _only(HANDLE_REFUSED)),
+    "netwerk:referral_pass_on": ("get", "referral", _only(HANDLE_GET)),
     "netwerk:person_detail": ("get", "person", _only({"partner_a": 200})),
     "netwerk:consent_withdraw": ("post", "consent", _only({"partner_a": 302})),
     "netwerk:guidance_list": ("get", None, _workers),
