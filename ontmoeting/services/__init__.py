@@ -15,6 +15,12 @@ from .activities import (
     activity_update,
 )
 from .errors import ActivityError, AlreadyRegistered
+from .proposals import (
+    ANSWER_STATUSES,
+    proposal_answer,
+    proposal_submit,
+    proposal_token_hash,
+)
 from .registrations import (
     activity_of,
     on_claim_promoted,
@@ -29,6 +35,7 @@ from .registrations import (
 from .walk_in import activity_record_walk_ins, open_hours_save, walk_in_record
 
 __all__ = [
+    "ANSWER_STATUSES",
     "MAX_SERIES",
     "ActivityData",
     "ActivityError",
@@ -41,6 +48,9 @@ __all__ = [
     "activity_update",
     "on_claim_promoted",
     "open_hours_save",
+    "proposal_answer",
+    "proposal_submit",
+    "proposal_token_hash",
     "registration_accept_offer",
     "registration_cancel",
     "registration_create",
