@@ -387,3 +387,11 @@ class OutreachReferral(models.Model):
 
     def __str__(self) -> str:
         return f"{self.entry_id} → {self.referral_id}"
+
+
+# In their own module; imported here so Django finds them.
+from .consultation_models import (  # noqa: E402, F401
+    ConsultationKind,
+    ResidentConsultation,
+    ResidentQuote,
+)

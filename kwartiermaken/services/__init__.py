@@ -8,6 +8,7 @@ call. One module per entity.
 """
 
 from .common import KwartiermakenError
+from .consultation import ConsultationDetails, consultation_record, quote_add, quote_remove
 from .entries import (
     FOLLOW_UP_HOUR,
     FOLLOW_UP_KIND,
@@ -37,11 +38,13 @@ __all__ = [
     "FOLLOW_UP_KIND",
     "NOTES_VIEWED",
     "TRANSITIONS",
+    "ConsultationDetails",
     "EntryDetails",
     "KwartiermakenError",
     "RecommendationDetails",
     "ReferralFromOutreach",
     "SignalDetails",
+    "consultation_record",
     "entry_create",
     "entry_follow_up_done",
     "entry_notes_read",
@@ -49,6 +52,8 @@ __all__ = [
     "entry_update",
     "follow_up_due_at",
     "follow_up_key_prefix",
+    "quote_add",
+    "quote_remove",
     "recommendation_create",
     "recommendation_decide",
     "recommendation_record_answer",
