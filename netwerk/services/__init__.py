@@ -6,6 +6,7 @@ Rows are locked through `huis.core.locking`. Reads (also the ones these writes n
 `network_organisations`) live in `netwerk.selectors`.
 """
 
+from .agreement import guidance_record_signed
 from .errors import NetwerkError, check_member
 from .guidance import (
     EVALUATION_REMIND_DAYS,
@@ -67,6 +68,7 @@ __all__ = [
     "guidance_hand_over",
     "guidance_leave",
     "guidance_read",
+    "guidance_record_signed",
     "map_tile_host",
     "organisation_leave_network",
     "pass_on_refusal",
