@@ -118,3 +118,15 @@ def test_the_lists_cost_the_same_with_few_or_many_proposals(client, staff, url_n
             assert client.get(url).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+def test_a_proposal_is_in_the_export_and_loses_its_author_on_erasure(visitor):
+    from ontmoeting import privacy
+
+    proposal, _token = proposal_submit(
+        kind="idea", title="Meer planten", text="In de gang.", name="Vera", user=visitor
+    )
+    assert privacy.export(visitor)["proposals"][0]["title"] == "Meer planten"
+    privacy.erase(visitor)
+    proposal.refresh_from_db()
+    assert (proposal.user, proposal.name) == (None, "")
