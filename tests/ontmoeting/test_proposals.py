@@ -21,6 +21,13 @@ def english(client):
     client.cookies["django_language"] = "en"
 
 
+def _other_client() -> Client:
+    """Another browser (not logged in), reading English."""
+    other = Client()
+    other.cookies["django_language"] = "en"
+    return other
+
+
 def test_a_guest_proposes_and_sees_the_public_answer(client, staff):
     response = client.post(reverse("ontmoeting:propose"), {**PROPOSAL, "name": "Nora"})
     assert response.status_code == 302
@@ -33,9 +40,8 @@ def test_a_guest_proposes_and_sees_the_public_answer(client, staff):
     # The link's token is not stored: only its hash.
     token = status_url.rstrip("/").rsplit("/", 1)[1]
     assert token not in proposal.token_hash
-    staff_client = Client()
+    staff_client = _other_client()
     staff_client.force_login(staff)
-    staff_client.cookies["django_language"] = "en"
     answer_url = reverse("ontmoeting:staff_proposal_answer", args=[proposal.pk])
     assert "Nora" in staff_client.get(answer_url).text
     answered = staff_client.post(
@@ -43,9 +49,9 @@ def test_a_guest_proposes_and_sees_the_public_answer(client, staff):
         {"status": "planned", "answer": "Ja! Vanaf maart, elke zaterdag.", "is_public": "on"},
     )
     assert answered.status_code == 302
-    page = Client().get(status_url)
+    page = _other_client().get(status_url)
     assert "Yes, we are going to do it" in page.text and "Vanaf maart" in page.text
-    public = Client().get(reverse("ontmoeting:proposals")).text
+    public = _other_client().get(reverse("ontmoeting:proposals")).text
     assert "Samen koken" in public and "Vanaf maart" in public
     assert "Nora" not in public  # never the name
     assert AuditEntry.objects.filter(action="ontmoeting.proposal_answered").exists()
