@@ -97,7 +97,6 @@ class EntryForm(OrganisationChoiceMixin, forms.ModelForm):
             "needs",
             "contact_codes",
             "referrals",
-            "referred_to",
             "follow_up_on",
             "follow_up_note",
             "notes",
@@ -113,7 +112,10 @@ class EntryForm(OrganisationChoiceMixin, forms.ModelForm):
         }
         help_texts = {
             "people_reached": _("Everyone you spoke to, also in a group."),
-            "referred_to": _("To which service or place, for example: CAW, OCMW, the house."),
+            "referrals": _(
+                "People you sent elsewhere. To refer someone to a partner of the network, save "
+                "and choose 'Refer the person to a partner': the referral is linked here."
+            ),
             "follow_up_on": _("Leave empty when no follow-up is needed. You get a reminder."),
             "notes": _(
                 "Only what you need for your work. No names. Who reads the notes is recorded."
@@ -178,7 +180,8 @@ class EntryForm(OrganisationChoiceMixin, forms.ModelForm):
             people_reached=data["people_reached"],
             contact_codes=data["contact_codes"],
             referrals=data["referrals"],
-            referred_to=data["referred_to"],
+            # No longer asked: a referral is a link (entry_refer); an earlier note stays.
+            referred_to=self.instance.referred_to if self.instance.pk else "",
             follow_up_on=data["follow_up_on"],
             follow_up_note=data["follow_up_note"],
             notes=data["notes"],

@@ -360,3 +360,38 @@ class SignalMonth(models.Model):
 
     def __str__(self) -> str:
         return f"{self.month:%Y-%m} {self.organisation_id} {self.category}"
+
+
+class OutreachReferral(models.Model):
+    """A referral in the partner network started from a piece of outreach work: "referred to"
+    as a link to the referral itself (netwerk), not as free text."""
+
+    entry = models.ForeignKey(
+        OutreachEntry,
+        on_delete=models.CASCADE,
+        related_name="network_referrals",
+        verbose_name=_("outreach entry"),
+    )
+    referral = models.OneToOneField(
+        "netwerk.Referral",
+        on_delete=models.CASCADE,
+        related_name="outreach_link",
+        verbose_name=_("referral"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("referral from outreach")
+        verbose_name_plural = _("referrals from outreach")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.entry_id} → {self.referral_id}"
+
+
+# In their own module; imported here so Django finds them.
+from .consultation_models import (  # noqa: E402, F401
+    ConsultationKind,
+    ResidentConsultation,
+    ResidentQuote,
+)

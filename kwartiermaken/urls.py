@@ -1,9 +1,24 @@
 from django.urls import path
 
-from .views import entries, home, overview, recommendations, signals
+from .views import consultation, entries, home, overview, recommendations, referrals, signals
 
 app_name = "kwartiermaken"
 urlpatterns = [
+    path(
+        "aanbevelingen/<int:pk>/bewoners/",
+        consultation.ConsultationCreateView.as_view(),
+        name="consultation_create",
+    ),
+    path(
+        "aanbevelingen/<int:pk>/citaat/",
+        consultation.QuoteCreateView.as_view(),
+        name="quote_create",
+    ),
+    path(
+        "citaten/<int:pk>/verwijderen/",
+        consultation.QuoteRemoveView.as_view(),
+        name="quote_remove",
+    ),
     path("", home.HomeView.as_view(), name="home"),
     path("werk/", entries.EntryListView.as_view(), name="entry_list"),
     path("werk/nieuw/", entries.EntryCreateView.as_view(), name="entry_create"),
@@ -11,6 +26,7 @@ urlpatterns = [
     path("werk/<int:pk>/", entries.EntryDetailView.as_view(), name="entry_detail"),
     path("werk/<int:pk>/wijzigen/", entries.EntryUpdateView.as_view(), name="entry_update"),
     path("werk/<int:pk>/notities/", entries.EntryNotesView.as_view(), name="entry_notes"),
+    path("werk/<int:pk>/doorverwijzen/", referrals.EntryReferView.as_view(), name="entry_refer"),
     path(
         "werk/<int:pk>/opgevolgd/",
         entries.EntryFollowUpDoneView.as_view(),

@@ -260,8 +260,23 @@ def _seed(orgs: dict[str, Organisation]) -> None:
         )
 
     refer("Mila", "Zoekt hulp bij het aanvragen van een leefloon.", contact="0470 11 22 33")
-    accepted = refer("Jonas", "Heeft schulden en weet niet waar te beginnen.")
+    accepted = refer(
+        "Jonas",
+        "Heeft schulden en weet niet waar te beginnen.",
+        tried="Zelf een afbetalingsplan gevraagd; dat lukte niet.",
+        needs=["Geld", "Wonen"],
+        also_share_with=[thuis],
+        receiver_may_pass_on=True,
+    )
     services.referral_accept(referral=accepted, actor=hanne)
+    # One intake, carried along: Zeestad passes Jonas' question on to Woonbegeleiding Thuis,
+    # as Jonas agreed; Ward reads what Jonas told once.
+    services.referral_pass_on(
+        referral=accepted,
+        actor=hanne,
+        to_organisation=thuis,
+        note="Hij dreigt zijn huurwoning te verliezen.",
+    )
     in_progress = refer("Fatima", "Wil graag vrijwilligerswerk doen, in de buurt.")
     services.referral_accept(referral=in_progress, actor=hanne)
     services.referral_start(referral=in_progress, actor=hanne)

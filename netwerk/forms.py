@@ -63,8 +63,29 @@ class ReferralForm(forms.Form):
         required=False,
         help_text=_("Only the minimum. No diagnosis."),
     )
+    tried = forms.CharField(
+        label=_("What was already tried (optional)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=4000,
+        required=False,
+        help_text=_("So that nobody asks the person again."),
+    )
     to_organisation = forms.ModelChoiceField(
         label=_("Refer to"), queryset=Organisation.objects.none(), empty_label=None
+    )
+    also_share_with = forms.ModelMultipleChoiceField(
+        label=_("The person also agrees to share with (optional)"),
+        queryset=Organisation.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Only organisations the person names. Needed to pass the referral on."),
+    )
+    receiver_may_pass_on = forms.BooleanField(
+        label=_(
+            "The person agrees that the receiving organisation passes the referral on to "
+            "these organisations, with what they told."
+        ),
+        required=False,
     )
     items = forms.MultipleChoiceField(
         label=_("What may be shared"),
@@ -95,6 +116,7 @@ class ReferralForm(forms.Form):
         )
         self.order_fields(["from_organisation"])
         self.fields["to_organisation"].queryset = partners
+        self.fields["also_share_with"].queryset = partners
 
     def clean(self):
         cleaned = super().clean()

@@ -16,6 +16,7 @@ from typing import Any
 
 import rules
 from django.db.models import Q, QuerySet
+from django.db.models.functions import Coalesce
 
 from huis.accounts.access import (
     is_coordinator,
@@ -54,10 +55,13 @@ def may_sign_for_an_organisation(user: Any) -> bool:
 
 @rules.predicate
 def is_referral_party(user: Any, referral: Any) -> bool:
+    """The referral's sender or receiver, or an organisation in its chain (it was passed on)."""
+    if referral is None:
+        return False
     orgs = organisation_ids(user)
-    return referral is not None and (
-        referral.from_organisation_id in orgs or referral.to_organisation_id in orgs
-    )
+    if referral.from_organisation_id in orgs or referral.to_organisation_id in orgs:
+        return True
+    return _chain_parties(referral.__class__, orgs).filter(pk=referral.pk).exists()
 
 
 @rules.predicate
@@ -119,13 +123,27 @@ rules.add_perm("netwerk.publish_place", is_coordinator)
 
 
 def referrals_narrowed[Q_: QuerySet](user: Any, queryset: Q_) -> Q_:
-    """Every list of referrals goes through here: sender's and receiver's, coordinators all."""
+    """Every list of referrals goes through here: sender's and receiver's and those of the chains
+    they are in (a referral passed on), coordinators all. An organisation outside a chain sees
+    nothing of it."""
     if is_coordinator.test(user):
         return queryset
     if not is_worker.test(user):
         return queryset.none()
     orgs = organisation_ids(user)
-    return queryset.filter(Q(from_organisation__in=orgs) | Q(to_organisation__in=orgs))
+    return queryset.filter(pk__in=_chain_parties(queryset.model, orgs).values("pk"))
+
+
+def _chain_parties(model: Any, orgs: frozenset[int]) -> QuerySet:
+    """Referrals whose chain holds a referral the organisations sent or received."""
+    own = model.objects.filter(Q(from_organisation__in=orgs) | Q(to_organisation__in=orgs))
+    chains = own.annotate(chain=Coalesce("root_id", "pk")).values("chain")
+    return model.objects.filter(
+        Q(from_organisation__in=orgs)
+        | Q(to_organisation__in=orgs)
+        | Q(pk__in=chains)
+        | Q(root_id__in=chains)
+    )
 
 
 def guidance_narrowed[Q_: QuerySet](user: Any, queryset: Q_) -> Q_:

@@ -119,7 +119,9 @@ def _anonymise(person: Person) -> None:
     Person.objects.filter(pk=person.pk).update(
         alias="–", contact="", user=None, anonymised_at=timezone.now()
     )
-    Referral.objects.filter(person=person).update(question="–", minimum_needed="")
+    Referral.objects.filter(person=person).update(
+        question="–", minimum_needed="", tried="", needs=[]
+    )
     GuidanceAgreement.objects.filter(person=person).update(goals="")
 
 
@@ -142,7 +144,9 @@ def purge_person_details(*, cutoff: dt.datetime) -> int:
     if not ids:
         return 0
     Person.objects.filter(pk__in=ids).update(alias="–", contact="", anonymised_at=timezone.now())
-    Referral.objects.filter(person_id__in=ids).update(question="–", minimum_needed="")
+    Referral.objects.filter(person_id__in=ids).update(
+        question="–", minimum_needed="", tried="", needs=[]
+    )
     GuidanceAgreement.objects.filter(person_id__in=ids).update(goals="")
     log_action(
         actor=None,

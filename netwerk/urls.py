@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import guidance, home, persons, places, referrals
+from .views import agreement, guidance, home, onward, persons, places, referrals
 
 app_name = "netwerk"
 urlpatterns = [
@@ -51,6 +51,21 @@ urlpatterns = [
         "netwerk/doorverwijzingen/<int:pk>/afsluiten/",
         referrals.ReferralCloseView.as_view(),
         name="referral_close",
+    ),
+    path(
+        "netwerk/doorverwijzingen/<int:pk>/doorgeven/",
+        onward.ReferralPassOnView.as_view(),
+        name="referral_pass_on",
+    ),
+    path(
+        "netwerk/begeleidingen/<int:pk>/afspraak.pdf",
+        agreement.GuidancePdfView.as_view(),
+        name="guidance_pdf",
+    ),
+    path(
+        "netwerk/begeleidingen/<int:pk>/ondertekend/",
+        agreement.GuidanceSignedView.as_view(),
+        name="guidance_signed",
     ),
     path("netwerk/personen/<int:pk>/", persons.PersonDetailView.as_view(), name="person_detail"),
     path(

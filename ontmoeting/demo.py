@@ -186,6 +186,43 @@ def seed(*, stdout) -> None:
     ):
         activity_publish(activity=activity, actor=actor)
     _sign_up_demo_visitors()
+    _demo_proposals(actor)
+
+
+PROPOSALS = [
+    # kind, title, text, answer status, answer (public)
+    (
+        "activity",
+        "Samen koken op zaterdag",
+        "Een keer per maand samen koken en eten.",
+        "planned",
+        "Ja! Vanaf volgende maand, de eerste zaterdag, in de keuken.",
+    ),
+    (
+        "idea",
+        "Meer planten in de ontmoetingsruimte",
+        "Het zou gezelliger zijn.",
+        "done",
+        "Gedaan: de tuinploeg zette er vijf.",
+    ),
+    ("idea", "Een bank aan de voordeur", "Om even te zitten voor je binnenkomt.", "", ""),
+]
+
+
+def _demo_proposals(actor) -> None:
+    """Proposals of visitors: one planned and one done (answered publicly), one still waiting."""
+    from .models import Proposal
+    from .services import proposal_answer, proposal_submit
+
+    visitor = User.objects.filter(email="bezoeker@huis.example").first()
+    for kind, title, text, status, answer in PROPOSALS:
+        if Proposal.objects.filter(title=title).exists():
+            continue
+        proposal, _token = proposal_submit(kind=kind, title=title, text=text, user=visitor)
+        if status and actor is not None:
+            proposal_answer(
+                proposal=proposal, actor=actor, status=status, answer=answer, is_public=True
+            )
 
 
 def _sign_up_demo_visitors() -> None:

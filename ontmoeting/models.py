@@ -315,3 +315,75 @@ class ActivityFeedback(models.Model):
 
     def __str__(self) -> str:
         return f"{self.activity}: {self.get_face_display()}"
+
+
+class Proposal(models.Model):
+    """A visitor proposes an activity or gives an idea (with or without an account) and sees
+    what became of it through a private link; the house answers, publicly when it says so.
+
+    The link's token is kept only as a hash: the row alone does not open the page."""
+
+    class Kind(models.TextChoices):
+        ACTIVITY = "activity", _("An activity")
+        IDEA = "idea", _("An idea")
+
+    class Status(models.TextChoices):
+        NEW = "new", _("Received, not answered yet")
+        PLANNED = "planned", _("Yes, we are going to do it")
+        DONE = "done", _("Done")
+        NOT_NOW = "not_now", _("Not now")
+
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.IDEA)
+    title = models.CharField(_("in a few words"), max_length=120)
+    text = models.TextField(_("your proposal"), max_length=2000)
+    name = models.CharField(_("name (optional)"), max_length=80, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposals",
+        verbose_name=_("account"),
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.NEW
+    )
+    answer = models.TextField(_("answer of the house"), blank=True)
+    is_public = models.BooleanField(_("shown on the public page"), default=False)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("answered by"),
+    )
+    created_at = models.DateTimeField(_("proposed"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["status", "-created_at"], name="ontm_proposal_status"),
+            models.Index(
+                fields=["-answered_at"],
+                name="ontm_proposal_public",
+                condition=models.Q(is_public=True),
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status="new") | ~models.Q(answer=""),
+                name="ontm_proposal_answered_has_answer",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(is_public=False) | ~models.Q(status="new"),
+                name="ontm_proposal_public_only_answered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

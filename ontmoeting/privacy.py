@@ -23,7 +23,7 @@ from huis.core.registry import (
 from huis.places.models import ACTIVE_STATUSES, PlaceClaim
 from huis.places.services import claims_erase_contact
 
-from .models import Activity
+from .models import Activity, Proposal
 
 GUEST_CONTACT_RULE = "ontmoeting.guest_contact"
 
@@ -66,7 +66,18 @@ def export(user: Any) -> dict:
     led = list(
         Activity.objects.filter(leaders=user).order_by("starts_at").values_list("title", flat=True)
     )
-    return {"sign_ups": sign_ups, "activities_led": led}
+    proposals = [
+        {
+            "title": p.title,
+            "text": p.text,
+            "name": p.name,
+            "status": p.status,
+            "answer": p.answer,
+            "proposed_at": _iso(p.created_at),
+        }
+        for p in Proposal.objects.filter(user=user).order_by("pk")
+    ]
+    return {"sign_ups": sign_ups, "activities_led": led, "proposals": proposals}
 
 
 def erase(user: Any) -> None:
@@ -82,6 +93,8 @@ def erase(user: Any) -> None:
     claims_erase_contact(claims=_activity_claims(user=user), actor=None)
     for activity in Activity.objects.filter(leaders=user):
         activity.leaders.remove(user)
+    # A proposal stays (the house answered it, maybe publicly), without who made it.
+    Proposal.objects.filter(user=user).update(user=None, name="")
 
 
 def purge_guest_contact(*, cutoff: datetime) -> int:

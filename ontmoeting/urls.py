@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import feedback, public, staff
+from .views import feedback, proposals, public, staff
 
 app_name = "ontmoeting"
 urlpatterns = [
@@ -30,6 +30,19 @@ urlpatterns = [
         "mijn-activiteiten/<int:pk>/aanvaarden/", public.MyAcceptView.as_view(), name="mine_accept"
     ),
     # Staff.
+    path("voorstellen/", proposals.PublicProposalsView.as_view(), name="proposals"),
+    path("voorstellen/nieuw/", proposals.ProposeView.as_view(), name="propose"),
+    path(
+        "voorstellen/mijn/<str:token>/",
+        proposals.ProposalStatusView.as_view(),
+        name="proposal_status",
+    ),
+    path("beheer/voorstellen/", proposals.StaffProposalListView.as_view(), name="staff_proposals"),
+    path(
+        "beheer/voorstellen/<int:pk>/",
+        proposals.StaffProposalAnswerView.as_view(),
+        name="staff_proposal_answer",
+    ),
     path("beheer/", staff.StaffListView.as_view(), name="staff_list"),
     path("beheer/nieuw/", staff.ActivityCreateView.as_view(), name="activity_create"),
     path("beheer/<int:pk>/", staff.StaffActivityView.as_view(), name="staff_activity"),

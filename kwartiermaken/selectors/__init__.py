@@ -33,6 +33,7 @@ from .recommendations import (
     recommendations_for,
     signals_to_bundle,
 )
+from .referrals import entry_referrals, outreach_referral_outcomes, overview_referral_outcomes
 from .signals import signal_page, signals_for
 
 __all__ = [
@@ -48,13 +49,16 @@ __all__ = [
     "entries_for",
     "entries_for_export",
     "entry_page",
+    "entry_referrals",
     "entry_with_details",
     "follow_ups_due",
     "last_neighbourhood_id",
     "notes_readers",
     "organisations_for_filter",
+    "outreach_referral_outcomes",
     "overview_export_rows",
     "overview_for",
+    "overview_referral_outcomes",
     "overview_scope",
     "overview_years",
     "recent_entries",

@@ -8,6 +8,7 @@ call. One module per entity.
 """
 
 from .common import KwartiermakenError
+from .consultation import ConsultationDetails, consultation_record, quote_add, quote_remove
 from .entries import (
     FOLLOW_UP_HOUR,
     FOLLOW_UP_KIND,
@@ -29,6 +30,7 @@ from .recommendations import (
     recommendation_send,
     recommendation_update,
 )
+from .referrals import ReferralFromOutreach, entry_refer
 from .signals import SignalDetails, signal_create, signal_update
 
 __all__ = [
@@ -36,16 +38,22 @@ __all__ = [
     "FOLLOW_UP_KIND",
     "NOTES_VIEWED",
     "TRANSITIONS",
+    "ConsultationDetails",
     "EntryDetails",
     "KwartiermakenError",
     "RecommendationDetails",
+    "ReferralFromOutreach",
     "SignalDetails",
+    "consultation_record",
     "entry_create",
     "entry_follow_up_done",
     "entry_notes_read",
+    "entry_refer",
     "entry_update",
     "follow_up_due_at",
     "follow_up_key_prefix",
+    "quote_add",
+    "quote_remove",
     "recommendation_create",
     "recommendation_decide",
     "recommendation_record_answer",

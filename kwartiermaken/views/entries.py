@@ -103,6 +103,7 @@ class EntryDetailView(ObjectAccessMixin, TemplateView):
         return super().get_context_data(
             entry=self.object,
             can_change=user.has_perm("kwartiermaken.change_entry", self.object),
+            network_referrals=selectors.entry_referrals(entry=self.object, user=user),
             **kwargs,
         )
 

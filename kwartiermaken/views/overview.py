@@ -123,6 +123,7 @@ class OverviewView(PermissionRequiredMixin, OverviewFilterMixin, TemplateView):
             kinds=OutreachKind.choices,
             organisations=organisations,
             export_query=self.request.GET.urlencode(),
+            referral_outcomes=selectors.overview_referral_outcomes(user=user, filters=filters),
         )
         return context
 

@@ -83,6 +83,16 @@ class GuidanceAgreement(models.Model):
         verbose_name=_("lead partner that withdrew"),
     )
     lead_withdrawal_reason = models.TextField(_("why the lead partner withdrew"), blank=True)
+    # The person signed the printed agreement on this day (no scan of a signature is kept).
+    signed_on = models.DateField(_("signed by the person on"), null=True, blank=True)
+    signed_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("signature recorded by"),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -108,6 +108,14 @@ class Consent(models.Model):
     text_version = models.CharField(
         _("version of the consent text"), max_length=20, default=CONSENT_TEXT_VERSION
     )
+    # Who may pass a referral under this consent on to another organisation it names; set when
+    # the consent is recorded, like the rest of it (withdrawing stops every passing on).
+    may_pass_on = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="network_consents_to_pass_on",
+        verbose_name=_("may pass it on"),
+    )
 
     class Meta:
         verbose_name = _("consent")

@@ -15,7 +15,15 @@ from huis.accounts.models import Organisation
 from .people import Consent, Person
 
 
+class Origin(models.TextChoices):
+    INTAKE = "intake", _("An intake")
+    OUTREACH = "outreach", _("Outreach or a home visit")
+    PASSED_ON = "passed_on", _("Passed on by a partner")
+
+
 class Referral(models.Model):
+    Origin = Origin
+
     class Status(models.TextChoices):
         SENT = "sent", _("Sent")
         ACCEPTED = "accepted", _("Accepted")
@@ -69,6 +77,31 @@ class Referral(models.Model):
         _("status"), max_length=16, choices=Status.choices, default=Status.SENT
     )
     decline_reason = models.TextField(_("reason for declining"), blank=True)
+    # The intake carried along: what was already tried and the needs seen, so that a partner
+    # further down the chain reads them instead of asking the person again.
+    tried = models.TextField(_("what was already tried"), blank=True)
+    needs = models.JSONField(_("needs seen"), default=list, blank=True)
+    origin = models.CharField(
+        _("started from"), max_length=16, choices=Origin.choices, default=Origin.INTAKE
+    )
+    # The chain: the referral this one passes on, and the first referral of the chain (empty on
+    # the first one), so the whole chain is one indexed query.
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="passed_on",
+        verbose_name=_("passed on from"),
+    )
+    root = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("first referral of the chain"),
+    )
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
@@ -86,6 +119,7 @@ class Referral(models.Model):
             ),
             models.Index(fields=["status", "-created_at"], name="netwerk_ref_status"),
             models.Index(fields=["closed_at"], name="netwerk_ref_closed"),
+            models.Index(fields=["root"], name="netwerk_ref_root"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -101,6 +135,11 @@ class Referral(models.Model):
                 | models.Q(~models.Q(status__in=["closed", "declined"]), closed_at__isnull=True),
                 name="netwerk_referral_closed_at_iff_finished",
             ),
+            models.CheckConstraint(
+                condition=models.Q(parent__isnull=True, root__isnull=True)
+                | models.Q(parent__isnull=False, root__isnull=False),
+                name="netwerk_referral_chain_has_root",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -112,6 +151,10 @@ class Referral(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in self.OPEN_STATUSES
+
+    @property
+    def chain_root_id(self) -> int:
+        return self.root_id or self.pk
 
 
 class ReferralEvent(models.Model):

@@ -8,6 +8,7 @@ One module per entity (the network and its charter, consent, referrals, persons,
 welcoming places); this package re-exports them, so callers write `selectors.referrals_for(...)`.
 """
 
+from .chain import referral_chain, referral_links, referral_outcomes
 from .consent import (
     active_consent_q,
     active_consents_recorded_by,
@@ -79,6 +80,9 @@ __all__ = [
     "persons_for",
     "places_to_manage",
     "published_places",
+    "referral_chain",
+    "referral_links",
+    "referral_outcomes",
     "referral_page",
     "referral_with_details",
     "referrals_for",

@@ -40,13 +40,17 @@ def active_consents_recorded_by(*, user: Any) -> QuerySet[Consent]:
 def may_see_person_details(*, user: Any, referral: Referral) -> bool:
     """Who may read the person's alias, contact, question and what is needed.
 
-    The organisation that registered the person (the sender) always: it holds its own record.
-    The receiver only while the consent is active and names it. Nobody else, coordinators
-    included: they follow the referral (organisations, status, history), not the person.
+    The organisation that registered the person always: it holds its own record (also on the
+    referrals its partners passed on). A sender or receiver of this referral only while the
+    consent is active and names it. Nobody else, coordinators included: they follow the
+    referral (organisations, status, history), not the person.
     """
     orgs = organisation_ids(user)
-    if referral.from_organisation_id in orgs and referral.person.organisation_id in orgs:
+    if referral.person.organisation_id in orgs and (
+        referral.from_organisation_id in orgs or referral.root_id is not None
+    ):
         return True
-    if referral.to_organisation_id not in orgs or not consent_is_active(referral.consent):
+    parties = {referral.from_organisation_id, referral.to_organisation_id} & set(orgs)
+    if not parties or not consent_is_active(referral.consent):
         return False
-    return any(o.pk == referral.to_organisation_id for o in referral.consent.organisations.all())
+    return any(o.pk in parties for o in referral.consent.organisations.all())

@@ -6,6 +6,7 @@ Rows are locked through `huis.core.locking`. Reads (also the ones these writes n
 `network_organisations`) live in `netwerk.selectors`.
 """
 
+from .agreement import guidance_record_signed
 from .errors import NetwerkError, check_member
 from .guidance import (
     EVALUATION_REMIND_DAYS,
@@ -21,6 +22,7 @@ from .guidance import (
     guidance_read,
 )
 from .network import charter_publish, charter_sign, organisation_leave_network
+from .onward import pass_on_refusal, pass_on_targets, referral_pass_on
 from .places import (
     PlaceDetails,
     map_tile_host,
@@ -66,8 +68,11 @@ __all__ = [
     "guidance_hand_over",
     "guidance_leave",
     "guidance_read",
+    "guidance_record_signed",
     "map_tile_host",
     "organisation_leave_network",
+    "pass_on_refusal",
+    "pass_on_targets",
     "person_read",
     "person_register",
     "place_create",
@@ -77,6 +82,7 @@ __all__ = [
     "referral_close",
     "referral_create",
     "referral_decline",
+    "referral_pass_on",
     "referral_read",
     "referral_start",
 ]

@@ -64,9 +64,11 @@ def consent_record(
     items: Iterable[str],
     scope: str = "",
     consent_given: bool,
+    may_pass_on: Iterable[Organisation] = (),
     request: HttpRequest | None = None,
 ) -> Consent:
-    """A new consent: what may be shared, with which organisations, in the text's version."""
+    """A new consent: what may be shared, with which organisations, in the text's version, and
+    which of them may pass a referral on to the others it names."""
     check_member(actor, person.organisation)
     if not consent_given:
         raise NetwerkError(
@@ -88,11 +90,21 @@ def consent_record(
         text_version=CONSENT_TEXT_VERSION,
     )
     consent.organisations.set(organisations)
+    named = {o.pk for o in organisations}
+    passers = sorted({o.pk for o in may_pass_on} & named)
+    if len(named) > 1 and passers:
+        consent.may_pass_on.set(passers)
+    else:
+        passers = []
     log_action(
         actor=actor,
         action="netwerk.consent_recorded",
         obj=consent,
-        data={"person": person.pk, "organisations": sorted(o.pk for o in organisations)},
+        data={
+            "person": person.pk,
+            "organisations": sorted(named),
+            "may_pass_on": passers,
+        },
         request=request,
     )
     return consent
@@ -105,8 +117,12 @@ def consent_withdraw(
     """The person takes their consent back: from this moment nothing more is shared.
 
     The selectors check the withdrawal on every read, so receivers lose sight of the person's
-    details at once; open referrals under this consent get a line in their history.
+    details at once; open referrals under this consent get a line in their history. The
+    consent's row is locked first, as passing a referral on does (services/onward.py): the
+    withdrawal's own foreign-key check waits only at commit, so without it a passing on could
+    read the consent as active while the withdrawal is being written.
     """
+    lock(Consent.objects, consent.pk)
     try:
         with transaction.atomic():
             withdrawal = ConsentWithdrawal.objects.create(consent=consent, recorded_by=actor)
@@ -149,12 +165,19 @@ def referral_create(
     items: Iterable[str] = (),
     scope: str = "",
     also_share_with: Iterable[Organisation] = (),
+    receiver_may_pass_on: bool = False,
+    tried: str = "",
+    needs: Iterable[str] = (),
+    origin: str = Referral.Origin.INTAKE,
     person: Person | None = None,
     alias: str = "",
     contact: str = "",
     request: HttpRequest | None = None,
 ) -> Referral:
-    """One intake: the person (new or known), their consent and the referral, in one step."""
+    """One intake: the person (new or known), their consent and the referral, in one step.
+
+    `receiver_may_pass_on`: the person agrees that the receiver passes the referral on to the
+    other organisations they named (`also_share_with`), carrying this intake along."""
     check_member(actor, from_organisation, field="from_organisation")
     if to_organisation.pk == from_organisation.pk:
         raise NetwerkError(_("Refer to another organisation."), field="to_organisation")
@@ -170,6 +193,8 @@ def referral_create(
             _("Ask the person for their consent first. Without it, nothing is shared."),
             field="consent_given",
         )
+    if origin not in (Referral.Origin.INTAKE, Referral.Origin.OUTREACH):
+        raise NetwerkError(_("A referral starts from an intake or from outreach."))
     if person is None:
         person = person_register(
             actor=actor, organisation=from_organisation, alias=alias, contact=contact
@@ -183,6 +208,7 @@ def referral_create(
         items=items,
         scope=scope,
         consent_given=consent_given,
+        may_pass_on=[to_organisation] if receiver_may_pass_on else [],
     )
     referral = Referral.objects.create(
         person=person,
@@ -192,6 +218,9 @@ def referral_create(
         to_organisation=to_organisation,
         question=question.strip(),
         minimum_needed=minimum_needed.strip(),
+        tried=tried.strip(),
+        needs=[str(need).strip()[:80] for need in needs if str(need).strip()][:30],
+        origin=origin,
     )
     ReferralEvent.objects.create(
         referral=referral, by=actor, organisation=from_organisation, to_status=referral.status
@@ -200,7 +229,12 @@ def referral_create(
         actor=actor,
         action="netwerk.referral_created",
         obj=referral,
-        data={"from": from_organisation.pk, "to": to_organisation.pk, "person": person.pk},
+        data={
+            "from": from_organisation.pk,
+            "to": to_organisation.pk,
+            "person": person.pk,
+            "origin": origin,
+        },
         request=request,
     )
     return referral

@@ -20,6 +20,7 @@ from ..forms import (
     HandoverForm,
     LeaveGuidanceForm,
 )
+from ..forms_agreement import SignedForm
 from ..models import GuidanceAgreement
 from .base import (
     ObjectAccessMixin,
@@ -137,6 +138,7 @@ class GuidanceDetailView(ObjectAccessMixin, TemplateView):
             can_hand_over=user.has_perm("netwerk.hand_over_guidance", agreement),
             plan_form=EvaluationPlanForm(),
             done_form=EvaluationDoneForm(),
+            signed_form=SignedForm(),
             **kwargs,
         )
 

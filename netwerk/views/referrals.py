@@ -70,9 +70,12 @@ class ReferralCreateView(PermissionRequiredMixin, FormView):
                 to_organisation=data["to_organisation"],
                 question=data["question"],
                 minimum_needed=data["minimum_needed"],
+                tried=data["tried"],
                 consent_given=data["consent_given"],
                 items=data["items"],
                 scope=data["scope"],
+                also_share_with=data["also_share_with"],
+                receiver_may_pass_on=data["receiver_may_pass_on"],
                 alias=data["alias"],
                 contact=data["contact"],
                 request=self.request,
@@ -110,6 +113,8 @@ class ReferralDetailView(ObjectAccessMixin, TemplateView):
             is_sender=user.has_perm("netwerk.view_person", referral.person),
             close_form=CloseForm(),
             statuses=Referral.Status.choices,
+            chain=selectors.referral_chain(referral=referral),
+            may_pass_on=services.pass_on_refusal(referral=referral, user=user) is None,
             **kwargs,
         )
 

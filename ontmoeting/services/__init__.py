@@ -16,6 +16,12 @@ from .activities import (
 )
 from .errors import ActivityError, AlreadyRegistered
 from .feedback import feedback_give, feedback_refusal
+from .proposals import (
+    ANSWER_STATUSES,
+    proposal_answer,
+    proposal_submit,
+    proposal_token_hash,
+)
 from .registrations import (
     activity_of,
     on_claim_promoted,
@@ -30,6 +36,7 @@ from .registrations import (
 from .walk_in import activity_record_walk_ins, open_hours_save, walk_in_record
 
 __all__ = [
+    "ANSWER_STATUSES",
     "MAX_SERIES",
     "ActivityData",
     "ActivityError",
@@ -44,6 +51,9 @@ __all__ = [
     "feedback_refusal",
     "on_claim_promoted",
     "open_hours_save",
+    "proposal_answer",
+    "proposal_submit",
+    "proposal_token_hash",
     "registration_accept_offer",
     "registration_cancel",
     "registration_create",

@@ -64,4 +64,6 @@ def test_no_two_apps_import_each_other():
         "trajecten": {"netwerk"},
         # A shift staffs a coming activity or course session, read through their selectors.
         "vrijwilligers": {"ontmoeting", "herstelacademie"},
+        # A home visit starts a referral in one step (netwerk's services and selectors).
+        "kwartiermaken": {"netwerk"},
     }

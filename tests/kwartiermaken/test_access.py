@@ -61,6 +61,7 @@ MATRIX = {
     "kwartiermaken:entry_detail": ("get", "entry", _see_own),
     "kwartiermaken:entry_notes": ("get", "entry", _see_own),
     "kwartiermaken:entry_update": ("get", "entry", _change_own),
+    "kwartiermaken:entry_refer": ("get", "entry", _change_own),
     "kwartiermaken:entry_follow_up_done": ("post", "entry", lambda r: _change_own(r, ok=400)),
     "kwartiermaken:signal_list": ("get", None, _workers),
     "kwartiermaken:signal_create": ("get", None, _workers),
@@ -86,15 +87,24 @@ MATRIX = {
     ),
     "kwartiermaken:recommendation_print": ("get", "recommendation", _coordinators_object),
     "kwartiermaken:recommendation_pdf": ("get", "recommendation", _coordinators_object),
+    "kwartiermaken:consultation_create": ("get", "recommendation", _coordinators_object),
+    "kwartiermaken:quote_create": ("get", "recommendation", _coordinators_object),
+    "kwartiermaken:quote_remove": ("post", "quote", lambda r: _coordinators_object(r, ok=302)),
 }
 
 
 @pytest.fixture
 def objects(entry_a, signal_a):
+    from kwartiermaken.models import ResidentQuote
+
+    recommendation = RecommendationFactory(signals=[signal_a])
     return {
         "entry": entry_a,
         "signal": signal_a,
-        "recommendation": RecommendationFactory(signals=[signal_a]),
+        "recommendation": recommendation,
+        "quote": ResidentQuote.objects.create(
+            recommendation=recommendation, text="Er is hier geen bank.", consent_given=True
+        ),
     }
 
 

@@ -77,7 +77,8 @@ def test_a_name_in_the_contact_code_is_refused_and_nothing_typed_is_lost(
             neighbourhood,
             organisation=organisation_a.pk,
             contact_codes=written,
-            referred_to="CAW",
+            follow_up_note="Bellen naar CAW",
+            follow_up_on="",
             people_reached="3",
         ),
     )
@@ -87,7 +88,7 @@ def test_a_name_in_the_contact_code_is_refused_and_nothing_typed_is_lost(
     assert "looks like a name" in str(form.errors["contact_codes"])
     # The error is tied to its field, and what was typed stays.
     assert 'aria-invalid="true"' in response.text
-    assert 'value="CAW"' in response.text
+    assert 'value="Bellen naar CAW"' in response.text
     assert 'value="3"' in response.text
 
 

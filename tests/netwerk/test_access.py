@@ -92,12 +92,25 @@ MATRIX = {
     "netwerk:referral_decline": ("get", "referral", _only(HANDLE_GET)),
     "netwerk:referral_start": ("post", "referral", _only(HANDLE_REFUSED)),
     "netwerk:referral_close": ("post", "referral", _only(HANDLE_REFUSED)),
+    "netwerk:referral_pass_on": ("get", "referral", _only(HANDLE_GET)),
     "netwerk:person_detail": ("get", "person", _only({"partner_a": 200})),
     "netwerk:consent_withdraw": ("post", "consent", _only({"partner_a": 302})),
     "netwerk:guidance_list": ("get", None, _workers),
     "netwerk:guidance_without_lead": ("get", None, _coordinators),
     "netwerk:guidance_create": ("get", None, _guidance_create),
     "netwerk:guidance_detail": ("get", "guidance", _only(GUIDANCE_PARTIES)),
+    # The lead partner (A) prints the agreement and records the signature; B may see the
+    # agreement, not this (403).
+    "netwerk:guidance_pdf": (
+        "get",
+        "guidance",
+        _only({"partner_a": 200, "partner_b": 403, "coordinator": 403, "administrator": 200}),
+    ),
+    "netwerk:guidance_signed": (
+        "post",
+        "guidance",
+        _only({"partner_a": 400, "partner_b": 403, "coordinator": 403, "administrator": 400}),
+    ),
     "netwerk:guidance_leave": (
         "get",
         "guidance",

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from huis.places.models import PlaceClaim
 from huis.places.services import claim_make_token
-from ontmoeting.services import registration_create
+from ontmoeting.services import proposal_submit, registration_create
 from tests.conftest import ROLE_FIXTURES
 from tests.factories import ActivityFactory, OpenHoursFactory
 from tests.trust.matrix import assert_answer, expected_answer
@@ -60,6 +60,11 @@ MATRIX = {
     "ontmoeting:mine_cancel": ("post", "claim", _own),
     "ontmoeting:mine_accept": ("post", "claim", _own),
     "ontmoeting:staff_list": ("get", None, _house),
+    "ontmoeting:proposals": ("get", None, _public),
+    "ontmoeting:propose": ("get", None, _public),
+    "ontmoeting:proposal_status": ("get", "proposal_token", _public),
+    "ontmoeting:staff_proposals": ("get", None, _house),
+    "ontmoeting:staff_proposal_answer": ("get", "proposal", _house),
     "ontmoeting:activity_create": ("get", None, _house),
     "ontmoeting:staff_activity": ("get", "activity_pk", _house),
     "ontmoeting:activity_update": ("get", "activity_pk", _house),
@@ -99,6 +104,7 @@ def objects(visitor, visitor_b):
     soon = timezone.now() + dt.timedelta(hours=1)
     today = ActivityFactory(capacity=5, starts_at=soon, ends_at=soon + dt.timedelta(hours=1))
     today_claim = registration_create(activity=today, actor=visitor, user=visitor)
+    proposal, proposal_token = proposal_submit(kind="idea", title="Een moestuin", text="Samen.")
     return {
         "open_activity": {"pk": open_activity.pk, "slug": open_activity.slug},
         "draft": {"pk": draft.pk},
@@ -109,6 +115,8 @@ def objects(visitor, visitor_b):
         "waiting_claim": {"pk": waiting.pk},
         "token": {"token": token},
         "hours": {"pk": OpenHoursFactory().pk},
+        "proposal": {"pk": proposal.pk},
+        "proposal_token": {"token": proposal_token},
     }
 
 
