@@ -13,7 +13,9 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 
+from huis.notifications import notices
 from huis.notifications.services import notification_cancel, notification_schedule
+from huis.places.models import PlaceClaim
 
 from .models import Course, CourseSession, Enrollment
 
@@ -123,10 +125,75 @@ def cancel_course_messages(enrollment: Enrollment, course: Course) -> None:
 
 
 def session_changed(session: CourseSession, enrollments: list[Enrollment]) -> None:
-    """A session was added or moved: its reminders follow it."""
+    """A session was added or moved: its reminders follow it (with new keys: a session moved
+    back to an earlier moment must not meet that moment's cancelled reminder)."""
     notification_cancel(key_prefix=reminder_prefix(session))
     for enrollment in enrollments:
-        schedule_reminder(enrollment, session)
+        schedule_reminder(enrollment, session, again=True)
+
+
+# --- Changes told through the core's change notices (huis.notifications.notices) -------------
+
+
+def occasion(course: Course) -> notices.Occasion:
+    return notices.Occasion(
+        ref=f"herstelacademie.course:{course.pk}",
+        title=course.title,
+        url=settings.SITE_URL + course.get_absolute_url(),
+    )
+
+
+def course_claims(course: Course, *, waiting: bool | None = None) -> list[PlaceClaim]:
+    """The claims of everyone with a place and, or only, waiting (not cancelled)."""
+    if not course.offering_id:
+        return []
+    statuses: tuple = (PlaceClaim.Status.CONFIRMED, PlaceClaim.Status.OFFERED)
+    if waiting is None:
+        statuses += (PlaceClaim.Status.WAITING,)
+    elif waiting:
+        statuses = (PlaceClaim.Status.WAITING,)
+    return list(
+        PlaceClaim.objects.filter(offering_id=course.offering_id, status__in=statuses)
+        .select_related("user", "user__notification_preference")
+        .order_by("pk")
+    )
+
+
+def session_moved(session: CourseSession, *, old_start: Any) -> int:
+    """A session has a new time: every student with a place or waiting is told once."""
+    return notices.notice_moved(
+        occasion=occasion(session.course),
+        addressees=notices.addressees_from_claims(course_claims(session.course)),
+        old_start=old_start,
+        new_start=session.starts_at,
+        new_end=session.ends_at,
+        place=session.place_name,
+    )
+
+
+def register_message_audience() -> None:
+    """Staff can write to everyone with a place in a course, or to its waiting list."""
+    from django.utils.translation import gettext_lazy as _
+
+    from huis.core.registry import MessageAudience
+    from huis.core.registry import register_message_audience as register
+
+    from .selectors import courses_to_manage
+
+    register(
+        MessageAudience(
+            name="herstelacademie-course",
+            label=_("Course"),
+            objects=lambda user: courses_to_manage(user=user),
+            occasion=occasion,
+            addressees=lambda course, waiting: notices.addressees_from_claims(
+                course_claims(course, waiting=waiting)
+            ),
+            back_url=lambda course: reverse(
+                "herstelacademie:course_update", kwargs={"pk": course.pk}
+            ),
+        )
+    )
 
 
 def session_removed(session: CourseSession) -> None:

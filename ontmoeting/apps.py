@@ -19,10 +19,11 @@ class OntmoetingConfig(AppConfig):
         )
         from huis.places.services import claim_promoted
 
-        from . import privacy
+        from . import notify, privacy
         from .services import on_claim_promoted
 
         privacy.register()
+        notify.register_message_audience()
 
         register_home_section(
             HomeSection(
