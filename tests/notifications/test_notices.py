@@ -85,7 +85,8 @@ def test_moving_an_activity_two_hours_moves_reminders_and_tells_everyone_once(fu
     ]
     french = next(n for n in told if n.language == "fr")
     assert "16:00" in render(french).text and "14:00" in render(french).text
-    assert "Schilderen" in render(french).subject
+    assert render(french).subject == "Nouvel horaire : Schilderen"
+    assert "Ta place reste à toi." in render(french).text
     sms = next(n for n in told if n.channel == "sms")
     assert sms.context["waiting"] is True and "Schilderen" in render(sms).sms
     # Saving the same times again tells nobody twice.
@@ -157,7 +158,10 @@ def test_moving_a_course_session_tells_the_students_in_their_language(expert, st
     )
     (notice,) = moved(f"notice:moved:herstelacademie.course:{course.pk}:")
     assert notice.recipient == visitor and notice.language == "en"
-    assert "moves" in render(notice).text
+    assert render(notice).subject.startswith("New time:")
+    dutch = Notification(**{**{f: getattr(notice, f) for f in ("kind", "channel", "context")}})
+    dutch.language = "nl"
+    assert "verandert van moment" in render(dutch).text
     pending = Notification.objects.filter(
         key__startswith=f"herstelacademie:reminder:{session.pk}:", status="pending"
     )
