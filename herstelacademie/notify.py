@@ -32,16 +32,34 @@ REMINDER_BEFORE = timedelta(hours=24)
 
 
 def _language(enrollment: Enrollment) -> str:
-    return (enrollment.user.preferred_language if enrollment.user else "") or "nl"
+    if enrollment.user:
+        return enrollment.user.preferred_language or "nl"
+    return (enrollment.claim.language if enrollment.claim else "") or "nl"
+
+
+def guest_url(enrollment: Enrollment, course: Course) -> str:
+    """A guest's signed link to their enrolment (no account): valid until the course is over,
+    and a year at most."""
+    from huis.places.services import claim_make_token
+
+    until = timezone.now() + timedelta(days=365)
+    if course.last_session_ends_at:
+        until = min(until, course.last_session_ends_at + timedelta(days=30))
+    token = claim_make_token(claim=enrollment.claim, valid_until=until)
+    return settings.SITE_URL + reverse("herstelacademie:guest", kwargs={"token": token})
 
 
 def _context(enrollment: Enrollment, course: Course, **extra: Any) -> dict:
+    guest = enrollment.user is None and enrollment.claim is not None
     with translation.override(_language(enrollment)):
         context = {
             "name": enrollment.user.display_name if enrollment.user else "",
             "title": course.title,
             "course_url": settings.SITE_URL + course.get_absolute_url(),
-            "plan_url": settings.SITE_URL + reverse("herstelacademie:plan"),
+            # A guest has no learning plan page: their own link shows the same.
+            "plan_url": guest_url(enrollment, course)
+            if guest
+            else settings.SITE_URL + reverse("herstelacademie:plan"),
             "first_day": "",
             "intake_note": enrollment.intake_note,
         }
@@ -53,15 +71,24 @@ def _context(enrollment: Enrollment, course: Course, **extra: Any) -> dict:
 
 
 def _send(enrollment: Enrollment, course: Course, kind: str, key: str, **kwargs: Any) -> None:
+    """To the student's account; to a guest (no account) at the address or number they gave."""
+    contact: dict = {}
     if enrollment.user is None:
-        return
+        claim = enrollment.claim
+        if claim is None or not (claim.email or claim.phone):
+            return
+        contact = {"email": claim.email, "phone": claim.phone}
     extra = kwargs.pop("context", {})
+    context = _context(enrollment, course, **extra)
+    if enrollment.user is None:
+        context["name"] = enrollment.claim.name
     notification_schedule(
         key=key,
         kind=kind,
-        context=_context(enrollment, course, **extra),
+        context=context,
         recipient=enrollment.user,
         language=_language(enrollment),
+        **contact,
         **kwargs,
     )
 

@@ -124,8 +124,18 @@ class _CourseFormView(_StaffFormView):
                 "notifications:message_write",
                 kwargs={"audience": "herstelacademie-course", "pk": self.course.pk},
             )
+        desk_url = (
+            reverse("herstelacademie:desk_enrol", kwargs={"pk": self.course.pk})
+            if message_url
+            else ""
+        )
         return super().get_context_data(
-            title=title, back=back, warning=warning, message_url=message_url, **kwargs
+            title=title,
+            back=back,
+            warning=warning,
+            message_url=message_url,
+            desk_url=desk_url,
+            **kwargs,
         )
 
     def save(self, form) -> Course:
