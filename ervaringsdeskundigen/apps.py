@@ -10,6 +10,15 @@ class ErvaringsdeskundigenConfig(AppConfig):
     verbose_name = _("Experts by experience")
 
     def ready(self) -> None:
+        from huis.core.registry import OpenWorkProvider, register_open_work
+
+        from .selectors import open_work_of
+
+        register_open_work(
+            OpenWorkProvider(
+                name="ervaringsdeskundigen", label=_("Experts by experience"), items=open_work_of
+            )
+        )
         from huis.core.registry import (
             DashboardLink,
             PersonalDataProvider,

@@ -14,6 +14,7 @@ urlpatterns = [
     path("account/", include("allauth.urls")),
     path("profiel/", include("huis.accounts.urls")),
     path("beheer/berichten/", include("huis.notifications.urls")),
+    path("beheer/mensen/", include("huis.accounts.people_urls")),
     path("agenda/", include("ontmoeting.urls")),
     path("agenda.ics", include("ontmoeting.public_urls")),
     path("herstelacademie/", include("herstelacademie.urls")),

@@ -9,6 +9,11 @@ class NetwerkConfig(AppConfig):
     verbose_name = _("Partner network")
 
     def ready(self) -> None:
+        from huis.core.registry import OpenWorkProvider, register_open_work
+
+        from .selectors import open_work_of
+
+        register_open_work(OpenWorkProvider(name="netwerk", label=_("Network"), items=open_work_of))
         from huis.core.registry import (
             DashboardLink,
             HomeSection,

@@ -237,3 +237,41 @@ def register_message_audience(audience: MessageAudience) -> None:
 
 def message_audience(name: str) -> MessageAudience | None:
     return _audiences.get(name)
+
+
+# --- A departing worker's open work ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OpenWork:
+    """One piece of open work a person holds (a referral, a request they handle)."""
+
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class OpenWorkProvider:
+    """An app lists the open work a person holds, for handover before they are deactivated.
+    `items(user)` returns OpenWork rows (few queries: it is asked once per person page)."""
+
+    name: str
+    label: str | Promise
+    items: Callable[[Any], list[OpenWork]]
+
+
+_open_work: dict[str, OpenWorkProvider] = {}
+
+
+def register_open_work(provider: OpenWorkProvider) -> None:
+    _open_work[provider.name] = provider
+
+
+def open_work_of(user: Any) -> list[tuple[Any, list[OpenWork]]]:
+    """(label, items) per app that has open work for `user`."""
+    result = []
+    for provider in sorted(_open_work.values(), key=lambda p: p.name):
+        items = provider.items(user)
+        if items:
+            result.append((provider.label, items))
+    return result
