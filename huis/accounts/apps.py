@@ -24,3 +24,13 @@ class AccountsConfig(AppConfig):
                 order=90,
             )
         )
+        register_dashboard_link(
+            DashboardLink(
+                section=_("People and organisations"),
+                title=_("Import people"),
+                url_name="people:import",
+                description=_("A list of people from a CSV or XLSX file: preview, import, undo."),
+                perm="accounts.import_people",
+                order=91,
+            )
+        )

@@ -292,3 +292,41 @@ class Invitation(models.Model):
     @property
     def is_open(self) -> bool:
         return self.accepted_at is None and self.expires_at > timezone.now()
+
+
+class ImportBatch(models.Model):
+    """One upload of a list of people (CSV or XLSX): previewed, then committed, and undone
+    within a day if it was a mistake (issue #25). `rows` holds the preview: per row what will
+    happen (create, update, skip) and why; `created`/`updated` what the commit did."""
+
+    class Status(models.TextChoices):
+        PREVIEW = "preview", _("Preview")
+        COMMITTED = "committed", _("Imported")
+        UNDONE = "undone", _("Undone")
+
+    filename = models.CharField(_("file"), max_length=200)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PREVIEW
+    )
+    invite = models.BooleanField(_("send a welcome message"), default=False)
+    rows = models.JSONField(_("rows"), default=list)
+    created = models.JSONField(default=list)  # ids of the accounts the commit made
+    updated = models.JSONField(default=list)  # [{"id": .., "before": {field: value}}]
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("imported by"),
+    )
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    committed_at = models.DateTimeField(_("imported"), null=True, blank=True)
+    undone_at = models.DateTimeField(_("undone"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("import of people")
+        verbose_name_plural = _("imports of people")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.filename

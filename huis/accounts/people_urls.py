@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import import_views
 from . import people_views as views
 
 app_name = "people"
@@ -14,4 +15,16 @@ urlpatterns = [
         name="person_deactivate",
     ),
     path("uitnodiging/<str:token>/", views.InvitationView.as_view(), name="invitation"),
+    path("importeren/", import_views.ImportView.as_view(), name="import"),
+    path("importeren/<int:pk>/", import_views.ImportBatchView.as_view(), name="import_batch"),
+    path(
+        "importeren/<int:pk>/bevestigen/",
+        import_views.ImportCommitView.as_view(),
+        name="import_commit",
+    ),
+    path(
+        "importeren/<int:pk>/ongedaan-maken/",
+        import_views.ImportUndoView.as_view(),
+        name="import_undo",
+    ),
 ]

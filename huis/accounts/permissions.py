@@ -22,3 +22,5 @@ def is_contact_person(user) -> bool:
 # person invites their own colleagues.
 rules.add_perm("accounts.view_people", is_coordinator | is_contact_person)
 rules.add_perm("accounts.manage_people", is_coordinator)
+# Importing a list of people: the house's own people.
+rules.add_perm("accounts.import_people", is_house)

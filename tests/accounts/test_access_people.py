@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from huis.accounts import invitations
+from huis.accounts import imports, invitations
 from tests.conftest import ROLE_FIXTURES
 from tests.factories import UserFactory
 from tests.trust.matrix import LOGIN, assert_answer, expected_answer
@@ -11,6 +11,13 @@ from tests.trust.matrix import LOGIN, assert_answer, expected_answer
 pytestmark = pytest.mark.django_db
 
 COORDINATORS = {"coordinator", "administrator"}
+HOUSE = {"staff", "coordinator", "administrator"}
+
+
+def _house(role, ok=200):
+    if role == "anonymous":
+        return LOGIN
+    return ok if role in HOUSE else 403
 
 
 def _coordinators(role, ok=200):
@@ -27,6 +34,11 @@ MATRIX = {
     "people:person_deactivate": ("post", "person", lambda r: _coordinators(r, 302)),
     # The emailed link: anyone holding it sees what it is for.
     "people:invitation": ("get", "invitation", lambda r: 200),
+    # Importing people: the house's own people.
+    "people:import": ("get", None, _house),
+    "people:import_batch": ("get", "batch", _house),
+    "people:import_commit": ("post", "batch", lambda r: _house(r, 302)),
+    "people:import_undo": ("post", "committed", lambda r: _house(r, 302)),
 }
 
 
@@ -39,7 +51,20 @@ def objects(coordinator, organisation_a):
         role="partner_worker",
         actor=coordinator,
     )
+    content = b"name,email\nEls,els@example.org\n"
+    batch = imports.import_preview(filename="a.csv", content=content, invite=False, actor=None)
+    committed = imports.import_commit(
+        batch=imports.import_preview(
+            filename="b.csv",
+            content=b"name,email\nJan,jan@example.org\n",
+            invite=False,
+            actor=None,
+        ),
+        actor=None,
+    )
     return {
+        "batch": {"pk": batch.pk},
+        "committed": {"pk": committed.pk},
         "person": {"pk": UserFactory().pk},
         "invitation": {"token": invitations.invitation_token(invitation)},
     }
