@@ -7,7 +7,7 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from openpyxl import Workbook
 
 from huis.accounts import imports
@@ -86,7 +86,7 @@ def test_welcome_messages_when_chosen_and_no_undo_after_a_day(staff):
     ImportBatch.objects.filter(pk=batch.pk).update(
         committed_at=timezone.now() - dt.timedelta(days=1, minutes=1)
     )
-    with pytest.raises(imports.ImportError_, match="within a day"):
+    with translation.override("en"), pytest.raises(imports.ImportError_, match="within a day"):
         imports.import_undo(batch=batch, actor=staff)
 
 
