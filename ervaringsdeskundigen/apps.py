@@ -15,6 +15,15 @@ class ErvaringsdeskundigenConfig(AppConfig):
         from .report import register as register_report_section
 
         register_report_section()  # its part of the yearly report (huis.core.report)
+        from huis.core.registry import OpenWorkProvider, register_open_work
+
+        from .selectors import open_work_of
+
+        register_open_work(
+            OpenWorkProvider(
+                name="ervaringsdeskundigen", label=_("Experts by experience"), items=open_work_of
+            )
+        )
         from huis.core.registry import (
             DashboardLink,
             PersonalDataProvider,

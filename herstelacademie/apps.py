@@ -24,8 +24,10 @@ class HerstelacademieConfig(AppConfig):
         )
         from huis.places.services import claim_promoted
 
-        from . import privacy
+        from . import notify, privacy
         from .services import on_claim_promoted
+
+        notify.register_message_audience()
 
         claim_promoted.connect(on_claim_promoted, dispatch_uid="herstelacademie.claim_promoted")
         _invalidate_public_pages_on_change()

@@ -13,7 +13,9 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 
+from huis.notifications import notices
 from huis.notifications.services import notification_cancel, notification_schedule
+from huis.places.models import PlaceClaim
 
 from .models import Course, CourseSession, Enrollment
 
@@ -30,16 +32,34 @@ REMINDER_BEFORE = timedelta(hours=24)
 
 
 def _language(enrollment: Enrollment) -> str:
-    return (enrollment.user.preferred_language if enrollment.user else "") or "nl"
+    if enrollment.user:
+        return enrollment.user.preferred_language or "nl"
+    return (enrollment.claim.language if enrollment.claim else "") or "nl"
+
+
+def guest_url(enrollment: Enrollment, course: Course) -> str:
+    """A guest's signed link to their enrolment (no account): valid until the course is over,
+    and a year at most."""
+    from huis.places.services import claim_make_token
+
+    until = timezone.now() + timedelta(days=365)
+    if course.last_session_ends_at:
+        until = min(until, course.last_session_ends_at + timedelta(days=30))
+    token = claim_make_token(claim=enrollment.claim, valid_until=until)
+    return settings.SITE_URL + reverse("herstelacademie:guest", kwargs={"token": token})
 
 
 def _context(enrollment: Enrollment, course: Course, **extra: Any) -> dict:
+    guest = enrollment.user is None and enrollment.claim is not None
     with translation.override(_language(enrollment)):
         context = {
             "name": enrollment.user.display_name if enrollment.user else "",
             "title": course.title,
             "course_url": settings.SITE_URL + course.get_absolute_url(),
-            "plan_url": settings.SITE_URL + reverse("herstelacademie:plan"),
+            # A guest has no learning plan page: their own link shows the same.
+            "plan_url": guest_url(enrollment, course)
+            if guest
+            else settings.SITE_URL + reverse("herstelacademie:plan"),
             "first_day": "",
             "intake_note": enrollment.intake_note,
         }
@@ -51,15 +71,24 @@ def _context(enrollment: Enrollment, course: Course, **extra: Any) -> dict:
 
 
 def _send(enrollment: Enrollment, course: Course, kind: str, key: str, **kwargs: Any) -> None:
+    """To the student's account; to a guest (no account) at the address or number they gave."""
+    contact: dict = {}
     if enrollment.user is None:
-        return
+        claim = enrollment.claim
+        if claim is None or not (claim.email or claim.phone):
+            return
+        contact = {"email": claim.email, "phone": claim.phone}
     extra = kwargs.pop("context", {})
+    context = _context(enrollment, course, **extra)
+    if enrollment.user is None:
+        context["name"] = enrollment.claim.name
     notification_schedule(
         key=key,
         kind=kind,
-        context=_context(enrollment, course, **extra),
+        context=context,
         recipient=enrollment.user,
         language=_language(enrollment),
+        **contact,
         **kwargs,
     )
 
@@ -123,10 +152,75 @@ def cancel_course_messages(enrollment: Enrollment, course: Course) -> None:
 
 
 def session_changed(session: CourseSession, enrollments: list[Enrollment]) -> None:
-    """A session was added or moved: its reminders follow it."""
+    """A session was added or moved: its reminders follow it (with new keys: a session moved
+    back to an earlier moment must not meet that moment's cancelled reminder)."""
     notification_cancel(key_prefix=reminder_prefix(session))
     for enrollment in enrollments:
-        schedule_reminder(enrollment, session)
+        schedule_reminder(enrollment, session, again=True)
+
+
+# --- Changes told through the core's change notices (huis.notifications.notices) -------------
+
+
+def occasion(course: Course) -> notices.Occasion:
+    return notices.Occasion(
+        ref=f"herstelacademie.course:{course.pk}",
+        title=course.title,
+        url=settings.SITE_URL + course.get_absolute_url(),
+    )
+
+
+def course_claims(course: Course, *, waiting: bool | None = None) -> list[PlaceClaim]:
+    """The claims of everyone with a place and, or only, waiting (not cancelled)."""
+    if not course.offering_id:
+        return []
+    statuses: tuple = (PlaceClaim.Status.CONFIRMED, PlaceClaim.Status.OFFERED)
+    if waiting is None:
+        statuses += (PlaceClaim.Status.WAITING,)
+    elif waiting:
+        statuses = (PlaceClaim.Status.WAITING,)
+    return list(
+        PlaceClaim.objects.filter(offering_id=course.offering_id, status__in=statuses)
+        .select_related("user", "user__notification_preference")
+        .order_by("pk")
+    )
+
+
+def session_moved(session: CourseSession, *, old_start: Any) -> int:
+    """A session has a new time: every student with a place or waiting is told once."""
+    return notices.notice_moved(
+        occasion=occasion(session.course),
+        addressees=notices.addressees_from_claims(course_claims(session.course)),
+        old_start=old_start,
+        new_start=session.starts_at,
+        new_end=session.ends_at,
+        place=session.place_name,
+    )
+
+
+def register_message_audience() -> None:
+    """Staff can write to everyone with a place in a course, or to its waiting list."""
+    from django.utils.translation import gettext_lazy as _
+
+    from huis.core.registry import MessageAudience
+    from huis.core.registry import register_message_audience as register
+
+    from .selectors import courses_to_manage
+
+    register(
+        MessageAudience(
+            name="herstelacademie-course",
+            label=_("Course"),
+            objects=lambda user: courses_to_manage(user=user),
+            occasion=occasion,
+            addressees=lambda course, waiting: notices.addressees_from_claims(
+                course_claims(course, waiting=waiting)
+            ),
+            back_url=lambda course: reverse(
+                "herstelacademie:course_update", kwargs={"pk": course.pk}
+            ),
+        )
+    )
 
 
 def session_removed(session: CourseSession) -> None:

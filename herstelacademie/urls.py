@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import public, staff, student, teach
+from .views import guests, public, staff, student, teach
 
 app_name = "herstelacademie"
 urlpatterns = [
@@ -8,6 +8,23 @@ urlpatterns = [
     path("", public.CatalogueView.as_view(), name="home"),
     path("cursus/<int:pk>-<slug:slug>/", public.CourseView.as_view(), name="course"),
     path("cursus/<int:pk>-<slug:slug>/inschrijven/", public.EnrolView.as_view(), name="enrol"),
+    # "Iedereen welkom": without an account, and the guest's own signed link.
+    path(
+        "cursus/<int:pk>-<slug:slug>/als-gast/",
+        guests.GuestEnrolView.as_view(),
+        name="enrol_guest",
+    ),
+    path("inschrijving/<str:token>/", guests.GuestEnrolmentView.as_view(), name="guest"),
+    path(
+        "inschrijving/<str:token>/annuleren/",
+        guests.GuestCancelView.as_view(),
+        name="guest_cancel",
+    ),
+    path(
+        "inschrijving/<str:token>/naar-mijn-account/",
+        guests.GuestClaimView.as_view(),
+        name="guest_claim",
+    ),
     path("programma/<slug:slug>/", public.ProgrammeView.as_view(), name="programme"),
     path(
         "programma/<slug:slug>/programma.pdf",
@@ -85,6 +102,11 @@ urlpatterns = [
     path("beheer/periode/<int:pk>/", staff.TermUpdateView.as_view(), name="term_update"),
     path("beheer/cursus/nieuw/", staff.CourseCreateView.as_view(), name="course_create"),
     path("beheer/cursus/<int:pk>/", staff.CourseUpdateView.as_view(), name="course_update"),
+    path(
+        "beheer/cursus/<int:pk>/aan-de-balie/",
+        guests.DeskEnrolView.as_view(),
+        name="desk_enrol",
+    ),
     path(
         "beheer/cursus/<int:pk>/publiceren/",
         staff.CoursePublishView.as_view(),

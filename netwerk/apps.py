@@ -12,6 +12,11 @@ class NetwerkConfig(AppConfig):
         from .report import register as register_report_section
 
         register_report_section()  # its part of the yearly report (huis.core.report)
+        from huis.core.registry import OpenWorkProvider, register_open_work
+
+        from .selectors import open_work_of
+
+        register_open_work(OpenWorkProvider(name="netwerk", label=_("Network"), items=open_work_of))
         from huis.core.registry import (
             DashboardLink,
             HomeSection,

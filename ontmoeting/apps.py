@@ -19,11 +19,12 @@ class OntmoetingConfig(AppConfig):
         )
         from huis.places.services import claim_promoted
 
-        from . import privacy, report
+        from . import notify, privacy, report
         from .services import on_claim_promoted
 
         privacy.register()
         report.register()
+        notify.register_message_audience()
 
         register_home_section(
             HomeSection(

@@ -11,7 +11,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 
-from huis.places.models import PlaceClaim
+from huis.notifications import notices
+from huis.places.models import ACTIVE_STATUSES, PlaceClaim
 from huis.places.services import claim_make_token
 
 from .ics import calendar
@@ -103,11 +104,16 @@ def reminder_key(claim: PlaceClaim) -> str:
     return f"reminder-24h:registration:{claim.pk}"
 
 
-def schedule_reminder(claim: PlaceClaim, activity: Activity) -> None:
+def schedule_reminder(claim: PlaceClaim, activity: Activity, *, again: bool = False) -> None:
+    """`again`: the activity moved and the old reminder was cancelled; the new one gets a new
+    key (keys are never reused in the outbox)."""
     due = activity.starts_at - timedelta(hours=24)
     if due <= timezone.now():
         return  # signed up on the last day: the confirmation is reminder enough
-    _send(claim, activity, KIND_REMINDER, reminder_key(claim), due_at=due)
+    key = reminder_key(claim)
+    if again:
+        key = notices.reminder_key(key, activity.starts_at)
+    _send(claim, activity, KIND_REMINDER, key, due_at=due)
 
 
 def feedback_key(claim: PlaceClaim) -> str:
@@ -122,14 +128,18 @@ def feedback_url(claim: PlaceClaim, activity: Activity) -> str:
     return settings.SITE_URL + reverse("ontmoeting:feedback", kwargs={"token": token})
 
 
-def schedule_follow_up(claim: PlaceClaim, activity: Activity) -> None:
-    """The day after the activity: "how was it?", with the link to answer in one tap."""
+def schedule_follow_up(claim: PlaceClaim, activity: Activity, *, again: bool = False) -> None:
+    """The day after the activity: "how was it?", with the link to answer in one tap.
+    `again`: the activity moved; the new message gets a new key, as the reminder does."""
     end = timezone.localtime(activity.ends_at)
     due = (end + timedelta(days=1)).replace(hour=FEEDBACK_HOUR, minute=0, second=0, microsecond=0)
     if due <= timezone.now():
         return
+    key = feedback_key(claim)
+    if again:
+        key = notices.reminder_key(key, activity.starts_at)
     _schedule(
-        key=feedback_key(claim),
+        key=key,
         kind=KIND_FEEDBACK,
         context={**_context(claim, activity), "feedback_url": feedback_url(claim, activity)},
         recipient=claim.user,
@@ -179,3 +189,80 @@ def activity_cancelled(claim: PlaceClaim, activity: Activity) -> None:
     _send(claim, activity, KIND_CANCELLED, f"ontmoeting:activity-cancelled:{claim.pk}")
     _cancel(key_prefix=reminder_key(claim))
     _cancel(key_prefix=feedback_key(claim))
+
+
+# --- Changes told through the core's change notices (huis.notifications.notices) -------------
+
+
+def occasion(activity: Activity) -> notices.Occasion:
+    return notices.Occasion(
+        ref=f"ontmoeting.activity:{activity.pk}",
+        title=activity.title,
+        url=settings.SITE_URL + activity.get_absolute_url(),
+    )
+
+
+def active_claims(activity: Activity, *, waiting: bool | None = None) -> list[PlaceClaim]:
+    """Everyone signed up (a place or an offer) and, or only, waiting."""
+    if not activity.offering_id:
+        return []
+    if waiting is None:
+        statuses = ACTIVE_STATUSES
+    elif waiting:
+        statuses = (PlaceClaim.Status.WAITING,)
+    else:
+        statuses = (PlaceClaim.Status.CONFIRMED, PlaceClaim.Status.OFFERED)
+    return list(
+        activity.offering.claims.filter(status__in=statuses)
+        .select_related("user", "user__notification_preference")
+        .order_by("pk")
+    )
+
+
+def addressees(activity: Activity, claims: list[PlaceClaim]) -> list[notices.Addressee]:
+    return notices.addressees_from_claims(claims, url_for=lambda claim: manage_url(claim, activity))
+
+
+def activity_moved(activity: Activity, *, old_start: Any) -> int:
+    """The activity has a new time: reminders follow it, everyone signed up or waiting is told
+    once. Returns how many people were told."""
+    claims = active_claims(activity)
+    for claim in claims:
+        _cancel(key_prefix=reminder_key(claim))
+        _cancel(key_prefix=feedback_key(claim))
+        if claim.status == PlaceClaim.Status.CONFIRMED:
+            schedule_reminder(claim, activity, again=True)
+            schedule_follow_up(claim, activity, again=True)
+    return notices.notice_moved(
+        occasion=occasion(activity),
+        addressees=addressees(activity, claims),
+        old_start=old_start,
+        new_start=activity.starts_at,
+        new_end=activity.ends_at,
+        place=activity.place_name,
+    )
+
+
+def register_message_audience() -> None:
+    """Staff can write to everyone signed up for an activity, or to its waiting list."""
+    from django.utils.translation import gettext_lazy as _
+
+    from huis.core.registry import MessageAudience
+    from huis.core.registry import register_message_audience as register
+
+    from .selectors import activities_to_manage
+
+    register(
+        MessageAudience(
+            name="ontmoeting-activity",
+            label=_("Activity"),
+            objects=lambda user: activities_to_manage(user=user),
+            occasion=occasion,
+            addressees=lambda activity, waiting: addressees(
+                activity, active_claims(activity, waiting=waiting)
+            ),
+            back_url=lambda activity: reverse(
+                "ontmoeting:staff_activity", kwargs={"pk": activity.pk}
+            ),
+        )
+    )

@@ -56,3 +56,15 @@ __all__ = [
     "year_register",
     "year_totals",
 ]
+
+
+def open_work_of(user) -> list:
+    """Expert requests this person handles that are still open: for handover when they leave
+    (huis.core.registry.register_open_work)."""
+    from huis.core.registry import OpenWork
+
+    from ..models import ExpertRequest
+    from ..models.request import OPEN_STATUSES
+
+    requests = ExpertRequest.objects.filter(handler=user, status__in=OPEN_STATUSES).order_by("pk")
+    return [OpenWork(label=str(request), url=request.get_absolute_url()) for request in requests]

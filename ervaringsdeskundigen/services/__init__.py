@@ -22,8 +22,10 @@ from .experts import (
 )
 from .intervision import (
     intervision_attendance,
+    intervision_cancel,
     intervision_cancel_sign_up,
     intervision_create,
+    intervision_move,
     intervision_sign_up,
 )
 from .organisations import (
@@ -67,8 +69,10 @@ __all__ = [
     "expert_update_own",
     "feed_token_renew",
     "intervision_attendance",
+    "intervision_cancel",
     "intervision_cancel_sign_up",
     "intervision_create",
+    "intervision_move",
     "intervision_sign_up",
     "request_actions",
     "request_cancel",

@@ -67,6 +67,17 @@ class Enrollment(models.Model):
         return f"{self.user} – {self.course}"
 
     @property
+    def display_name(self) -> str:
+        """The student's name: their account's, or the name a guest gave (no account)."""
+        if self.user_id:
+            return self.user.display_name
+        return self.claim.name if self.claim_id else ""
+
+    @property
+    def is_guest(self) -> bool:
+        return self.user_id is None and self.claim_id is not None
+
+    @property
     def is_open(self) -> bool:
         return self.cancelled_at is None and self.intake != self.Intake.DECLINED
 

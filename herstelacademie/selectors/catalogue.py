@@ -114,3 +114,12 @@ def programme(*, term: Term) -> list[Course]:
         .prefetch_related("themes", _trainers(), _sessions())
         .order_by("first_session_at", "title", "pk")
     )
+
+
+def enrollment_of_claim(*, claim_id: int) -> Enrollment | None:
+    """The enrolment a signed link's place claim belongs to (None: not a course's claim)."""
+    return (
+        Enrollment.objects.select_related("course__term", "course__offering", "claim", "user")
+        .filter(claim_id=claim_id)
+        .first()
+    )

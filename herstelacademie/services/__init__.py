@@ -28,11 +28,13 @@ from .enrollments import (
     on_claim_promoted,
 )
 from .evaluations import evaluation_submit
+from .guests import AlreadyEnrolled, enrollment_claim_for_account, enrollment_create_as_guest
 from .plans import companion_candidates, companion_set, entry_delete, entry_save, plan_for
 from .sessions import session_delete, session_save
 
 __all__ = [
     "EARLY_CHECK_IN",
+    "AlreadyEnrolled",
     "CourseData",
     "CourseError",
     "absence_announce",
@@ -47,7 +49,9 @@ __all__ = [
     "course_publish",
     "course_update",
     "enrollment_cancel",
+    "enrollment_claim_for_account",
     "enrollment_create",
+    "enrollment_create_as_guest",
     "enrolment_refusal",
     "entry_delete",
     "entry_save",

@@ -59,6 +59,12 @@ def session_save(
         raise CourseError(_("Choose a room, or say where the session takes place."), field="room")
     session = session or CourseSession(course=course)
     moved = session.pk is None or session.starts_at != starts_at
+    # A planned session that changes time (not a new one) is news for the students.
+    old_start = session.starts_at if session.pk else None
+    retimed = session.pk is not None and (session.starts_at, session.ends_at) != (
+        starts_at,
+        ends_at,
+    )
     session.starts_at, session.ends_at = starts_at, ends_at
     session.room, session.location, session.topic = room, location.strip(), topic.strip()
     session.save()
@@ -72,7 +78,12 @@ def session_save(
         notify.session_changed(session, students)
     if last_moved:
         notify.evaluation_moved(course, students)
-    log_action(actor=actor, action="herstelacademie.session_saved", obj=session)
+    told = 0
+    if retimed and course.status == Course.Status.PUBLISHED:
+        told = notify.session_moved(session, old_start=old_start)
+    log_action(
+        actor=actor, action="herstelacademie.session_saved", obj=session, data={"told": told}
+    )
     return session
 
 

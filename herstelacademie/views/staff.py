@@ -118,7 +118,25 @@ class _CourseFormView(_StaffFormView):
         title = _("Change course") if self.course else _("New course")
         back = _teach_url(self.course) if self.course else reverse("herstelacademie:staff_list")
         warning = services.coproduction_warning(course=self.course) if self.course else ""
-        return super().get_context_data(title=title, back=back, warning=warning, **kwargs)
+        message_url = ""
+        if self.course and self.course.status == Course.Status.PUBLISHED:
+            message_url = reverse(
+                "notifications:message_write",
+                kwargs={"audience": "herstelacademie-course", "pk": self.course.pk},
+            )
+        desk_url = (
+            reverse("herstelacademie:desk_enrol", kwargs={"pk": self.course.pk})
+            if message_url
+            else ""
+        )
+        return super().get_context_data(
+            title=title,
+            back=back,
+            warning=warning,
+            message_url=message_url,
+            desk_url=desk_url,
+            **kwargs,
+        )
 
     def save(self, form) -> Course:
         return services.course_create(data=form.to_data(), actor=self.request.user)

@@ -236,3 +236,97 @@ class DataExport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id}: {self.status}"
+
+
+class Invitation(models.Model):
+    """An invitation by email to work in the portal for an organisation, in a role (issue #25).
+
+    Accepted by logging in with the code the portal emails to that address (allauth's login by
+    code): whoever holds the mailbox is the person invited. It expires."""
+
+    email = models.EmailField(_("email address"))
+    display_name = models.CharField(_("name"), max_length=150)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        verbose_name=_("organisation"),
+    )
+    role = models.CharField(_("role"), max_length=32)
+    function = models.CharField(
+        _("function"),
+        max_length=16,
+        choices=Membership.Function.choices,
+        default=Membership.Function.WORKER,
+    )
+    language = models.CharField(_("language"), max_length=8, default="nl")
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    created_at = models.DateTimeField(_("invited"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("valid until"))
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("accepted by"),
+    )
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+        indexes = [models.Index(Lower("email"), name="invitation_email_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.email} – {self.organisation}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.accepted_at is None and self.expires_at > timezone.now()
+
+
+class ImportBatch(models.Model):
+    """One upload of a list of people (CSV or XLSX): previewed, then committed, and undone
+    within a day if it was a mistake (issue #25). `rows` holds the preview: per row what will
+    happen (create, update, skip) and why; `created`/`updated` what the commit did."""
+
+    class Status(models.TextChoices):
+        PREVIEW = "preview", _("Preview")
+        COMMITTED = "committed", _("Imported")
+        UNDONE = "undone", _("Undone")
+
+    filename = models.CharField(_("file"), max_length=200)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PREVIEW
+    )
+    invite = models.BooleanField(_("send a welcome message"), default=False)
+    rows = models.JSONField(_("rows"), default=list)
+    created = models.JSONField(default=list)  # ids of the accounts the commit made
+    updated = models.JSONField(default=list)  # [{"id": .., "before": {field: value}}]
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("imported by"),
+    )
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    committed_at = models.DateTimeField(_("imported"), null=True, blank=True)
+    undone_at = models.DateTimeField(_("undone"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("import of people")
+        verbose_name_plural = _("imports of people")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.filename

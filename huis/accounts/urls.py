@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import guest_views, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -12,4 +12,7 @@ urlpatterns = [
     ),
     path("wie-zag-mijn-gegevens/", views.AuditAboutMeView.as_view(), name="who_touched"),
     path("account-verwijderen/", views.AccountDeleteView.as_view(), name="delete"),
+    # A guest (no account) and their own data, from their signed link (issue #25).
+    path("gast/<str:token>/", guest_views.GuestDataView.as_view(), name="guest_data"),
+    path("gast/<str:token>/wissen/", guest_views.GuestEraseView.as_view(), name="guest_erase"),
 ]

@@ -241,3 +241,73 @@ def register_report_section(section: ReportSection) -> None:
 
 def report_sections() -> list[ReportSection]:
     return sorted(_report_sections.values(), key=lambda s: (s.order, s.name))
+
+
+# --- Messages from staff to the people concerned ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MessageAudience:
+    """Something people sign up for, to whom staff can write a short message (issue #25).
+
+    `objects(user)` returns what this user may write about (a queryset, narrowed to them);
+    `occasion(obj)` the huis.notifications.notices.Occasion; `addressees(obj, waiting)` the
+    people signed up (waiting False) or on the waiting list (True); `back_url(obj)` the page
+    the writer came from.
+    """
+
+    name: str
+    label: str | Promise
+    objects: Callable[[Any], Any]
+    occasion: Callable[[Any], Any]
+    addressees: Callable[[Any, bool], list]
+    back_url: Callable[[Any], str]
+
+
+_audiences: dict[str, MessageAudience] = {}
+
+
+def register_message_audience(audience: MessageAudience) -> None:
+    _audiences[audience.name] = audience
+
+
+def message_audience(name: str) -> MessageAudience | None:
+    return _audiences.get(name)
+
+
+# --- A departing worker's open work ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OpenWork:
+    """One piece of open work a person holds (a referral, a request they handle)."""
+
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class OpenWorkProvider:
+    """An app lists the open work a person holds, for handover before they are deactivated.
+    `items(user)` returns OpenWork rows (few queries: it is asked once per person page)."""
+
+    name: str
+    label: str | Promise
+    items: Callable[[Any], list[OpenWork]]
+
+
+_open_work: dict[str, OpenWorkProvider] = {}
+
+
+def register_open_work(provider: OpenWorkProvider) -> None:
+    _open_work[provider.name] = provider
+
+
+def open_work_of(user: Any) -> list[tuple[Any, list[OpenWork]]]:
+    """(label, items) per app that has open work for `user`."""
+    result = []
+    for provider in sorted(_open_work.values(), key=lambda p: p.name):
+        items = provider.items(user)
+        if items:
+            result.append((provider.label, items))
+    return result

@@ -188,3 +188,35 @@ class ShortLink(models.Model):
 
     def __str__(self) -> str:
         return self.code
+
+
+class NoticeMessage(models.Model):
+    """A short message staff wrote to everyone signed up for something (or its waiting list).
+
+    What it is about is named by the registered audience (`huis.core.registry`) and the object's
+    id: the core does not know the function apps' models."""
+
+    audience = models.CharField(_("about"), max_length=80)
+    object_id = models.PositiveBigIntegerField()
+    title = models.CharField(_("title"), max_length=200)
+    to_waiting = models.BooleanField(_("to the waiting list"), default=False)
+    text = models.TextField(_("message"))
+    recipients = models.PositiveIntegerField(_("people reached"), default=0)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sent by"),
+    )
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("message to participants")
+        verbose_name_plural = _("messages to participants")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["audience", "object_id"], name="notice_message_about_idx")]
+
+    def __str__(self) -> str:
+        return self.title

@@ -89,3 +89,24 @@ __all__ = [
     "signatures_of",
     "upcoming_evaluations",
 ]
+
+
+def open_work_of(user) -> list:
+    """Referrals a worker sent or handles that are still open: for handover when they leave
+    (huis.core.registry.register_open_work)."""
+    from django.db.models import Q
+
+    from huis.core.registry import OpenWork
+
+    from ..models import Referral
+
+    referrals = (
+        Referral.objects.filter(
+            Q(handled_by=user) | Q(from_worker=user), status__in=Referral.OPEN_STATUSES
+        )
+        .select_related("from_organisation", "to_organisation")
+        .order_by("pk")
+    )
+    return [
+        OpenWork(label=str(referral), url=referral.get_absolute_url()) for referral in referrals
+    ]

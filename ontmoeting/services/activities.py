@@ -224,6 +224,7 @@ def activity_update(
     old_local = timezone.localtime(activity.starts_at)
     new_start, new_end = timezone.localtime(data.starts_at), timezone.localtime(data.ends_at)
     changed = [activity]
+    before = {activity.pk: (activity.starts_at, activity.ends_at)}
     if scope == "rest" and activity.series_id:
         others = sorted(
             lock_rows(
@@ -241,16 +242,21 @@ def activity_update(
             day = timezone.localtime(other.starts_at).date() + shift
             start = _wall_clock(day, new_start.time())
             end = _wall_clock(day + span, new_end.time())
+            before[other.pk] = (other.starts_at, other.ends_at)
             _apply(other, _shift_window(data, data.starts_at, start), start, end)
             changed.append(other)
     elif activity.series_id:
         activity.series_detached = True
     _apply(activity, data, data.starts_at, data.ends_at)
+    told = 0
+    for each in changed:
+        if each.is_published and before[each.pk] != (each.starts_at, each.ends_at):
+            told += notify.activity_moved(each, old_start=before[each.pk][0])
     log_action(
         actor=actor,
         action="ontmoeting.activity_changed",
         obj=activity,
-        data={"scope": scope, "count": len(changed)},
+        data={"scope": scope, "count": len(changed), "told": told},
     )
     return changed
 

@@ -3,12 +3,16 @@
 The last test lists every URL pattern of the app and fails when one has no row here.
 """
 
+import datetime as dt
+
 import pytest
 from django.urls import get_resolver, reverse
+from django.utils import timezone
 
 from herstelacademie import services
 from herstelacademie.models import Enrollment
 from huis.accounts.roles import Role
+from huis.places.services import claim_make_token
 from ontmoeting.services import registration_create
 from tests.conftest import ROLE_FIXTURES
 from tests.factories import ActivityFactory, UserFactory
@@ -100,6 +104,12 @@ MATRIX = {
     "herstelacademie:session_create": ("get", "course_pk", _house),
     "herstelacademie:session_update": ("get", "session", _house),
     "herstelacademie:session_delete": ("post", "session", lambda r: _house(r, 302)),
+    # "Iedereen welkom" (issue #25): a guest's own signed link works for whoever holds it.
+    "herstelacademie:enrol_guest": ("get", "open_course", _public),
+    "herstelacademie:guest": ("get", "guest", _public),
+    "herstelacademie:guest_cancel": ("post", "guest", lambda r: 302),
+    "herstelacademie:guest_claim": ("post", "guest", lambda r: _logged_in(r, 302)),
+    "herstelacademie:desk_enrol": ("get", "course_pk", _house),
 }
 
 # What a POST sends, when the change needs more than the address.
@@ -137,7 +147,12 @@ def objects(visitor, visitor_b, expert):
     done_session = done.sessions.first()
     first, second = course.sessions.order_by("starts_at")[:2]
     services.absence_announce(session=second, enrollment=enrollment, actor=visitor)
+    guest = services.enrollment_create_as_guest(
+        course=open_course, name="Gast", email="gast@example.org"
+    )
+    token = claim_make_token(claim=guest.claim, valid_until=timezone.now() + dt.timedelta(days=9))
     return {
+        "guest": {"token": token},
         "absence": {"pk": enrollment.pk, "session": first.pk},
         "announced": {"pk": enrollment.pk, "session": second.pk},
         "course": {"pk": course.pk, "slug": course.slug},

@@ -1,7 +1,8 @@
-"""Every page of the text-message channel, for every role: the staff page (the house's own
-people), the short link (anyone: it is the link itself that is private) and Twilio's webhooks
-(refused, 403, to anyone whose request Twilio did not sign; tests/notifications/test_sms.py
-shows the signed ones)."""
+"""Every page of the notifications core, for every role: the text-message staff page (the house's
+own people), the short link (anyone: it is the link itself that is private), Twilio's webhooks
+(refused, 403, to anyone whose request Twilio did not sign; tests/notifications/test_sms.py shows
+the signed ones) and the page where staff write to the participants (the house's own people;
+anyone else 403 before any object is read, anonymous to login)."""
 
 import pytest
 from django.conf import settings
@@ -9,6 +10,7 @@ from django.urls import reverse
 
 from huis.notifications.shortlinks import short_link_for
 from tests.conftest import ROLE_FIXTURES
+from tests.factories import ActivityFactory
 from tests.trust.matrix import LOGIN, assert_answer, expected_answer
 
 pytestmark = pytest.mark.django_db
@@ -27,13 +29,18 @@ MATRIX = {
     "short_link": ("get", "short_link", lambda role: 302),
     "sms_status": ("post", None, lambda role: 403),
     "sms_incoming": ("post", None, lambda role: 403),
+    "notifications:message_write": ("get", "activity", _house),
 }
 
 
 @pytest.fixture
 def objects(db):
     url = short_link_for(settings.SITE_URL + "/agenda/inschrijving/abc/")
-    return {"short_link": {"code": url.rsplit("/", 1)[1]}}
+    activity = ActivityFactory(capacity=4)
+    return {
+        "short_link": {"code": url.rsplit("/", 1)[1]},
+        "activity": {"audience": "ontmoeting-activity", "pk": activity.pk},
+    }
 
 
 @pytest.mark.parametrize("role", ROLE_FIXTURES)
@@ -44,3 +51,11 @@ def test_access(url_name, role, objects, as_role):
     client = as_role(role)
     response = getattr(client, method)(reverse(url_name, kwargs=kwargs))
     assert_answer(response, expected_answer(MATRIX[url_name], role), where=f"{url_name} {role}")
+
+
+def test_posting_is_refused_to_all_but_the_house(as_role, objects):
+    address = reverse("notifications:message_write", kwargs=objects["activity"])
+    data = {"to": "signed_up", "text": "Hoi", "send": "1"}
+    assert as_role("visitor").post(address, data).status_code == 403
+    assert as_role("partner_a").post(address, data).status_code == 403
+    assert as_role("expert").post(address, data).status_code == 403
