@@ -65,11 +65,10 @@ def test_a_replaced_worker_answers_its_first_request_without_loading_the_project
         web = stack.web()
         browser = Browser(stack.port)
         master = web.popen.pid
-        wait_until(
-            lambda: _workers(master),
-            timeout=120,
-            message="gunicorn did not start:\n" + web.output()[-3000:],
-        )
+        try:
+            wait_until(lambda: _workers(master), timeout=180)
+        except AssertionError:
+            raise AssertionError("gunicorn did not start:\n" + web.output()[-3000:]) from None
         # No request was sent yet: requests 6, 11 and 16 are each a new worker's first.
         first_worker = _workers(master)
         durations = [_timed_get(browser, "/agenda/") for _ in range(3 * EVERY + 1)]
