@@ -48,7 +48,6 @@ def environment(scale: float = 1.0) -> dict[str, str]:
         BENCHMARK_ENDPOINT="true",
         RATELIMIT_ENABLE="false",
         EMAIL_URL="dummymail://",
-        LOG_LEVEL="WARNING",
         WEB_CONCURRENCY="2",
     )
     return env
