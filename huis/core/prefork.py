@@ -47,7 +47,7 @@ def _our_template_dirs() -> list[Path]:
 
 def _warm_templates() -> int:
     """Compiles the portal's own templates into the cached loader the workers inherit."""
-    from django.template import TemplateDoesNotExist, TemplateSyntaxError, engines
+    from django.template import engines
 
     engine = engines["django"]
     done = 0
@@ -57,8 +57,9 @@ def _warm_templates() -> int:
                 continue
             try:
                 engine.get_template(str(path.relative_to(directory)))
-            except (TemplateDoesNotExist, TemplateSyntaxError, UnicodeDecodeError):
-                continue  # compiled (and reported) when a page uses it, as before
+            except Exception:
+                logger.debug("Not compiled before the fork: %s", path.name)
+                continue
             done += 1
     return done
 
@@ -75,7 +76,11 @@ def warm() -> None:
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             translation.gettext("Agenda")
-    templates = _warm_templates()
+    try:
+        templates = _warm_templates()
+    except Exception:
+        logger.warning("The templates could not be compiled before the fork.", exc_info=True)
+        templates = 0
     close_connections()
     gc.collect()
     gc.freeze()
