@@ -26,7 +26,30 @@ raw_env = ["HUIS_WEB_PROCESS=1"]
 keepalive = 5
 # A worker is replaced after this many requests: a slow leak never grows into an outage.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "1000"))
-max_requests_jitter = max_requests // 10
+# Spread widely, so the workers are not replaced at the same moment.
+max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", max_requests // 2))
+# The application is loaded once, in the master, and every worker is forked from it warm: a
+# replaced worker answers its next request at once instead of importing Django for a second while
+# requests queue (issue #30). The master holds no connection when it forks (huis/core/prefork.py).
+# A new release therefore needs a restart, not a HUP (deploy/systemd/huis-web.socket keeps the
+# port open meanwhile, so no request is refused).
+preload_app = True
+
+
+def when_ready(server):
+    if server.cfg.preload_app:
+        from huis.core.prefork import warm
+
+        warm()
+
+
+def pre_fork(server, worker):
+    if server.cfg.preload_app:
+        from huis.core.prefork import before_fork
+
+        before_fork()
+
+
 # Heartbeat files in memory, not on a disk that may stall.
 worker_tmp_dir = "/dev/shm" if Path("/dev/shm").is_dir() else None  # noqa: S108
 # Only the proxy in front may say the request came over https (X-Forwarded-Proto).

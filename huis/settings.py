@@ -169,7 +169,7 @@ LOCK_TIMEOUT_MS = env.int("LOCK_TIMEOUT_MS", default=3000)
 REDIS_URL = env.str("REDIS_URL", default=f"redis://127.0.0.1:6379/{1 if TESTING else 0}")
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "huis.core.redis_cache.RedisCache",
         "LOCATION": env.str("CACHE_URL", default=REDIS_URL),
         "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="huis"),
         "TIMEOUT": 300,

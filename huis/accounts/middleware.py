@@ -39,21 +39,23 @@ class UserSessionsMiddleware:
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        from allauth.usersessions import app_settings
+
         self.get_response = get_response
+        self.app_settings = app_settings  # imported once, not on every request
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        from allauth.usersessions import app_settings
-        from allauth.usersessions.models import UserSession
-
         user = getattr(request, "user", None)
         if (
-            app_settings.TRACK_ACTIVITY
+            self.app_settings.TRACK_ACTIVITY
             and getattr(request, "session", None) is not None
             and request.session.session_key
             and user is not None
             and user.is_authenticated
             and _due(request, "_huis_session_seen", REFRESH_SECONDS)
         ):
+            from allauth.usersessions.models import UserSession
+
             UserSession.objects.create_from_request(request)
         return self.get_response(request)
 

@@ -12,6 +12,7 @@ the address picked by django-ipware (python-ipware), not by hand.
 every reader agrees: django-ratelimit, allauth's own limits and session list, and the audit log.
 """
 
+import functools
 import ipaddress
 from collections.abc import Callable, Iterable
 
@@ -40,8 +41,21 @@ def trusted_networks(values: Iterable[str]) -> tuple[Network, ...]:
     return tuple(networks)
 
 
+@functools.lru_cache(maxsize=16)
+def _networks(values: tuple[str, ...]) -> tuple[Network, ...]:
+    """The setting, parsed once per value (not on every request)."""
+    return trusted_networks(values)
+
+
 def _is_trusted(address, networks: tuple[Network, ...]) -> bool:
-    ip = parse_ip(address) if isinstance(address, str) else address
+    if isinstance(address, str):
+        return _is_trusted_text(address, networks)
+    return any(address.version == net.version and address in net for net in networks)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_trusted_text(address: str, networks: tuple[Network, ...]) -> bool:
+    ip = parse_ip(address)
     if ip is None:
         return False
     return any(ip.version == net.version and ip in net for net in networks)
@@ -51,10 +65,13 @@ def resolve(request: HttpRequest) -> str:
     """The visitor's address: the peer itself, unless the peer is one of our proxies."""
     meta = request.META
     peer = meta.get(PEER) or meta.get("REMOTE_ADDR") or ""
-    networks = trusted_networks(getattr(settings, "HUIS_TRUSTED_PROXIES", ()))
+    forwarded = meta.get(HEADER)
+    if not forwarded:  # nobody in between: the peer is the visitor
+        return peer
+    networks = _networks(tuple(getattr(settings, "HUIS_TRUSTED_PROXIES", ())))
     if not _is_trusted(peer, networks):
         return peer
-    chain = split_proxy_chain(meta.get(HEADER), False) or []
+    chain = split_proxy_chain(forwarded, False) or []
     # Our own proxies appended themselves at the right end; the first address from the right
     # that is not one of them is the visitor as our outermost proxy saw them.
     hops = 0

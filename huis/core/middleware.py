@@ -12,6 +12,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from . import request_id
 
 access_logger = logging.getLogger("huis.request")
+META_KEY = "HTTP_" + request_id.HEADER.upper().replace("-", "_")
 
 
 class RequestIdMiddleware:
@@ -27,7 +28,8 @@ class RequestIdMiddleware:
         self.access_log = getattr(settings, "HUIS_ACCESS_LOG", False)
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        value = request_id.new_id(request.headers.get(request_id.HEADER))
+        # From META directly: `request.headers` would copy every header of the request first.
+        value = request_id.new_id(request.META.get(META_KEY))
         token = request_id.set_current(value)
         request.request_id = value
         started = time.monotonic()

@@ -101,3 +101,15 @@ def test_gunicorn_reads_its_settings_from_the_environment(monkeypatch):
     assert config["control_socket_disable"] is True
     formatter = config["logconfig_dict"]["formatters"]["default"]["()"]
     assert formatter == "huis.core.logs.JsonFormatter"
+
+
+def test_gunicorn_forks_its_workers_from_the_loaded_application(monkeypatch):
+    import runpy
+
+    monkeypatch.delenv("GUNICORN_MAX_REQUESTS", raising=False)
+    monkeypatch.delenv("GUNICORN_MAX_REQUESTS_JITTER", raising=False)
+    config = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    # Loaded once in the master (issue #30); replaced workers are spread over 1,000-1,500 requests.
+    assert config["preload_app"] is True
+    assert config["max_requests"] == 1000 and config["max_requests_jitter"] == 500
+    assert callable(config["when_ready"]) and callable(config["pre_fork"])

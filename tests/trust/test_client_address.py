@@ -96,3 +96,15 @@ def test_garbage_in_the_header_falls_back_to_the_peer(rf):
 def test_a_typo_in_the_setting_stops_the_start():
     with pytest.raises(ImproperlyConfigured, match="TRUSTED_PROXIES"):
         trusted_networks(["127.0.0.1/32", "10.0.0.300/24"])
+
+
+def test_a_request_without_forwarded_header_is_its_peer_even_from_a_trusted_proxy(settings, rf):
+    # The fast path (issue #30): nothing to read, the peer is the visitor.
+    settings.HUIS_TRUSTED_PROXIES = ["127.0.0.1/32"]
+    assert resolve(rf.get("/", REMOTE_ADDR="127.0.0.1")) == "127.0.0.1"
+    assert resolve(rf.get("/", REMOTE_ADDR="198.51.100.7")) == "198.51.100.7"
+    # A changed setting is read again (the parsed networks are kept per value).
+    forwarded = {"REMOTE_ADDR": "10.0.0.5", "HTTP_X_FORWARDED_FOR": "203.0.113.9"}
+    assert resolve(rf.get("/", **forwarded)) == "10.0.0.5"
+    settings.HUIS_TRUSTED_PROXIES = ["127.0.0.1/32", "10.0.0.0/24"]
+    assert resolve(rf.get("/", **forwarded)) == "203.0.113.9"

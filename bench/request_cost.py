@@ -1,0 +1,97 @@
+"""Cost of one request, measured without the wall clock (a busy machine makes that noise):
+CPU time per request (the least of five batches), Redis round trips and SQL queries per request,
+and cProfile's top entries.
+
+    .venv/bin/python bench/request_cost.py /bench/bare /agenda/ [--n 300] [--cookie NAME=VALUE]
+    .venv/bin/python bench/request_cost.py --plain /bench/bare      the startproject reference
+
+Runs in this process through Django's test client (the whole middleware stack, no network), on
+the scratch database of `bench/run --scales 0.1` (BENCH_DB, default huis_bench_0_1), with the
+production settings bench/run uses.
+"""
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import sys
+import time
+from pathlib import Path
+
+import servers
+
+
+def _count_redis() -> list[int]:
+    import redis.connection
+
+    counter = [0]
+    original = redis.connection.AbstractConnection.send_packed_command
+
+    def send(self, *args, **kwargs):
+        counter[0] += 1
+        return original(self, *args, **kwargs)
+
+    redis.connection.AbstractConnection.send_packed_command = send
+    return counter
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("paths", nargs="+")
+    parser.add_argument("--n", type=int, default=300)
+    parser.add_argument("--scale", type=float, default=0.1)
+    parser.add_argument("--cookie", default="")
+    parser.add_argument("--plain", action="store_true")
+    parser.add_argument("--top", type=int, default=25)
+    args = parser.parse_args()
+    if args.plain:
+        sys.path.insert(0, str(Path(__file__).parent / "plain"))
+        os.environ["DJANGO_SETTINGS_MODULE"] = "plainsite.settings"
+        import django
+
+        django.setup()
+    else:
+        env = servers.environment(args.scale)
+        env.pop("GUNICORN_BIND", None)
+        env["HUIS_WEB_PROCESS"] = "1"
+        servers.setup_django(env)
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    redis_calls = _count_redis()
+    client = Client(HTTP_HOST="127.0.0.1")
+    headers = {"HTTP_COOKIE": args.cookie} if args.cookie else {}
+    for path in args.paths:
+        for _ in range(20):  # warm: connections, caches, templates
+            status = client.get(path, **headers).status_code
+        redis_calls[0] = 0
+        with CaptureQueriesContext(connection) as queries:
+            client.get(path, **headers)
+        per_request = (redis_calls[0], len(queries))
+        # The least CPU time of five batches: other processes only ever add to it.
+        batches = []
+        for _ in range(5):
+            started = time.process_time()
+            for _ in range(max(args.n // 5, 1)):
+                client.get(path, **headers)
+            batches.append((time.process_time() - started) / max(args.n // 5, 1))
+        cpu = min(batches)
+        print(
+            f"{path}: status {status}, {cpu * 1e6:,.0f} µs CPU per request, "
+            f"{per_request[0]} Redis round trips, {per_request[1]} SQL queries"
+        )
+        if args.top:
+            profile = cProfile.Profile()
+            profile.enable()
+            for _ in range(args.n):
+                client.get(path, **headers)
+            profile.disable()
+            out = io.StringIO()
+            pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(args.top)
+            print(out.getvalue())
+
+
+if __name__ == "__main__":
+    main()
