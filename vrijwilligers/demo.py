@@ -24,13 +24,13 @@ from .models import Application, Shift, ShiftHours, Volunteer
 
 MORE = [
     (
-        "mohamed.vrijwilliger@huis.example",
+        "mohamed@huis.example",
         "Mohamed",
         ["reception", "kitchen"],
         "Maandag en woensdag",
     ),
-    ("greet.vrijwilliger@huis.example", "Greet", ["kitchen", "events"], "Dinsdagnamiddag"),
-    ("ilse.vrijwilliger@huis.example", "Ilse", ["accompany", "activities"], "Vrijdag"),
+    ("greet@huis.example", "Greet", ["kitchen", "events"], "Dinsdagnamiddag"),
+    ("ilse@huis.example", "Ilse", ["accompany", "activities"], "Vrijdag"),
 ]
 
 
