@@ -22,6 +22,7 @@ urlpatterns = [
     path("verhalen/", include("beeldvorming.public_urls")),
     path("kwartiermaken/", include("kwartiermaken.urls")),
     path("trajecten/", include("trajecten.urls")),
+    path("beheer/uitdatabank/", include("uitdatabank.urls")),
     path("", include("netwerk.urls")),
     path("admin/", admin.site.urls),
 ]
