@@ -39,10 +39,11 @@ def availability_type(item: Item) -> str:
 
 
 def _sub_availability(item: Item) -> dict[str, Any]:
-    value: dict[str, Any] = {"type": availability_type(item)}
-    if item.capacity is not None:
-        value.update(capacity=item.capacity, remainingCapacity=item.places_left)
-    return value
+    """Places left when the house counts places (publiq derives the type from it: the schema
+    accepts either, not both), else only whether there is room."""
+    if item.capacity is None:
+        return {"type": availability_type(item)}
+    return {"capacity": item.capacity, "remainingCapacity": item.places_left}
 
 
 def _terms(item: Item) -> list[dict[str, str]]:

@@ -39,9 +39,14 @@ def _state(publication: Publication | None, changes: list[Change]) -> tuple[str,
     if any(c.status in (Change.Status.PENDING, Change.Status.SENDING) for c in changes):
         waiting = [c.error for c in changes if c.error and c.status == Change.Status.PENDING]
         return State.WAITING, waiting[-1] if waiting else ""
-    if publication and publication.event_id and publication.sent_status in (
-        "published",
-        "cancelled",
+    if (
+        publication
+        and publication.event_id
+        and publication.sent_status
+        in (
+            "published",
+            "cancelled",
+        )
     ):
         return State.PUBLISHED, ""
     return State.NOT_PUBLISHED, ""

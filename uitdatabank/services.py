@@ -186,4 +186,3 @@ def drift_check(*, now: dt.datetime | None = None) -> int:
             change_enqueue(publication=publication, kind=Change.Kind.SYNC)
             queued += 1
     return queued
-

@@ -12,7 +12,10 @@ from . import services
 from .models import Source
 
 # The models whose changes matter, by label: this app never imports another app's models.
-HOLDERS = {("ontmoeting", "activity"): Source.ACTIVITY, ("herstelacademie", "course"): Source.COURSE}
+HOLDERS = {
+    ("ontmoeting", "activity"): Source.ACTIVITY,
+    ("herstelacademie", "course"): Source.COURSE,
+}
 
 
 def _activity_changed(sender, instance, **kwargs) -> None:
