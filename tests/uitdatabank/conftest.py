@@ -1,7 +1,9 @@
 import datetime as dt
+import importlib
 import uuid
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.cache import cache
 from django.utils import timezone
 
@@ -32,6 +34,9 @@ def connected(settings, fake_api):
     settings.UITDATABANK_TIMEOUT = 5
     settings.UITDATABANK_RETRY_DELAYS = [30, 120, 600]
     cache.delete(client.TOKEN_KEY)
+    # The kinds table as the migration seeds it (a transactional test elsewhere may have
+    # emptied the tables).
+    importlib.import_module("uitdatabank.migrations.0002_seed_terms").seed(django_apps, None)
     Venue.objects.get_or_create(key="house", defaults={"place_id": HOUSE_PLACE, "name": "Huis"})
     yield fake_api
     cache.delete(client.TOKEN_KEY)
