@@ -8,7 +8,7 @@ from django.db.models.signals import post_delete, post_save
 
 from huis.places.models import PlaceOffering
 
-from . import services
+from . import client, services
 from .models import Source
 
 # The models whose changes matter, by label: this app never imports another app's models.
@@ -31,7 +31,7 @@ def _session_changed(sender, instance, **kwargs) -> None:
 
 
 def _places_changed(sender, instance: PlaceOffering, created: bool = False, **kwargs) -> None:
-    if created:
+    if created or not client.is_configured():
         return
     content_type = ContentType.objects.get_for_id(instance.holder_type_id)
     source = HOLDERS.get((content_type.app_label, content_type.model))
