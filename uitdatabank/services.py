@@ -82,7 +82,9 @@ def publication_set_wanted(
 ) -> Publication:
     if source not in Source.values:
         raise UitdatabankError(_("This is not something the house can publish."))
-    if sources.public_item(source=source, pk=pk) is None and wanted:
+    public = sources.public_item(source=source, pk=pk) is not None
+    if not public and (wanted or not Publication.objects.filter(source=source, object_id=pk)):
+        # Withdrawing stays possible for what was published and is no longer public.
         raise UitdatabankError(_("Only what is on the public agenda can be published."))
     publication, _created = Publication.objects.select_for_update().get_or_create(
         source=source, object_id=pk
