@@ -35,6 +35,7 @@ def test_the_page_costs_the_same_queries_for_3_and_30_activities(as_role):
     for n in range(3):
         activity = ActivityFactory(category="creatief", title=f"Klein {n}")
         Publication.objects.create(source="activity", object_id=activity.pk, wanted=True)
+    _page_queries(staff)  # the session and the caches, once
     few = _page_queries(staff)
     for n in range(27):
         activity = ActivityFactory(category="creatief", title=f"Groot {n}")
@@ -55,7 +56,8 @@ def test_the_page_costs_the_same_queries_for_3_and_30_activities(as_role):
         ("en", "Publishing to UiTdatabank"),
     ],
 )
-def test_the_page_speaks_three_languages(as_role, language, title):
+def test_the_page_speaks_three_languages(as_role, settings, language, title):
     staff = as_role("staff")
-    page = staff.get(reverse("uitdatabank:publications"), HTTP_ACCEPT_LANGUAGE=language).text
+    staff.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    page = staff.get(reverse("uitdatabank:publications")).text
     assert title.replace("'", "&#x27;") in page or title in page
