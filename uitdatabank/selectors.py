@@ -106,8 +106,12 @@ def category_mappings(*, user: Any) -> QuerySet[CategoryMapping]:
     return CategoryMapping.objects.all()
 
 
-def facility_mappings(*, user: Any) -> list[FacilityMapping]:
-    return list(FacilityMapping.objects.all())
+def facility_mappings(*, user: Any) -> list[tuple[str, FacilityMapping]]:
+    """(the house's word for it, its mapping), for every accessibility fact."""
+    return [
+        (sources.ACCESSIBILITY_LABELS.get(m.field, m.field), m)
+        for m in FacilityMapping.objects.all()
+    ]
 
 
 def venues(*, user: Any) -> list[Venue]:

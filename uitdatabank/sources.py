@@ -11,21 +11,24 @@ from decimal import Decimal
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from herstelacademie import selectors as academy
 from ontmoeting import selectors as programme
 
 from .models import Source
 
-# The house's own accessibility facts (fields of an activity) that map to facility terms.
-ACCESSIBILITY_FIELDS = (
-    "step_free",
-    "accessible_toilet",
-    "hearing_loop",
-    "quiet_room",
-    "sign_language",
-    "easy_to_read",
-)
+# The house's own accessibility facts (fields of an activity) that map to facility terms, with
+# the words staff know them by (the same as on the activity form).
+ACCESSIBILITY_LABELS = {
+    "step_free": _("Step-free access"),
+    "accessible_toilet": _("Accessible toilet"),
+    "hearing_loop": _("Hearing loop"),
+    "quiet_room": _("Quiet room nearby"),
+    "sign_language": _("Sign language interpreter"),
+    "easy_to_read": _("Easy-to-read information"),
+}
+ACCESSIBILITY_FIELDS = tuple(ACCESSIBILITY_LABELS)
 
 
 @dataclass(frozen=True)
