@@ -441,14 +441,26 @@ UITDATABANK_CLIENT_SECRET = env.str("UITDATABANK_CLIENT_SECRET", default="")
 # "test" (io-test.uitdatabank.be, free test credentials) or "production" (io.uitdatabank.be).
 UITDATABANK_ENVIRONMENT = env.str("UITDATABANK_ENVIRONMENT", default="test")
 _UIT_HOSTS = {
-    "test": ("https://io-test.uitdatabank.be", "https://account-test.uitid.be/oauth/token"),
-    "production": ("https://io.uitdatabank.be", "https://account.uitid.be/oauth/token"),
+    "test": (
+        "https://io-test.uitdatabank.be",
+        "https://account-test.uitid.be/oauth/token",
+        "https://search-test.uitdatabank.be",
+    ),
+    "production": (
+        "https://io.uitdatabank.be",
+        "https://account.uitid.be/oauth/token",
+        "https://search.uitdatabank.be",
+    ),
 }
 if UITDATABANK_ENVIRONMENT not in _UIT_HOSTS:
     raise ImproperlyConfigured("UITDATABANK_ENVIRONMENT must be 'test' or 'production'.")
 UITDATABANK_API_URL = env.str("UITDATABANK_API_URL", default=_UIT_HOSTS[UITDATABANK_ENVIRONMENT][0])
 UITDATABANK_TOKEN_URL = env.str(
     "UITDATABANK_TOKEN_URL", default=_UIT_HOSTS[UITDATABANK_ENVIRONMENT][1]
+)
+# The Search API, to find a place before creating one (publiq asks to reuse places).
+UITDATABANK_SEARCH_URL = env.str(
+    "UITDATABANK_SEARCH_URL", default=_UIT_HOSTS[UITDATABANK_ENVIRONMENT][2]
 )
 UITDATABANK_AUDIENCE = env.str("UITDATABANK_AUDIENCE", default="https://api.publiq.be")
 # The house's organizer in UiTdatabank (its id, found or created there once).

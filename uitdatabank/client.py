@@ -9,6 +9,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -105,6 +106,12 @@ def access_token(*, renew: bool = False) -> str:
 
 def forget_token() -> None:
     cache.delete(TOKEN_KEY)
+
+
+def search(path: str, query: dict[str, str]) -> Answer:
+    """A read from the Search API: identified by the client id, no token needed."""
+    url = settings.UITDATABANK_SEARCH_URL.rstrip("/") + path + "?" + urlencode(query)
+    return _send("GET", url, headers={"X-Client-Id": settings.UITDATABANK_CLIENT_ID})
 
 
 def call(method: str, path: str, body: Any = None) -> Answer:

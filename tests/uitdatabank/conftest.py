@@ -30,6 +30,7 @@ def connected(settings, fake_api):
     settings.UITDATABANK_CLIENT_SECRET = fake_api.client_secret
     settings.UITDATABANK_API_URL = fake_api.url
     settings.UITDATABANK_TOKEN_URL = fake_api.url + "/oauth/token"
+    settings.UITDATABANK_SEARCH_URL = fake_api.url
     settings.UITDATABANK_ORGANIZER_ID = ORGANIZER
     settings.UITDATABANK_TIMEOUT = 5
     settings.UITDATABANK_RETRY_DELAYS = [30, 120, 600]

@@ -14,6 +14,7 @@ import time
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
@@ -47,6 +48,7 @@ VALIDATORS = {
     ("PATCH", "sub-events"): validator("event-subEvent-patch.json"),
     ("PUT", "booking-availability"): validator("event-bookingAvailability.json"),
     ("PUT", "workflow-status"): validator("event-workflowStatus-put.json"),
+    ("POST", "place"): validator("place.json"),
 }
 EVENT_PATH = re.compile(r"^/events/(?P<id>[0-9a-f-]{36})(?:/(?P<sub>[a-z-]+))?$")
 
@@ -57,6 +59,7 @@ class FakeEntryApi:
         self.client_secret = client_secret
         self.token_lifetime = token_lifetime
         self.events: dict[str, dict] = {}
+        self.places: dict[str, dict] = {}  # UiTdatabank's places: id -> body
         self.tokens: dict[str, float] = {}  # token -> expires at (monotonic)
         self.requests: list[tuple[str, str, object]] = []
         self.token_requests = 0
@@ -116,6 +119,8 @@ class FakeEntryApi:
             time.sleep(self.delay)
         if path == "/oauth/token" and method == "POST":
             return self._token(body)
+        if path.startswith("/places/?") and method == "GET":
+            return self._search_places(path, headers)
         auth = headers.get("Authorization", "")
         with self.lock:
             expires = self.tokens.get(auth.removeprefix("Bearer "))
@@ -123,6 +128,18 @@ class FakeEntryApi:
             return 401, _problem("https://api.publiq.be/probs/auth/unauthorized", "Unauthorized")
         if path == "/events" and method == "POST":
             return self._create(body)
+        if path == "/places" and method == "POST":
+            problem = self._invalid("POST", "place", path, body)
+            if problem:
+                return 400, problem
+            place_id = str(uuid.uuid4())
+            with self.lock:
+                self.places[place_id] = body
+            return 201, {
+                "id": place_id,
+                "placeId": place_id,
+                "url": f"{self.url}/places/{place_id}",
+            }
         match = EVENT_PATH.match(path)
         if not match:
             return 404, _problem("https://api.publiq.be/probs/url/not-found", "Not Found")
@@ -166,6 +183,24 @@ class FakeEntryApi:
             else:
                 return 404, _problem("https://api.publiq.be/probs/url/not-found", "Not Found")
         return (200, {"id": match["id"], "commandId": str(uuid.uuid4())})
+
+    def _search_places(self, path, headers):
+        """The Search API's answer to name.\\*:"..." AND address.\\*.postalCode:...; the client
+        is identified by its id (X-Client-Id), as publiq's Search API asks."""
+        if headers.get("X-Client-Id") != self.client_id:
+            return 401, _problem("https://api.publiq.be/probs/auth/unauthorized", "Unauthorized")
+        query = parse_qs(urlparse(path).query).get("q", [""])[0]
+        name = re.search(r'name\.\\\*:"([^"]*)"', query)
+        postal = re.search(r"postalCode:(\S+)", query)
+        members = [
+            {"@id": f"{self.url}/places/{pid}", "@type": "Place"}
+            for pid, place in self.places.items()
+            if name
+            and postal
+            and place["name"]["nl"] == name[1]
+            and place["address"]["nl"]["postalCode"] == postal[1]
+        ]
+        return 200, {"@type": "PagedCollection", "totalItems": len(members), "member": members}
 
     def _token(self, body):
         if not isinstance(body, dict) or (
