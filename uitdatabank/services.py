@@ -78,8 +78,24 @@ def places_changed(*, source: str, pk: int) -> None:
 
 @transaction.atomic
 def publication_set_wanted(
-    *, source: str, pk: int, wanted: bool, actor: Any, request: Any = None
+    *,
+    source: str,
+    pk: int,
+    wanted: bool,
+    actor: Any,
+    request: Any = None,
+    whole_series: bool = False,
 ) -> Publication:
+    """Publish (or withdraw) one activity or course; with `whole_series`, every coming activity
+    of the activity's weekly series too (each is its own event, a `single` date)."""
+    if whole_series and source == Source.ACTIVITY:
+        others = [other for other in sources.series_members(pk=pk) if other != pk]
+        for other in others:
+            _set_wanted(source=source, pk=other, wanted=wanted, actor=actor, request=request)
+    return _set_wanted(source=source, pk=pk, wanted=wanted, actor=actor, request=request)
+
+
+def _set_wanted(*, source: str, pk: int, wanted: bool, actor: Any, request: Any) -> Publication:
     if source not in Source.values:
         raise UitdatabankError(_("This is not something the house can publish."))
     public = sources.public_item(source=source, pk=pk) is not None

@@ -142,6 +142,16 @@ class Listed:
     kind_label: str
     cancelled: bool
     url: str
+    series_id: int | None = None
+
+
+def series_members(*, pk: int) -> list[int]:
+    """The activity `pk` and the other coming public activities of its weekly series."""
+    activity = programme.activity_for_page(user=AnonymousUser(), pk=pk)
+    if activity is None or not activity.series_id:
+        return [pk]
+    now = timezone.now()
+    return [a.pk for a in programme.feed() if a.series_id == activity.series_id and a.ends_at > now]
 
 
 def upcoming(*, days: int | None = None) -> list[Listed]:
@@ -163,6 +173,7 @@ def upcoming(*, days: int | None = None) -> list[Listed]:
                 kind_label=str(labels.get(activity.category, activity.category)),
                 cancelled=activity.is_cancelled,
                 url=activity.get_absolute_url(),
+                series_id=activity.series_id,
             )
         )
     courses = academy.public_courses().filter(last_session_ends_at__gt=now)
