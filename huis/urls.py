@@ -25,6 +25,7 @@ urlpatterns = [
     path("kwartiermaken/", include("kwartiermaken.urls")),
     path("trajecten/", include("trajecten.urls")),
     path("vrijwilligers/", include("vrijwilligers.urls")),
+    path("beheer/uitdatabank/", include("uitdatabank.urls")),
     path("", include("netwerk.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -17,6 +17,7 @@ FUNCTION_APPS = [
     "netwerk",
     "trajecten",
     "vrijwilligers",
+    "uitdatabank",
 ]
 
 
@@ -66,4 +67,25 @@ def test_no_two_apps_import_each_other():
         "vrijwilligers": {"ontmoeting", "herstelacademie"},
         # A home visit starts a referral in one step (netwerk's services and selectors).
         "kwartiermaken": {"netwerk"},
+        # Publishing to UiTdatabank reads the public agenda through ontmoeting's and
+        # herstelacademie's selectors; it hears of their changes through model signals by label.
+        "uitdatabank": {"ontmoeting", "herstelacademie"},
     }
+
+
+def test_uitdatabank_reads_other_apps_only_through_their_selectors():
+    crossing = {
+        module
+        for _path, module in _imports("uitdatabank")
+        if module.split(".")[0] in {"ontmoeting", "herstelacademie"}
+    }
+    assert crossing <= {"ontmoeting", "herstelacademie"}
+    imported_names = set()
+    for path in (ROOT / "uitdatabank").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.module in {
+                "ontmoeting",
+                "herstelacademie",
+            }:
+                imported_names |= {alias.name for alias in node.names}
+    assert imported_names <= {"selectors"}

@@ -1,0 +1,63 @@
+"""The demo shows every publishing state; the staff page costs the same queries for few and many
+rows and answers in Dutch, French and English."""
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.factories import ActivityFactory
+from uitdatabank.models import Change, Publication
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_shows_each_state_and_is_idempotent(settings, as_role):
+    settings.DEBUG = True
+    call_command("seed_demo", "--quiet-logins")
+    counts = (Publication.objects.count(), Change.objects.count())
+    call_command("seed_demo", "--quiet-logins")
+    assert (Publication.objects.count(), Change.objects.count()) == counts
+    page = as_role("staff").get(reverse("uitdatabank:publications")).text
+    for word in ["Gepubliceerd", "Mislukt", "Wacht", "Niet gepubliceerd", "Opnieuw proberen"]:
+        assert word in page
+
+
+def _page_queries(client) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("uitdatabank:publications")).status_code == 200
+    return len(queries)
+
+
+def test_the_page_costs_the_same_queries_for_3_and_30_activities(as_role):
+    staff = as_role("staff")
+    for n in range(3):
+        activity = ActivityFactory(category="creatief", title=f"Klein {n}")
+        Publication.objects.create(source="activity", object_id=activity.pk, wanted=True)
+    _page_queries(staff)  # the session and the caches, once
+    few = _page_queries(staff)
+    for n in range(27):
+        activity = ActivityFactory(category="creatief", title=f"Groot {n}")
+        publication = Publication.objects.create(
+            source="activity", object_id=activity.pk, wanted=True, event_id=f"e{n}"
+        )
+        Change.objects.create(
+            publication=publication, kind="sync", status="failed", due_at=activity.starts_at
+        )
+    assert _page_queries(staff) == few
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [
+        ("nl", "Publiceren in UiTdatabank"),
+        ("fr", "Publier dans l'UiTdatabank"),
+        ("en", "Publishing to UiTdatabank"),
+    ],
+)
+def test_the_page_speaks_three_languages(as_role, settings, language, title):
+    staff = as_role("staff")
+    staff.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    page = staff.get(reverse("uitdatabank:publications")).text
+    assert title.replace("'", "&#x27;") in page or title in page
