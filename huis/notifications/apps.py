@@ -55,5 +55,7 @@ def _text_message_status(user) -> str:
     if budget.reached:
         return text + " " + gettext("Budget reached: no more reminders by text message this month.")
     if budget.warning:
-        return text + " " + gettext("Warning: %(percent)d %% of the budget is used.") % {"percent": 80}
+        return (
+            text + " " + gettext("Warning: %(percent)d %% of the budget is used.") % {"percent": 80}
+        )
     return text
