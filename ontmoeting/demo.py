@@ -1,4 +1,5 @@
-"""Demo programme: open hours, a weekly walk-in series and four weeks of activities.
+"""Demo programme: open hours, a weekly walk-in series, four weeks of activities and three past
+ones with anonymous feedback (demo_feedback).
 
 Idempotent: activities are recognised by title and date, so a second run adds nothing. Uses the
 demo rooms (huis.rooms.demo) and people (huis.accounts.demo).
@@ -187,6 +188,9 @@ def seed(*, stdout) -> None:
         activity_publish(activity=activity, actor=actor)
     _sign_up_demo_visitors()
     _demo_proposals(actor)
+    from .demo_feedback import seed_feedback
+
+    seed_feedback(stdout=stdout)  # past activities with their anonymous answers
 
 
 PROPOSALS = [

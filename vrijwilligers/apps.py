@@ -27,6 +27,9 @@ class VrijwilligersConfig(AppConfig):
         from huis.places.services import claim_promoted
 
         from . import privacy, services
+        from .report import register as register_report_section
+
+        register_report_section()  # its part of the yearly report (huis.core.report)
 
         claim_promoted.connect(services.on_claim_promoted, dispatch_uid="vrijwilligers.promoted")
         # A volunteer's allowance counts with what the same person gets in any other role.

@@ -150,6 +150,19 @@ def test_ervaringsdeskundigen_equals_the_experts_year_totals(house):
     assert sum(r.value for r in by_kind.rows) == section.value("requests")
 
 
+def test_vrijwilligers_equals_the_house_figures_page(house):
+    from vrijwilligers.selectors import house_figures
+
+    months = house_figures(year=YEAR)
+    section = _section("vrijwilligers")
+    assert section.value("filled") == sum(m.shifts_filled for m in months)
+    assert section.value("unfilled") == sum(m.shifts_unfilled for m in months)
+    assert section.value("shifts") == section.value("filled") + section.value("unfilled") > 0
+    assert section.value("hours") == sum((m.hours for m in months), Decimal(0))
+    people = next(c for c in section.charts if c.people)
+    assert [r.value for r in people.rows] == [m.volunteers for m in months]
+
+
 def test_beeldvorming_equals_the_reach_page(house):
     from beeldvorming.selectors import reach_for
 

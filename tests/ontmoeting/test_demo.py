@@ -32,3 +32,33 @@ def test_demo_fills_four_weeks_and_is_idempotent(settings, client):
     assert published.filter(starts_at__lte=timezone.now() + dt.timedelta(weeks=4)).count() >= 15
     html = client.get(reverse("ontmoeting:home")).text
     assert "Schilderatelier" in html or "Zachte yoga" in html
+
+
+def test_demo_has_past_activities_with_anonymous_feedback_staff_and_report_see(settings, client):
+    from huis.accounts.models import User
+    from huis.core.report.figures import Period
+    from ontmoeting import report
+    from ontmoeting.models import ActivityFeedback
+
+    settings.DEBUG = True
+    call_command("seed_demo", "--quiet-logins")
+    answers = ActivityFeedback.objects.count()
+    call_command("seed_demo", "--quiet-logins")
+    assert ActivityFeedback.objects.count() == answers >= 10  # idempotent
+    past = Activity.objects.filter(feedback__isnull=False, ends_at__lt=timezone.now()).distinct()
+    assert past.count() == 3
+    for activity in past:
+        assert activity.status == "published" and activity.offering.taken > 0
+        assert activity.offering.taken >= activity.feedback.count()  # one answer per place
+    activity = past.order_by("starts_at").last()
+    comment = activity.feedback.exclude(comment="").first().comment
+    client.force_login(User.objects.get(email="medewerker@huis.example"))
+    html = client.get(reverse("ontmoeting:staff_activity", args=[activity.pk])).text
+    assert comment in html
+    faces = {f: ActivityFeedback.objects.filter(face=f) for f in (1, 2, 3)}
+    today = timezone.localdate()
+    days = Period(today - dt.timedelta(days=30), today)
+    section = report.build(period=days)
+    assert section.value("feedback") == answers
+    assert section.value("feedback_good") == faces[3].count() > 0
+    assert section.value("feedback_bad") == faces[1].count()
