@@ -135,7 +135,7 @@ def demo_house(settings):
     settings.DEBUG = False
     from huis.accounts.demo import logins
 
-    return [email for _role, email in logins()]
+    return [email for _role, email, _password in logins()]
 
 
 @pytest.mark.timeout(1200)

@@ -67,7 +67,7 @@ def test_nothing_of_an_erased_person_is_left_anywhere_in_the_demo_house(
     settings.DEBUG = False
     from huis.accounts.demo import logins
 
-    emails = [email for _role, email in logins()]
+    emails = [email for _role, email, _password in logins()]
     for email in emails:
         user = User.objects.get(email=email)
         exported = json.dumps(personal_data_export(user=user))
