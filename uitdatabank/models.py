@@ -139,3 +139,19 @@ class Change(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.publication_id} ({self.status})"
+
+
+class HouseOrganizer(models.Model):
+    """The house's organizer in UiTdatabank, chosen or created by staff (one row, pk 1).
+    Without it, the setting UITDATABANK_ORGANIZER_ID is used."""
+
+    organizer_id = models.CharField(_("UiTdatabank organizer id"), max_length=64)
+    name = models.CharField(_("name in UiTdatabank"), max_length=200, blank=True)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("UiTdatabank organizer")
+        verbose_name_plural = _("UiTdatabank organizers")
+
+    def __str__(self) -> str:
+        return self.name or self.organizer_id

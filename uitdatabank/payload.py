@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import CategoryMapping, FacilityMapping, Venue
+from .organizers import current_organizer_id
 from .sources import Item
 
 MAIN_LANGUAGE = "nl"
@@ -105,8 +106,9 @@ def event_body(item: Item, *, create: bool) -> dict[str, Any]:
         "bookingAvailability": {"type": availability_type(item)},
         "status": status_body(item),
     }
-    if settings.UITDATABANK_ORGANIZER_ID:
-        body["organizer"] = {"@id": organizer_url(settings.UITDATABANK_ORGANIZER_ID)}
+    organizer_id = current_organizer_id()
+    if organizer_id:
+        body["organizer"] = {"@id": organizer_url(organizer_id)}
     if create:
         # Visible at once on UiTinVlaanderen and most calendars, as publiq recommends.
         body["workflowStatus"] = "READY_FOR_VALIDATION"

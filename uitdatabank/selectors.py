@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 
 from . import client, sources
 from .models import CategoryMapping, Change, FacilityMapping, Publication, Venue
+from .organizers import current_organizer_id
 
 
 class State:
@@ -122,5 +123,5 @@ def connection(*, user: Any) -> dict:
     return {
         "configured": client.is_configured(),
         "environment": settings.UITDATABANK_ENVIRONMENT,
-        "organizer_id": settings.UITDATABANK_ORGANIZER_ID,
+        "organizer_id": current_organizer_id(),
     }

@@ -1,6 +1,6 @@
 """Linking a place of the house to a UiTdatabank place: searched first (Search API, by name and
 postal code, as publiq's guide "Finding and reusing existing places" asks), created only when
-none is found. Used by the `uitdatabank_link_place` command."""
+none is found. Used by the staff page and the `uitdatabank_link_place` command."""
 
 from dataclasses import dataclass
 from typing import Any
@@ -59,7 +59,9 @@ def _place_body(name: str, address: Address) -> dict:
     }
 
 
-def venue_link(*, key: str, name: str, address: Address, actor: Any = None) -> tuple[Venue, bool]:
+def venue_link(
+    *, key: str, name: str, address: Address, actor: Any = None, request: Any = None
+) -> tuple[Venue, bool]:
     """Link `key` ("house", or an outing's place text) to a UiTdatabank place. Returns the venue
     and whether a new place had to be created in UiTdatabank."""
     found = place_search(name=name, postal_code=address.postal_code)
@@ -78,5 +80,6 @@ def venue_link(*, key: str, name: str, address: Address, actor: Any = None) -> t
             action="uitdatabank.place_linked",
             obj=venue,
             data={"created_in_uitdatabank": created},
+            request=request,
         )
     return venue, created

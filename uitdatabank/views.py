@@ -5,10 +5,18 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from huis.accounts.mixins import ObjectAccessMixin, PermissionRequiredMixin
+from huis.core.errors import DomainError
 from huis.core.service_views import ServicePostView
 
-from . import selectors, services
-from .forms import CategoryMappingForm, PublishForm
+from . import client, organizers, selectors, services, venues
+from .forms import (
+    CategoryMappingForm,
+    OrganizerChooseForm,
+    OrganizerCreateForm,
+    OrganizerSearchForm,
+    PlaceLinkForm,
+    PublishForm,
+)
 from .selectors import State
 
 PERM = "uitdatabank.manage_publishing"
@@ -110,3 +118,103 @@ class MappingUpdateView(ObjectAccessMixin, ServicePostView):
 
     def get_success_url(self) -> str:
         return reverse("uitdatabank:mappings")
+
+
+def _api(action):
+    """Run one request to UiTdatabank; an error answer becomes a refusal staff can read."""
+    if not client.is_configured():
+        raise DomainError(
+            _("UiTdatabank is not connected yet: the client id and secret are missing.")
+        )
+    try:
+        return action()
+    except client.ApiError as error:
+        raise DomainError(
+            _("UiTdatabank did not accept it: %(reason)s") % {"reason": error.message}
+        ) from None
+
+
+class ConnectView(PermissionRequiredMixin, TemplateView):
+    """Choose or create the house's organizer, link the house's place."""
+
+    permission_required = PERM
+    template_name = "uitdatabank/connect.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        form = OrganizerSearchForm(self.request.GET or None)
+        found, error, searched = [], "", False
+        if form.is_bound and form.is_valid() and form.cleaned_data["name"].strip():
+            searched = True
+            try:
+                found = _api(lambda: organizers.organizer_search(name=form.cleaned_data["name"]))
+            except DomainError as refusal:
+                error = refusal.message
+        return super().get_context_data(
+            form=form,
+            found=found,
+            searched=searched,
+            search_error=error,
+            venues=selectors.venues(user=user),
+            connection=selectors.connection(user=user),
+            **kwargs,
+        )
+
+
+class OrganizerChooseView(PermissionRequiredMixin, ServicePostView):
+    permission_required = PERM
+    form_class = OrganizerChooseForm
+    success_message = _("This organizer is now the house's organizer in UiTdatabank.")
+
+    def perform(self, data: dict) -> None:
+        organizers.organizer_choose(
+            organizer_id=data["organizer_id"],
+            name=data["name"],
+            actor=self.request.user,
+            request=self.request,
+        )
+
+    def get_success_url(self) -> str:
+        return reverse("uitdatabank:connect")
+
+
+class OrganizerCreateView(PermissionRequiredMixin, ServicePostView):
+    permission_required = PERM
+    form_class = OrganizerCreateForm
+    success_message = _("The organizer was made in UiTdatabank and chosen for the house.")
+
+    def perform(self, data: dict) -> None:
+        _api(
+            lambda: organizers.organizer_create(
+                name=data["name"], url=data["url"], actor=self.request.user, request=self.request
+            )
+        )
+
+    def get_success_url(self) -> str:
+        return reverse("uitdatabank:connect")
+
+
+class PlaceLinkView(PermissionRequiredMixin, ServicePostView):
+    """The house's rooms as one UiTdatabank place: an existing one is reused, else it is made."""
+
+    permission_required = PERM
+    form_class = PlaceLinkForm
+
+    def perform(self, data: dict) -> None:
+        _venue, created = _api(
+            lambda: venues.venue_link(
+                key="house",
+                name=data["name"],
+                address=venues.Address(data["street"], data["postal_code"], data["city"]),
+                actor=self.request.user,
+                request=self.request,
+            )
+        )
+        self.success_message = (
+            _("The place was made in UiTdatabank and linked to the house.")
+            if created
+            else _("The place was found in UiTdatabank and linked to the house.")
+        )
+
+    def get_success_url(self) -> str:
+        return reverse("uitdatabank:connect")

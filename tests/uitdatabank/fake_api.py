@@ -49,6 +49,8 @@ VALIDATORS = {
     ("PUT", "booking-availability"): validator("event-bookingAvailability.json"),
     ("PUT", "workflow-status"): validator("event-workflowStatus-put.json"),
     ("POST", "place"): validator("place.json"),
+    # POST /organizers: organizer.json, the current branch of the body's anyOf.
+    ("POST", "organizer"): validator("organizer.json"),
 }
 EVENT_PATH = re.compile(r"^/events/(?P<id>[0-9a-f-]{36})(?:/(?P<sub>[a-z-]+))?$")
 
@@ -60,6 +62,7 @@ class FakeEntryApi:
         self.token_lifetime = token_lifetime
         self.events: dict[str, dict] = {}
         self.places: dict[str, dict] = {}  # UiTdatabank's places: id -> body
+        self.organizers: dict[str, dict] = {}  # UiTdatabank's organizers: id -> body
         self.tokens: dict[str, float] = {}  # token -> expires at (monotonic)
         self.requests: list[tuple[str, str, object]] = []
         self.token_requests = 0
@@ -121,6 +124,8 @@ class FakeEntryApi:
             return self._token(body)
         if path.startswith("/places/?") and method == "GET":
             return self._search_places(path, headers)
+        if path.startswith("/organizers/?") and method == "GET":
+            return self._search_organizers(path, headers)
         auth = headers.get("Authorization", "")
         with self.lock:
             expires = self.tokens.get(auth.removeprefix("Bearer "))
@@ -140,6 +145,14 @@ class FakeEntryApi:
                 "placeId": place_id,
                 "url": f"{self.url}/places/{place_id}",
             }
+        if path == "/organizers" and method == "POST":
+            problem = self._invalid("POST", "organizer", path, body)
+            if problem:
+                return 400, problem
+            organizer_id = str(uuid.uuid4())
+            with self.lock:
+                self.organizers[organizer_id] = body
+            return 201, {"id": organizer_id, "url": f"{self.url}/organizers/{organizer_id}"}
         match = EVENT_PATH.match(path)
         if not match:
             return 404, _problem("https://api.publiq.be/probs/url/not-found", "Not Found")
@@ -199,6 +212,18 @@ class FakeEntryApi:
             and postal
             and place["name"]["nl"] == name[1]
             and place["address"]["nl"]["postalCode"] == postal[1]
+        ]
+        return 200, {"@type": "PagedCollection", "totalItems": len(members), "member": members}
+
+    def _search_organizers(self, path, headers):
+        """The Search API's /organizers/?name=...&embed=true: organizers whose name contains it."""
+        if headers.get("X-Client-Id") != self.client_id:
+            return 401, _problem("https://api.publiq.be/probs/auth/unauthorized", "Unauthorized")
+        name = parse_qs(urlparse(path).query).get("name", [""])[0].lower()
+        members = [
+            {"@id": f"{self.url}/organizers/{oid}", "@type": "Organizer", "name": body["name"]}
+            for oid, body in self.organizers.items()
+            if name and name in body["name"]["nl"].lower()
         ]
         return 200, {"@type": "PagedCollection", "totalItems": len(members), "member": members}
 

@@ -27,6 +27,10 @@ MATRIX = {
     "uitdatabank:set_publish": ("post", "activity", lambda r: _house(r, ok=400)),
     "uitdatabank:retry": ("post", "publication", lambda r: _house(r, ok=400, outsider=404)),
     "uitdatabank:mapping_update": ("post", "mapping", lambda r: _house(r, ok=400, outsider=404)),
+    "uitdatabank:connect": ("get", None, _house),
+    "uitdatabank:organizer_choose": ("post", None, lambda r: _house(r, ok=400)),
+    "uitdatabank:organizer_create": ("post", None, lambda r: _house(r, ok=400)),
+    "uitdatabank:place_link": ("post", None, lambda r: _house(r, ok=400)),
 }
 
 
