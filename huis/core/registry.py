@@ -375,6 +375,10 @@ class StaffProvider:
 
 _staff_providers: dict[str, StaffProvider] = {}
 
+# The cache scope of what staff_of() reads: a provider watches its tables under it
+# (huis.core.versioned_cache.watch) and a cached page that shows staff_of() lists it in its scopes.
+STAFF_SCOPE = "staffing"
+
 
 def register_staff_provider(provider: StaffProvider) -> None:
     _staff_providers[provider.name] = provider

@@ -25,7 +25,7 @@ from huis.core.cursors import make_cursor, parse_cursor
 from huis.core.errors import DomainError
 from huis.core.pagecache import cached_page
 from huis.core.ratelimit import rate_limited
-from huis.core.registry import agenda_entries_for, staff_of
+from huis.core.registry import STAFF_SCOPE, agenda_entries_for, staff_of
 from huis.core.service_views import ServicePostView, refuse
 from huis.places.models import PlaceClaim
 from huis.places.selectors import claims_of
@@ -37,7 +37,7 @@ from ..ics import calendar
 from ..models import Activity
 
 # What the public programme pages show: cached for anonymous visitors until one of these changes.
-PROGRAMME = ("ontmoeting", "places")
+PROGRAMME = ("ontmoeting", "places", STAFF_SCOPE)  # STAFF_SCOPE: the volunteers on it
 
 
 class AgendaView(TemplateView):

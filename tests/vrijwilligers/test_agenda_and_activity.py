@@ -130,6 +130,10 @@ def test_an_activity_names_its_volunteers(client, as_role, coordinator):
     assert "Anna Peeters (leidt)" in html and "Bram Janssens (helpt)" in html
     assert "Carla" not in html
 
+    services.shift_cancel(shift=lead, actor=coordinator, reason="Anna is ziek")
+    public = client.get(url).content.decode()  # the cancelled shift renewed the cached page
+    assert "Anna" not in public and "Bram (helpt)" in public
+
 
 def test_a_reception_shift_or_a_cancelled_shift_names_nobody_on_the_activity(coordinator):
     activity = ActivityFactory(title="Wandeling")
