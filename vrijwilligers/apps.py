@@ -13,23 +13,34 @@ class VrijwilligersConfig(AppConfig):
     def ready(self) -> None:
         from huis.core.allowance import register_allowance_source
         from huis.core.registry import (
+            STAFF_SCOPE,
+            AgendaSource,
             DashboardLink,
             HomeSection,
             PersonalDataProvider,
             RetentionRule,
             SensitiveRecord,
+            StaffProvider,
+            register_agenda_source,
             register_dashboard_link,
             register_home_section,
             register_personal_data,
             register_retention_rule,
             register_sensitive_record,
+            register_staff_provider,
         )
+        from huis.core.versioned_cache import watch
         from huis.places.services import claim_promoted
 
-        from . import privacy, services
+        from . import agenda, privacy, services
+        from .models import Shift
         from .report import register as register_report_section
 
         register_report_section()  # its part of the yearly report (huis.core.report)
+        # A volunteer's shifts in their own agenda; an activity's volunteers on its pages.
+        register_agenda_source(AgendaSource(name="vrijwilligers", entries=agenda.agenda_entries))
+        register_staff_provider(StaffProvider(name="vrijwilligers", people=agenda.staff_of))
+        watch(Shift, scopes=[STAFF_SCOPE])  # a moved or cancelled shift renews the activity's page
 
         claim_promoted.connect(services.on_claim_promoted, dispatch_uid="vrijwilligers.promoted")
         # A volunteer's allowance counts with what the same person gets in any other role.

@@ -25,6 +25,7 @@ from huis.core.cursors import make_cursor, parse_cursor
 from huis.core.errors import DomainError
 from huis.core.pagecache import cached_page
 from huis.core.ratelimit import rate_limited
+from huis.core.registry import STAFF_SCOPE, agenda_entries_for, staff_of
 from huis.core.service_views import ServicePostView, refuse
 from huis.places.models import PlaceClaim
 from huis.places.selectors import claims_of
@@ -36,7 +37,7 @@ from ..ics import calendar
 from ..models import Activity
 
 # What the public programme pages show: cached for anonymous visitors until one of these changes.
-PROGRAMME = ("ontmoeting", "places")
+PROGRAMME = ("ontmoeting", "places", STAFF_SCOPE)  # STAFF_SCOPE: the volunteers on it
 
 
 class AgendaView(TemplateView):
@@ -131,6 +132,8 @@ def _activity_context(request: HttpRequest, activity: Activity, form=None) -> di
         "sign_up_not_yet": bool(offering and offering.opens_at and offering.opens_at > now),
         "json_ld": _json_ld(activity),
         "leaders": [leader.display_name for leader in activity.leaders.all()],
+        # Volunteers of the roster on this activity (first names only: a public page).
+        "volunteers": staff_of(activity),
     }
 
 
@@ -315,6 +318,8 @@ class MyActivitiesView(PermissionRequiredMixin, TemplateView):
         offers_expire()
         context = super().get_context_data(**kwargs)
         context["mine"] = selectors.my_activities(user=self.request.user)
+        # Appointments other functions hold for this person (a volunteer's shifts).
+        context["elsewhere"] = agenda_entries_for(self.request.user)
         return context
 
 

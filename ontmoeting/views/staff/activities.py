@@ -10,6 +10,7 @@ from django.views.generic import FormView, TemplateView
 from huis.audit.services import log_read_of_people
 from huis.core.cursors import make_cursor, parse_cursor
 from huis.core.errors import DomainError
+from huis.core.registry import staff_of
 from huis.core.service_views import apply_service_error
 
 from ... import selectors, services
@@ -110,6 +111,7 @@ class StaffActivityView(ActivityToManageMixin, TemplateView):
             move_up_form=ReasonForm(),
             walk_in_form=ActivityWalkInForm(initial={"count": activity.walk_in_count}),
             feedback=selectors.feedback_for(activity=activity),
+            volunteers=staff_of(activity),
         )
         return context
 
