@@ -280,7 +280,8 @@ def test_the_budget_stops_reminders_but_not_confirmations(twilio, settings, as_r
         Notification.objects.filter(pk=sent.pk).update(status="sent", sent_at=now)
     page = as_role("staff").get(reverse("core:dashboard")).content.decode()
     with translation.override("nl"):
-        assert translation.gettext("Warning: 80 % of the budget is used.") in page
+        warning = translation.gettext("Warning: %(percent)d %% of the budget is used.")
+        assert warning % {"percent": 80} in page
     confirmation = _sms(key="confirm:1", kind="ontmoeting_registration_confirmed")
     notification_send(notification_id=confirmation.pk)
     reminder = _sms(key="reminder:budget", phone="+32470999999")
