@@ -25,6 +25,8 @@ KIND_INTAKE = "herstelacademie_intake"
 KIND_DECLINED = "herstelacademie_intake_declined"
 KIND_REMINDER = "herstelacademie_reminder"
 KIND_EVALUATION = "herstelacademie_evaluation"
+# No longer written (cancellations go through huis.notifications.notices); its templates stay
+# so rows of this kind still in the outbox render.
 KIND_CANCELLED = "herstelacademie_course_cancelled"
 KIND_INTAKE_REQUEST = "herstelacademie_intake_request"
 
@@ -251,9 +253,22 @@ def intake_declined(enrollment: Enrollment, course: Course) -> None:
     _send(enrollment, course, KIND_DECLINED, f"herstelacademie:declined:{enrollment.pk}")
 
 
-def course_cancelled(enrollment: Enrollment, course: Course) -> None:
-    _send(enrollment, course, KIND_CANCELLED, f"herstelacademie:cancelled:{enrollment.pk}")
-    cancel_course_messages(enrollment, course)
+def course_cancelled(
+    course: Course, enrollments: list[Enrollment], claims: list[PlaceClaim]
+) -> int:
+    """The course does not take place: reminders and the evaluation go; everyone with a place,
+    waiting, or waiting for their intake talk is told once through the core's change notices.
+    Returns how many were told."""
+    concerned = notices.addressees_from_claims(claims)
+    for enrollment in enrollments:
+        cancel_course_messages(enrollment, course)
+        if enrollment.claim_id is None and enrollment.user is not None:  # intake not yet done
+            concerned.append(
+                notices.Addressee(ref=f"enrollment:{enrollment.pk}", name="", user=enrollment.user)
+            )
+    return notices.notice_cancelled(
+        occasion=occasion(course), addressees=concerned, starts_at=course.first_session_at
+    )
 
 
 def intake_requested(enrollment: Enrollment, course: Course) -> None:

@@ -22,6 +22,8 @@ KIND_CONFIRMED = "ontmoeting_registration_confirmed"
 KIND_WAITING = "ontmoeting_waiting_list"
 KIND_PROMOTED = "ontmoeting_place_free"
 KIND_OFFERED = "ontmoeting_place_offered"
+# No longer written (cancellations go through huis.notifications.notices); its templates stay
+# so rows of this kind still in the outbox render.
 KIND_CANCELLED = "ontmoeting_activity_cancelled"
 KIND_REMINDER = "ontmoeting_reminder"
 KIND_ALREADY = "ontmoeting_already_signed_up"
@@ -185,10 +187,18 @@ def registration_cancelled(claim: PlaceClaim) -> None:
     _cancel(key_prefix=feedback_key(claim))
 
 
-def activity_cancelled(claim: PlaceClaim, activity: Activity) -> None:
-    _send(claim, activity, KIND_CANCELLED, f"ontmoeting:activity-cancelled:{claim.pk}")
-    _cancel(key_prefix=reminder_key(claim))
-    _cancel(key_prefix=feedback_key(claim))
+def activity_cancelled(activity: Activity, claims: list[PlaceClaim]) -> int:
+    """The activity does not take place: reminders and follow-ups go, everyone signed up or
+    waiting is told once through the core's change notices. Returns how many were told."""
+    for claim in claims:
+        _cancel(key_prefix=reminder_key(claim))
+        _cancel(key_prefix=feedback_key(claim))
+    return notices.notice_cancelled(
+        occasion=occasion(activity),
+        addressees=addressees(activity, claims),
+        starts_at=activity.starts_at,
+        reason=activity.cancel_reason,
+    )
 
 
 # --- Changes told through the core's change notices (huis.notifications.notices) -------------

@@ -173,6 +173,7 @@ def course_cancel(*, course: Course, actor: Any) -> Course:
     if course.is_over:
         raise CourseError(_("This course is over. It cannot be cancelled any more."))
     was_published = course.is_published
+    claims = notify.course_claims(course) if was_published else []
     course.status = Course.Status.CANCELLED
     course.save(update_fields=["status", "updated_at"])
     for session in course.sessions.all():
@@ -180,12 +181,13 @@ def course_cancel(*, course: Course, actor: Any) -> Course:
         notify.session_removed(session)
     places.offering_set_open(offering=course.offering, is_open=False)
     told = 0
-    for enrollment in course.enrollments.select_related("user", "claim").filter(
-        cancelled_at__isnull=True
-    ):
-        if was_published and enrollment.is_open:
-            notify.course_cancelled(enrollment, course)
-            told += 1
+    if was_published:
+        enrollments = [
+            e
+            for e in course.enrollments.select_related("user").filter(cancelled_at__isnull=True)
+            if e.is_open
+        ]
+        told = notify.course_cancelled(course, enrollments, claims)
     log_action(
         actor=actor, action="herstelacademie.course_cancelled", obj=course, data={"told": told}
     )

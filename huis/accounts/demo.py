@@ -130,3 +130,6 @@ def demo_accounts() -> list[tuple[str, str]]:
         shown = [str(labels[n]) for n in names if n != Role.VISITOR] or [str(Role.VISITOR.label)]
         rows.append((", ".join(shown), user.email))
     return rows
+
+
+from . import demo_onboarding  # noqa: E402, F401  (issue #25: invitation and import, own seeder)

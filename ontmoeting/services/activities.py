@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from huis.audit.services import log_action
 from huis.core.locking import lock, lock_rows
 from huis.places import services as places
-from huis.places.models import ACTIVE_STATUSES, PlaceOffering
+from huis.places.models import PlaceOffering
 from huis.rooms.models import Room
 from huis.rooms.services import RoomError, booking_release, booking_set
 
@@ -293,9 +293,7 @@ def activity_cancel(*, activity: Activity, actor: Any, reason: str = "") -> Acti
     if activity.offering_id:
         places.offering_set_open(offering=activity.offering, is_open=False)
         if was_published:
-            for claim in activity.offering.claims.filter(status__in=ACTIVE_STATUSES):
-                notify.activity_cancelled(claim, activity)
-                told += 1
+            told = notify.activity_cancelled(activity, notify.active_claims(activity))
     log_action(
         actor=actor, action="ontmoeting.activity_cancelled", obj=activity, data={"told": told}
     )

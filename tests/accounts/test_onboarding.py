@@ -120,6 +120,19 @@ def test_a_contact_person_invites_own_colleagues_only(as_role, partner_a, organi
     assert [o.pk for o in page.context["organisations"]] == [organisation_a.pk]
 
 
+def test_a_contact_person_finds_the_people_page_from_their_profile(as_role, partner_a):
+    """Partner workers have no dashboard: their way in is their profile page."""
+    people = reverse("people:list")
+    client = as_role("partner_a")
+    assert f'href="{people}"' not in client.get(reverse("accounts:profile")).content.decode()
+    Membership.objects.filter(user=partner_a).update(is_contact_person=True)
+    with translation.override("nl"):
+        page = client.get(reverse("accounts:profile")).content.decode()
+    assert f'href="{people}"' in page
+    assert "Mensen van mijn organisatie" in page
+    assert client.get(people).status_code == 200
+
+
 def test_a_worker_who_is_not_a_contact_person_may_not_invite(as_role):
     assert as_role("partner_b").get(reverse("people:invite")).status_code == 403
 

@@ -48,6 +48,24 @@ def test_seed_demo_builds_the_house_and_is_idempotent(settings, client):
     assert client.get(reverse("accounts:profile")).status_code == 200
 
 
+def test_seed_demo_shows_the_people_functions_of_issue_25(settings):
+    """An open invitation, a past import, a guest and a desk enrolment, a staff message."""
+    from django.apps import apps
+
+    from huis.accounts.models import ImportBatch, Invitation
+    from huis.notifications.models import NoticeMessage
+
+    settings.DEBUG = True
+    call_command("seed_demo", "--quiet-logins")
+    call_command("seed_demo", "--quiet-logins")
+    assert [i.is_open for i in Invitation.objects.all()] == [True]
+    assert ImportBatch.objects.filter(status=ImportBatch.Status.COMMITTED).count() == 1
+    enrollment = apps.get_model("herstelacademie", "Enrollment")
+    assert enrollment.objects.filter(user__isnull=True).count() == 2
+    assert NoticeMessage.objects.count() == 1
+    assert NoticeMessage.objects.get().recipients >= 3
+
+
 def test_seed_demo_prints_every_demo_login_without_a_password(settings):
     settings.DEBUG = True
     out = io.StringIO()

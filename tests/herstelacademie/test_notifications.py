@@ -21,7 +21,6 @@ KINDS = {
     "herstelacademie_intake_declined",
     "herstelacademie_reminder",
     "herstelacademie_evaluation",
-    "herstelacademie_course_cancelled",
 }
 
 

@@ -307,7 +307,7 @@ def test_cancelling_a_course_tells_students_and_frees_the_rooms(course, visitor,
     services.enrollment_create(course=course, user=visitor)
     services.course_cancel(course=course, actor=staff)
     assert Notification.objects.filter(
-        kind="herstelacademie_course_cancelled", recipient=visitor
+        kind="notice_cancelled", recipient=visitor
     ).exists()
     assert not _pending("herstelacademie:reminder:")
     from huis.rooms.models import RoomBooking

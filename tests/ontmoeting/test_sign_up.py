@@ -379,7 +379,7 @@ def test_cancelling_an_activity_tells_everyone_signed_up_and_frees_the_room(as_r
     assert response.status_code == 302
     activity.refresh_from_db()
     assert activity.status == "cancelled"
-    told = Notification.objects.filter(kind="ontmoeting_activity_cancelled")
+    told = Notification.objects.filter(kind="notice_cancelled")
     assert set(told.values_list("email", flat=True)) == {"a@test.example", "b@test.example"}
     assert "De lesgever is ziek." in render(told.first()).text
     assert not Notification.objects.filter(kind="ontmoeting_reminder", status="pending").exists()
