@@ -7,6 +7,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils import timezone
 
+from huis.core.templatetags.house_dates import house_date
 from huis.notifications.services import notification_cancel, notification_schedule
 
 from .models import Shift, Volunteer
@@ -26,7 +27,7 @@ def _shift_context(shift: Shift, name: str) -> dict:
     return {
         "name": name,
         "title": shift.title,
-        "day": start.strftime("%d/%m/%Y"),
+        "day": house_date(start.date()),
         "start": start.strftime("%H:%M"),
         "end": end.strftime("%H:%M"),
         "place": shift.place,

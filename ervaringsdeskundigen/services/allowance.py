@@ -31,6 +31,7 @@ from huis.core.allowance import (
     within_caps,
 )
 from huis.core.locking import lock
+from huis.core.templatetags.house_dates import house_date
 
 from .. import notify
 from ..models import AllowanceRate, AllowanceYear, Assignment, Expert, KmRate, ReportEvent
@@ -143,7 +144,7 @@ def allowance_quote(*, assignment: Assignment) -> AllowanceQuote:
                 "The km rate for %(day)s is not known yet (it changes every quarter). "
                 "An administrator adds it; then this report can be approved."
             )
-            % {"day": day.strftime("%d/%m/%Y")}
+            % {"day": house_date(day)}
         )
     if quote.higher_cap_unknown:
         quote.warnings.append(

@@ -20,6 +20,7 @@ from django.db.models.functions import Lower
 from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from huis.audit.services import log_action
 from huis.core.errors import Busy, DomainError
@@ -156,7 +157,11 @@ def offering_configure(*, holder: models.Model, config: OfferingSettings) -> Pla
     offering = _lock_offering(offering_for(holder).pk)
     if config.capacity is not None and config.capacity < offering.taken:
         raise PlaceError(
-            _("%(taken)s places are already taken. You cannot make it fewer than that.")
+            ngettext(
+                "%(taken)s place is already taken. You cannot make it fewer than that.",
+                "%(taken)s places are already taken. You cannot make it fewer than that.",
+                offering.taken,
+            )
             % {"taken": offering.taken}
         )
     if config.capacity is None and offering.taken:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from huis.audit.services import log_action
 from huis.core.dates import add_months
 from huis.core.locking import lock
+from huis.core.templatetags.house_dates import house_date
 from huis.notifications.services import notification_cancel, notification_schedule
 
 from ..models import EvaluationMoment, HousingCheck, Trajectory
@@ -169,7 +170,7 @@ def housing_check_record(
     if checked_on < due - dt.timedelta(days=31):
         raise TrajectenError(
             _("This check is due on %(day)s; record it from a month before.")
-            % {"day": formats.date_format(due, "SHORT_DATE_FORMAT")},
+            % {"day": house_date(due)},
             field="months",
         )
     if locked.housing_checks.filter(months=months).exists():

@@ -25,6 +25,7 @@ from huis.core.allowance import (
     within_caps,
 )
 from huis.core.locking import lock
+from huis.core.templatetags.house_dates import house_date
 from huis.places.models import PlaceClaim
 
 from ..models import Shift, ShiftHours, Volunteer
@@ -93,7 +94,7 @@ def hours_quote(*, entry: ShiftHours) -> HoursQuote:
     if entry.km and figures.km_rate is None:
         raise VolunteersError(
             _("The km rate for %(day)s is not known yet. An administrator adds it.")
-            % {"day": entry.day.strftime("%d/%m/%Y")}
+            % {"day": house_date(entry.day)}
         )
     totals = person_totals(
         user_id=volunteer.user_id, day=entry.day, exclude=(ALLOWANCE_SOURCE, entry.pk)

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from huis.audit.services import log_action
 from huis.core.locking import lock
@@ -176,7 +177,11 @@ def shift_update(*, shift: Shift, data: ShiftData, actor: Any) -> Shift:
         raise VolunteersError(_("This shift is cancelled."))
     if data.needed < shift.offering.taken:
         raise VolunteersError(
-            _("%(n)s volunteers are already on this shift: ask one to give it back first.")
+            ngettext(
+                "%(n)s volunteer is already on this shift: ask them to give it back first.",
+                "%(n)s volunteers are already on this shift: ask one to give it back first.",
+                shift.offering.taken,
+            )
             % {"n": shift.offering.taken},
             field="needed",
         )
