@@ -306,9 +306,7 @@ def test_evaluation_after_the_last_session_anonymous_and_only_once(course, visit
 def test_cancelling_a_course_tells_students_and_frees_the_rooms(course, visitor, staff):
     services.enrollment_create(course=course, user=visitor)
     services.course_cancel(course=course, actor=staff)
-    assert Notification.objects.filter(
-        kind="notice_cancelled", recipient=visitor
-    ).exists()
+    assert Notification.objects.filter(kind="notice_cancelled", recipient=visitor).exists()
     assert not _pending("herstelacademie:reminder:")
     from huis.rooms.models import RoomBooking
 
