@@ -78,9 +78,13 @@ def build(*, period: Period) -> Section:
     enrollments = Enrollment.objects.filter(
         course_id__in=course_ids, cancelled_at__isnull=True, claim__status="confirmed"
     )
+    # Students with an account by their address; guests (enrolled by name and email or phone) by
+    # what they gave on their place, so a guest and an account with one address are one person.
     keys = [
-        person_key(email=email or "", user_id=user_id)
-        for user_id, email in enrollments.values_list("user_id", "user__email")
+        person_key(email=email or guest_email or "", phone_digits=guest_phone or "", user_id=uid)
+        for uid, email, guest_email, guest_phone in enrollments.values_list(
+            "user_id", "user__email", "claim__email", "claim__phone"
+        )
     ]
     unique, returning, people = unique_and_returning(keys)
     finished, earned = _completion(period)

@@ -9,6 +9,7 @@ figures is thus never served again.
 """
 
 from huis.core.versioned_cache import Cached, bump, versions, watch
+from netwerk import selectors as netwerk_selectors
 
 FIGURES = "kwartiermaken-figures"
 TIMEOUT = 24 * 60 * 60  # a safety net only: a new version already replaces a drawing
@@ -16,6 +17,16 @@ CODE = ("kwartiermaken",)  # stored: the overview's dataclasses and HTML drawn b
 
 DRAWING = Cached("kwartiermaken:overview", scopes=(FIGURES,), timeout=TIMEOUT, code=CODE)
 CHOICES = Cached("kwartiermaken:overview-choices", scopes=(FIGURES,), timeout=TIMEOUT, code=CODE)
+
+# What became of the referrals started from outreach: their links and entries change here, their
+# status in netwerk (whose every referral save bumps netwerk's REFERRALS_SCOPE).
+REFERRALS = "kwartiermaken-outreach-referrals"
+REFERRAL_OUTCOMES = Cached(
+    "kwartiermaken:overview-referrals",
+    scopes=(REFERRALS, netwerk_selectors.REFERRALS_SCOPE),
+    timeout=TIMEOUT,
+    code=CODE,
+)
 
 
 def version() -> int:
@@ -36,6 +47,7 @@ def connect() -> None:
         Neighbourhood,
         OutreachEntry,
         OutreachMonth,
+        OutreachReferral,
         Signal,
         SignalMonth,
     )
@@ -49,3 +61,4 @@ def connect() -> None:
         Signal,
         scopes=[FIGURES],
     )
+    watch(OutreachReferral, OutreachEntry, scopes=[REFERRALS])

@@ -9,8 +9,7 @@ from huis.core.registry import ReportSection, register_report_section
 from huis.core.report.figures import Chart, ChartRow, Figure, Period, Section
 
 from .models import GuidanceAgreement, Referral, WelcomingPlace
-
-SCOPE = "report-netwerk"
+from .selectors.chain import REFERRALS_SCOPE as SCOPE
 
 
 def build(*, period: Period) -> Section:

@@ -123,7 +123,14 @@ class OverviewView(PermissionRequiredMixin, OverviewFilterMixin, TemplateView):
             kinds=OutreachKind.choices,
             organisations=organisations,
             export_query=self.request.GET.urlencode(),
-            referral_outcomes=selectors.overview_referral_outcomes(user=user, filters=filters),
+            referral_outcomes=figures_cache.REFERRAL_OUTCOMES.get_or_set(
+                selectors.overview_scope(user=user),
+                filters.year,
+                filters.neighbourhood,
+                filters.kind,
+                filters.organisation,
+                compute=lambda: selectors.overview_referral_outcomes(user=user, filters=filters),
+            ),
         )
         return context
 

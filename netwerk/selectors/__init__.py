@@ -8,7 +8,7 @@ One module per entity (the network and its charter, consent, referrals, persons,
 welcoming places); this package re-exports them, so callers write `selectors.referrals_for(...)`.
 """
 
-from .chain import referral_chain, referral_links, referral_outcomes
+from .chain import REFERRALS_SCOPE, referral_chain, referral_links, referral_outcomes
 from .consent import (
     active_consent_q,
     active_consents_recorded_by,
@@ -52,6 +52,7 @@ from .referrals import (
 
 __all__ = [
     "PAGE_SIZE",
+    "REFERRALS_SCOPE",
     "REFERRAL_BOXES",
     "Member",
     "PlaceFilter",

@@ -21,6 +21,11 @@ def referral_chain(*, referral: Referral) -> list[Referral]:
     )
 
 
+# The versioned-cache scope every save of a referral bumps (watched in netwerk.report): other
+# functions that keep counts of referrals (kwartiermaken's overview) keep them under it.
+REFERRALS_SCOPE = "report-netwerk"
+
+
 def referral_outcomes(*, referral_ids: Iterable[int] | QuerySet) -> dict[str, int]:
     """How many of these referrals are in each status (every status present, zero or more),
     counted over their whole chains' ends: a referral passed on counts by its own status."""

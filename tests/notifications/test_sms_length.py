@@ -57,6 +57,9 @@ def longest_values() -> dict:
         "activity_url": f"{SITE}/agenda/12345-{'w' * 60}/",
         "offer_until": _longest("l j F, H:i"),
         "cancel_reason": "W" * 300,
+        "reason": "W" * 300,  # a change notice's reason, as staff type it
+        "text": "W" * 1000,  # a message staff write to everyone signed up
+        "feedback_url": f"{SITE}/agenda/hoe-was-het/{TOKEN}/",
         "follow_up_day": day,
         "kind": "Aanwezigheid op een buurtactiviteit",
         "neighbourhood": "Sint-Amandsberg-Oostakker-Desteldonk",
