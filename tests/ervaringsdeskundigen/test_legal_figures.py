@@ -133,7 +133,7 @@ def test_travel_is_paid_at_the_rate_of_the_assignments_quarter(day, rate):
 def test_a_quarter_without_a_known_km_rate_is_refused_in_words():
     KmRate.objects.filter(valid_from__gte=dt.date(2026, 4, 1)).delete()
     expert = ExpertFactory()
-    with pytest.raises(services.ExpertsError, match="km rate for 05/05/2026 is not known"):
+    with pytest.raises(services.ExpertsError, match="km rate for 5 May 2026 is not known"):
         services.allowance_quote(assignment=_reported(expert, _day(2026, 5, 5), km=20))
     # Without travel, the flat rate can still be approved.
     quote = services.allowance_quote(assignment=_reported(expert, _day(2026, 5, 6)))
