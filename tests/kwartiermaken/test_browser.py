@@ -74,7 +74,7 @@ def test_a_partner_logs_a_home_visit_on_a_phone_and_the_coordinator_sees_it_coun
 
     context, page, foreign = _phone(browser, live_server, coordinator)
     page.goto(live_server.url + "/kwartiermaken/overzicht/")
-    totals = page.locator(".work-totals").inner_text()
+    totals = page.get_by_role("list", name="Totalen").inner_text()
     assert "1\nkeer werk genoteerd" in totals or "1 keer werk genoteerd" in totals
     table = page.get_by_role("table", name="Werk per wijk")
     assert "Stationswijk" in table.inner_text()

@@ -7,7 +7,6 @@ same changes, which shows the test would catch the race.
 """
 
 import threading
-import time
 
 import pytest
 from django.db import connection, transaction
@@ -55,22 +54,40 @@ def test_two_workers_racing_send_each_change_once(connected):
     assert sum(Change.objects.values_list("requests", flat=True)) == EVENTS
 
 
-def _claim_without_locks(*, now=None, limit=outbox.BATCH):
-    """The control run: read what is due, let the other worker read too, then take it all."""
-    with transaction.atomic():
-        ids = list(Change.objects.filter(status=Change.Status.PENDING).values_list("pk", flat=True))
-        time.sleep(0.3)
-        if not ids:
-            return None
-        token = f"naive-{threading.get_ident()}"
-        Change.objects.filter(pk__in=ids).update(status=Change.Status.SENDING, claim_token=token)
-    return token
+def _claim_without_locks_factory():
+    """The control run: each worker reads what is due, and only then do they take it.
+
+    Both read before either writes (first barrier) and both have taken the rows before either
+    sends (second barrier, after the transaction so the row locks cannot deadlock). Without
+    SKIP LOCKED and a per-worker token nothing stops them sending the same rows.
+    """
+    have_read, have_taken = threading.Barrier(2, timeout=10), threading.Barrier(2, timeout=10)
+    first = threading.local()
+
+    def claim(*, now=None, limit=outbox.BATCH):
+        racing = not getattr(first, "done", False)
+        first.done = True
+        with transaction.atomic():
+            ids = list(
+                Change.objects.filter(status=Change.Status.PENDING).values_list("pk", flat=True)
+            )
+            if racing:
+                have_read.wait()
+            if ids:
+                Change.objects.filter(pk__in=ids).update(
+                    status=Change.Status.SENDING, claim_token="naive"
+                )
+        if racing:
+            have_taken.wait()
+        return "naive" if ids else None
+
+    return claim
 
 
 def test_control_without_the_claim_both_workers_send_the_same_changes(connected, monkeypatch):
     for n in range(EVENTS):
         ActivityFactory(category="creatief", title=f"Atelier {n}")
-    monkeypatch.setattr(outbox, "claim", _claim_without_locks)
+    monkeypatch.setattr(outbox, "claim", _claim_without_locks_factory())
     connected.delay = 0.05
     _two_workers_at_once()
     assert len(connected.api_requests("POST", "/events")) > EVENTS
