@@ -36,8 +36,17 @@ class CharterForm(forms.ModelForm):
         widgets = {"body": forms.Textarea(attrs={"rows": 14})}
 
 
-class ReferralForm(forms.Form):
-    """The one intake: who (a name the person chooses), their question, consent, to whom."""
+class IntakeForm(forms.Form):
+    """The one intake, as every function that starts a referral asks it: who (a name the person
+    chooses), their question, what was tried, to whom, and their consent. Part of netwerk's public
+    interface: kwartiermaken starts a referral from a home visit with it.
+
+    Render it with ``netwerk/partials/intake_form.html``; ``full_intake`` adds the fields only the
+    network's own referral page asks (what the partner needs to know, agreements about sharing).
+    """
+
+    full_intake = False
+    share_choices = [c for c in ShareItem.choices if c[0] != ShareItem.GUIDANCE]
 
     alias = forms.CharField(
         label=_("Name or alias"),
@@ -55,13 +64,6 @@ class ReferralForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=4000,
         help_text=_("In the person's own words, as far as possible."),
-    )
-    minimum_needed = forms.CharField(
-        label=_("What the partner needs to know to help"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=4000,
-        required=False,
-        help_text=_("Only the minimum. No diagnosis."),
     )
     tried = forms.CharField(
         label=_("What was already tried (optional)"),
@@ -89,17 +91,9 @@ class ReferralForm(forms.Form):
     )
     items = forms.MultipleChoiceField(
         label=_("What may be shared"),
-        choices=ShareItem.choices,
         widget=forms.CheckboxSelectMultiple,
         initial=[ShareItem.QUESTION],
         required=False,
-    )
-    scope = forms.CharField(
-        label=_("Agreements about sharing (optional)"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        max_length=2000,
-        required=False,
-        help_text=_("For example: not with the family doctor; only by phone."),
     )
     consent_given = forms.BooleanField(
         label=_(
@@ -109,14 +103,11 @@ class ReferralForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, organisations, partners, **kwargs):
+    def __init__(self, *args, partners, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["from_organisation"] = OwnOrganisationField(
-            organisations, label=_("For which organisation")
-        )
-        self.order_fields(["from_organisation"])
         self.fields["to_organisation"].queryset = partners
         self.fields["also_share_with"].queryset = partners
+        self.fields["items"].choices = self.share_choices
 
     def clean(self):
         cleaned = super().clean()
@@ -125,6 +116,40 @@ class ReferralForm(forms.Form):
                 "consent_given",
                 _("Ask the person for their consent first. Without it, nothing is shared."),
             )
+        return cleaned
+
+
+class ReferralForm(IntakeForm):
+    """The network's own referral page: the intake, for which of the worker's organisations, with
+    the minimum the partner needs to know and the agreements about sharing."""
+
+    full_intake = True
+    share_choices = ShareItem.choices
+
+    minimum_needed = forms.CharField(
+        label=_("What the partner needs to know to help"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=4000,
+        required=False,
+        help_text=_("Only the minimum. No diagnosis."),
+    )
+    scope = forms.CharField(
+        label=_("Agreements about sharing (optional)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        required=False,
+        help_text=_("For example: not with the family doctor; only by phone."),
+    )
+
+    def __init__(self, *args, organisations, partners, **kwargs):
+        super().__init__(*args, partners=partners, **kwargs)
+        self.fields["from_organisation"] = OwnOrganisationField(
+            organisations, label=_("For which organisation")
+        )
+        self.order_fields(["from_organisation"])
+
+    def clean(self):
+        cleaned = super().clean()
         origin, target = cleaned.get("from_organisation"), cleaned.get("to_organisation")
         if origin and target and origin.pk == target.pk:
             self.add_error("to_organisation", _("Refer to another organisation."))

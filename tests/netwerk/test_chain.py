@@ -8,6 +8,7 @@ import pytest
 from django.db import close_old_connections, connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from huis.audit.models import AuditEntry
 from netwerk import selectors, services
@@ -283,9 +284,10 @@ def test_a_withdrawal_and_a_passing_on_at_once_never_both_win(
     def pass_on():
         try:
             barrier.wait()
-            services.referral_pass_on(
-                referral=referral, actor=partner_b, to_organisation=organisation_c
-            )
+            with translation.override("en"):  # a thread starts in the default language
+                services.referral_pass_on(
+                    referral=referral, actor=partner_b, to_organisation=organisation_c
+                )
         except services.NetwerkError as error:
             errors.append(error)
         finally:
