@@ -11,9 +11,6 @@ import io
 from decimal import Decimal
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -26,6 +23,7 @@ from huis.core.report.build import build_report, mark_queued, progress, ready_re
 from huis.core.report.figures import Period
 from huis.core.report.pdf import report_pdf
 from huis.core.tasks import build_report_task
+from tests.demo_house import seeded_demo_house
 from tests.pdfcheck import assert_tagged_pdf
 
 YEAR = timezone.localdate().year
@@ -34,16 +32,8 @@ PERIOD = Period.year(YEAR)
 
 @pytest.fixture(scope="module")
 def demo_house(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            with override_settings(DEBUG=True):
-                call_command("seed_demo", "--quiet-logins", stdout=io.StringIO())
-            yield
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+    with seeded_demo_house(django_db_blocker):
+        yield
 
 
 @pytest.fixture
