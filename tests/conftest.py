@@ -89,73 +89,111 @@ def clean_cache():
     cache.clear()
 
 
-@pytest.fixture
-def organisation_a(db):
+def make_organisation_a():
     return OrganisationFactory(name="Partner A", slug="partner-a")
 
 
-@pytest.fixture
-def organisation_b(db):
+def make_organisation_b():
     return OrganisationFactory(name="Partner B", slug="partner-b")
 
 
-@pytest.fixture
-def house_organisation(db):
+def make_house_organisation():
     from huis.accounts.models import Organisation
 
     return OrganisationFactory(name="Het Huis", slug="het-huis", kind=Organisation.Kind.HOUSE)
 
 
-@pytest.fixture
-def visitor(db):
-    return UserFactory(display_name="Vera", roles=[Role.VISITOR])
-
-
-@pytest.fixture
-def visitor_b(db):
-    return UserFactory(display_name="Bram", roles=[Role.VISITOR])
-
-
-@pytest.fixture
-def expert(db):
-    return UserFactory(display_name="Evi", roles=[Role.VISITOR, Role.EXPERT])
-
-
-@pytest.fixture
-def partner_a(organisation_a):
-    user = UserFactory(display_name="Pia", roles=[Role.PARTNER_WORKER])
-    MembershipFactory(user=user, organisation=organisation_a)
+def make_member(organisation, *, display_name: str, roles, **extra):
+    user = UserFactory(display_name=display_name, roles=roles, **extra)
+    MembershipFactory(user=user, organisation=organisation)
     return user
 
 
-@pytest.fixture
-def partner_b(organisation_b):
-    user = UserFactory(display_name="Piet", roles=[Role.PARTNER_WORKER])
-    MembershipFactory(user=user, organisation=organisation_b)
-    return user
+# Each role's user, made from the organisations it needs (tests/matrix.py makes them once per
+# module for the access matrices).
+ROLE_USERS = {
+    "visitor": lambda orgs: UserFactory(display_name="Vera", roles=[Role.VISITOR]),
+    "visitor_b": lambda orgs: UserFactory(display_name="Bram", roles=[Role.VISITOR]),
+    "expert": lambda orgs: UserFactory(display_name="Evi", roles=[Role.VISITOR, Role.EXPERT]),
+    "partner_a": lambda orgs: make_member(
+        orgs("organisation_a"), display_name="Pia", roles=[Role.PARTNER_WORKER]
+    ),
+    "partner_b": lambda orgs: make_member(
+        orgs("organisation_b"), display_name="Piet", roles=[Role.PARTNER_WORKER]
+    ),
+    "staff": lambda orgs: make_member(
+        orgs("house_organisation"), display_name="Sofie", roles=[Role.STAFF]
+    ),
+    "coordinator": lambda orgs: make_member(
+        orgs("house_organisation"), display_name="Koen", roles=[Role.COORDINATOR]
+    ),
+    "administrator": lambda orgs: make_member(
+        orgs("house_organisation"),
+        display_name="Ada",
+        roles=[Role.ADMINISTRATOR],
+        is_staff=True,
+        is_superuser=True,
+    ),
+}
 
 
 @pytest.fixture
-def staff(house_organisation):
-    user = UserFactory(display_name="Sofie", roles=[Role.STAFF])
-    MembershipFactory(user=user, organisation=house_organisation)
-    return user
+def organisation_a(db):
+    return make_organisation_a()
 
 
 @pytest.fixture
-def coordinator(house_organisation):
-    user = UserFactory(display_name="Koen", roles=[Role.COORDINATOR])
-    MembershipFactory(user=user, organisation=house_organisation)
-    return user
+def organisation_b(db):
+    return make_organisation_b()
 
 
 @pytest.fixture
-def administrator(house_organisation):
-    user = UserFactory(
-        display_name="Ada", roles=[Role.ADMINISTRATOR], is_staff=True, is_superuser=True
-    )
-    MembershipFactory(user=user, organisation=house_organisation)
-    return user
+def house_organisation(db):
+    return make_house_organisation()
+
+
+def _role_user(request, role):
+    return ROLE_USERS[role](request.getfixturevalue)
+
+
+@pytest.fixture
+def visitor(request, db):
+    return _role_user(request, "visitor")
+
+
+@pytest.fixture
+def visitor_b(request, db):
+    return _role_user(request, "visitor_b")
+
+
+@pytest.fixture
+def expert(request, db):
+    return _role_user(request, "expert")
+
+
+@pytest.fixture
+def partner_a(request, db):
+    return _role_user(request, "partner_a")
+
+
+@pytest.fixture
+def partner_b(request, db):
+    return _role_user(request, "partner_b")
+
+
+@pytest.fixture
+def staff(request, db):
+    return _role_user(request, "staff")
+
+
+@pytest.fixture
+def coordinator(request, db):
+    return _role_user(request, "coordinator")
+
+
+@pytest.fixture
+def administrator(request, db):
+    return _role_user(request, "administrator")
 
 
 ROLE_FIXTURES = [

@@ -17,17 +17,25 @@ from django.test import override_settings
 
 
 @contextlib.contextmanager
-def seeded_demo_house(django_db_blocker, *, quiet: bool = True) -> Iterator[str]:
-    """Seed the demo house and yield what seed_demo printed."""
+def shared_transaction(django_db_blocker) -> Iterator[None]:
+    """A transaction for a whole module, rolled back at its end; the tests' own transactions
+    become savepoints inside it."""
     with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            out = io.StringIO()
-            args = ["--quiet-logins"] if quiet else []
-            with override_settings(DEBUG=True):
-                call_command("seed_demo", *args, stdout=out)
-            yield out.getvalue()
+            yield
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
+
+
+@contextlib.contextmanager
+def seeded_demo_house(django_db_blocker, *, quiet: bool = True) -> Iterator[str]:
+    """Seed the demo house and yield what seed_demo printed."""
+    with shared_transaction(django_db_blocker):
+        out = io.StringIO()
+        args = ["--quiet-logins"] if quiet else []
+        with override_settings(DEBUG=True):
+            call_command("seed_demo", *args, stdout=out)
+        yield out.getvalue()

@@ -16,8 +16,9 @@ from ervaringsdeskundigen.notify import proposal_url
 from ervaringsdeskundigen.tokens import request_token
 from tests.conftest import ROLE_FIXTURES
 from tests.factories import OrganisationFactory
+from tests.matrix import *  # noqa: F403 (role users and objects made once per module)
 
-from .factories import AssignmentFactory, ExpertFactory, ExpertRequestFactory, theme
+from .factories import AssignmentFactory, ExpertFactory, ExpertRequestFactory, rates, theme
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,7 @@ def public(role, ok=200):
     return ok
 
 
-def coordinator(role, ok=200):
+def coordinators_only(role, ok=200):
     if role == "anonymous":
         return LOGIN
     return ok if role in COORDINATORS else 403
@@ -88,81 +89,91 @@ MATRIX = {
         post_ok(expert_only),
         None,
     ),
-    "ervaringsdeskundigen:inbox": ("get", None, coordinator, None),
-    "ervaringsdeskundigen:request_detail": ("get", "request", coordinator, None),
-    "ervaringsdeskundigen:request_take": ("post", "request", post_ok(coordinator), None),
+    "ervaringsdeskundigen:inbox": ("get", None, coordinators_only, None),
+    "ervaringsdeskundigen:request_detail": ("get", "request", coordinators_only, None),
+    "ervaringsdeskundigen:request_take": ("post", "request", post_ok(coordinators_only), None),
     "ervaringsdeskundigen:request_schedule": (
         "post",
         "request",
-        post_ok(coordinator),
+        post_ok(coordinators_only),
         {"date": "2030-03-05", "time": "10:00", "duration_minutes": "90"},
     ),
     "ervaringsdeskundigen:request_propose": (
         "post",
         "request",
-        post_ok(coordinator),
+        post_ok(coordinators_only),
         {"experts": "__other_expert__"},
     ),
     "ervaringsdeskundigen:request_decline": (
         "post",
         "request",
-        post_ok(coordinator),
+        post_ok(coordinators_only),
         {"reason": "Geen ervaringsdeskundige vrij"},
     ),
-    "ervaringsdeskundigen:request_cancel": ("post", "request", post_ok(coordinator), None),
-    "ervaringsdeskundigen:request_done": ("post", "past_request", post_ok(coordinator), None),
+    "ervaringsdeskundigen:request_cancel": ("post", "request", post_ok(coordinators_only), None),
+    "ervaringsdeskundigen:request_done": ("post", "past_request", post_ok(coordinators_only), None),
     "ervaringsdeskundigen:request_link_organisation": (
         "post",
         "request",
-        post_ok(coordinator),
+        post_ok(coordinators_only),
         {"organisation": "__organisation__"},
     ),
     "ervaringsdeskundigen:request_unlink_organisation": (
         "post",
         "request",
-        post_ok(coordinator),
+        post_ok(coordinators_only),
         None,
     ),
     "ervaringsdeskundigen:request_create_organisation": (
         "post",
         "request",
-        post_ok(coordinator),
+        post_ok(coordinators_only),
         None,
     ),
-    "ervaringsdeskundigen:organisation_requests": ("get", "organisation", coordinator, None),
+    "ervaringsdeskundigen:organisation_requests": ("get", "organisation", coordinators_only, None),
     "ervaringsdeskundigen:report_return": (
         "post",
         "reported",
-        post_ok(coordinator),
+        post_ok(coordinators_only),
         {"reason": "De kilometers kloppen niet"},
     ),
     "ervaringsdeskundigen:assignment_withdraw": (
         "post",
         "own_proposal",
-        post_ok(coordinator),
+        post_ok(coordinators_only),
         None,
     ),
-    "ervaringsdeskundigen:approve": ("get", "reported", coordinator, None),
-    "ervaringsdeskundigen:expert_list": ("get", None, coordinator, None),
-    "ervaringsdeskundigen:expert_create": ("get", None, coordinator, None),
-    "ervaringsdeskundigen:expert_detail": ("get", "expert", coordinator, None),
-    "ervaringsdeskundigen:expert_update": ("get", "expert", coordinator, None),
+    "ervaringsdeskundigen:approve": ("get", "reported", coordinators_only, None),
+    "ervaringsdeskundigen:expert_list": ("get", None, coordinators_only, None),
+    "ervaringsdeskundigen:expert_create": ("get", None, coordinators_only, None),
+    "ervaringsdeskundigen:expert_detail": ("get", "expert", coordinators_only, None),
+    "ervaringsdeskundigen:expert_update": ("get", "expert", coordinators_only, None),
     "ervaringsdeskundigen:allowance_mode": (
         "post",
         "expert",
-        post_ok(coordinator),
+        post_ok(coordinators_only),
         {"mode": "real"},
     ),
-    "ervaringsdeskundigen:register": ("get", "register", coordinator, None),
-    "ervaringsdeskundigen:board": ("get", None, coordinator, None),
-    "ervaringsdeskundigen:reports": ("get", None, coordinator, None),
-    "ervaringsdeskundigen:payouts_csv": ("get", "month", coordinator, None),
-    "ervaringsdeskundigen:intervision_create": ("get", None, coordinator, None),
-    "ervaringsdeskundigen:intervision_attendance": ("get", "session", coordinator, None),
+    "ervaringsdeskundigen:register": ("get", "register", coordinators_only, None),
+    "ervaringsdeskundigen:board": ("get", None, coordinators_only, None),
+    "ervaringsdeskundigen:reports": ("get", None, coordinators_only, None),
+    "ervaringsdeskundigen:payouts_csv": ("get", "month", coordinators_only, None),
+    "ervaringsdeskundigen:intervision_create": ("get", None, coordinators_only, None),
+    "ervaringsdeskundigen:intervision_attendance": ("get", "session", coordinators_only, None),
 }
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
+def expert_profile(expert):
+    return ExpertFactory(user=expert)
+
+
+@pytest.fixture(scope="module")
+def allowance_rates(matrix_world):
+    rates()
+
+
+@pytest.fixture(scope="module")
 def objects(expert_profile, coordinator, allowance_rates):
     now = timezone.now()
     other = ExpertFactory(themes=[theme("depressie")])

@@ -16,6 +16,7 @@ from huis.places.services import claim_make_token
 from ontmoeting.services import registration_create
 from tests.conftest import ROLE_FIXTURES
 from tests.factories import ActivityFactory, UserFactory
+from tests.matrix import *  # noqa: F403 (role users and objects made once per module)
 
 from .factories import make_course, pass_time
 
@@ -120,7 +121,7 @@ POST_DATA = {
 }
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def objects(visitor, visitor_b, expert):
     professional = UserFactory(display_name="Paul", roles=[Role.STAFF])
     trainers = {"experts": [expert], "professionals": [professional]}
