@@ -9,6 +9,8 @@ POST changes is undone before the next cell, as before.
     from tests.matrix import *  # noqa: F403 (the module-scoped role users)
 """
 
+import inspect
+
 import pytest
 
 from tests.conftest import (
@@ -26,6 +28,7 @@ __all__ = [
     "house_organisation",
     "matrix_roles",
     "matrix_world",
+    "module_scoped",
     "organisation_a",
     "organisation_b",
     "partner_a",
@@ -81,3 +84,18 @@ def matrix_roles(
 ):
     """Every role's user, made before the first cell: made lazily inside a cell, a user would
     vanish with that cell's savepoint."""
+
+
+def module_scoped(definition):
+    """A conftest fixture made once per module instead: `referral = module_scoped(referral)`.
+
+    Its own fixtures are looked up the same way, so they must be module-scoped in the module too
+    (the role users above are); a `db` argument is met by the module's transaction."""
+    func = definition._get_wrapped_function()
+    names = list(inspect.signature(func).parameters)
+
+    @pytest.fixture(scope="module", name=func.__name__)
+    def fixture(request, matrix_world):
+        return func(**{n: None if n == "db" else request.getfixturevalue(n) for n in names})
+
+    return fixture

@@ -10,8 +10,16 @@ import pytest
 from django.urls import get_resolver, reverse
 
 from tests.conftest import ROLE_FIXTURES
+from tests.matrix import *  # noqa: F403 (role users and objects made once per module)
+from tests.matrix import module_scoped
 
+from . import conftest
 from .factories import RecommendationFactory
+
+neighbourhood = module_scoped(conftest.neighbourhood)
+need = module_scoped(conftest.need)
+entry_a = module_scoped(conftest.entry_a)
+signal_a = module_scoped(conftest.signal_a)
 
 pytestmark = pytest.mark.django_db
 
@@ -93,7 +101,7 @@ MATRIX = {
 }
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def objects(entry_a, signal_a):
     from kwartiermaken.models import ResidentQuote
 

@@ -14,6 +14,18 @@ import pytest
 from django.urls import get_resolver, reverse
 
 from tests.conftest import ROLE_FIXTURES
+from tests.matrix import *  # noqa: F403 (role users and objects made once per module)
+from tests.matrix import module_scoped
+
+from . import conftest
+
+charter = module_scoped(conftest.charter)
+referral = module_scoped(conftest.referral)
+person = module_scoped(conftest.person)
+guidance = module_scoped(conftest.guidance)
+evaluation = module_scoped(conftest.evaluation)
+place = module_scoped(conftest.place)
+partner_a_contact = module_scoped(conftest.partner_a_contact)
 
 pytestmark = pytest.mark.django_db
 
@@ -149,7 +161,7 @@ MATRIX = {
 }
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def objects(referral, guidance, evaluation, place, charter, organisation_b, partner_a_contact):
     return {
         "referral": referral,

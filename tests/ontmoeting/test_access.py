@@ -15,6 +15,7 @@ from huis.places.services import claim_make_token
 from ontmoeting.services import proposal_submit, registration_create
 from tests.conftest import ROLE_FIXTURES
 from tests.factories import ActivityFactory, OpenHoursFactory
+from tests.matrix import *  # noqa: F403 (role users and objects made once per module)
 from tests.trust.matrix import assert_answer, expected_answer
 
 pytestmark = pytest.mark.django_db
@@ -92,7 +93,7 @@ POST_DATA = {
 }
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def objects(visitor, visitor_b):
     activity = ActivityFactory(capacity=1)
     claim = registration_create(activity=activity, actor=visitor, user=visitor)
