@@ -214,3 +214,47 @@ def test_a_translated_field_of_a_model_is_picked_up():
 
     texts = sources._texts(Translated(), "title", "Wandelen")
     assert texts == {"nl": "Wandelen", "fr": "Promenade"}
+
+
+def test_a_date_changed_at_publiq_is_found_by_the_nightly_check(connected):
+    from uitdatabank import services
+
+    _series(weeks=3)
+    sweep()
+    assert services.drift_check() == 0
+    event = _only_event(connected)
+    event["subEvent"][1]["status"] = {"type": "Unavailable"}  # someone cancelled it there
+    assert services.drift_check() == 1
+    sweep()
+    assert _only_event(connected)["subEvent"][1]["status"] == {"type": "Available"}
+
+
+def test_dates_published_one_by_one_before_become_one_event(connected):
+    import importlib
+
+    from django.apps import apps as django_apps
+
+    from uitdatabank.models import Change
+
+    dates = _series(category="ontmoeting", weeks=3)
+    old_events = []
+    for activity in dates[:2]:  # how the portal published a series before: an event per date
+        event_id = connected._create(
+            payload.event_body(sources.public_item(source="activity", pk=activity.pk), create=True)
+        )[1]["id"]
+        old_events.append(event_id)
+        Publication.objects.create(
+            source="activity",
+            object_id=activity.pk,
+            wanted=True,
+            event_id=event_id,
+            sent_status="published",
+        )
+    migration = importlib.import_module("uitdatabank.migrations.0006_series_publications")
+    migration.one_event_per_series(django_apps, None)
+    assert Change.objects.filter(status="pending").count() == 3
+    sweep()
+    assert [connected.events[e]["workflowStatus"] for e in old_events] == ["DELETED"] * 2
+    series = Publication.objects.get(source="series")
+    assert series.wanted and series.sent_status == "published"
+    assert len(connected.events[series.event_id]["subEvent"]) == 3
