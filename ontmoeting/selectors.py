@@ -326,3 +326,21 @@ def feedback_for(*, activity: Activity) -> FeedbackSummary:
         bad=counts.get(faces.BAD, 0),
         comments=comments,
     )
+
+
+def series_activities(*, series_id: int) -> list[Activity]:
+    """The public dates (published or cancelled, never drafts) of one weekly series, past ones
+    too, soonest first: what the public agenda shows of the series, in one query."""
+    return list(
+        Activity.objects.select_related("room", "offering")
+        .filter(
+            series_id=series_id,
+            status__in=[Activity.Status.PUBLISHED, Activity.Status.CANCELLED],
+        )
+        .order_by("starts_at", "pk")
+    )
+
+
+def activity_series_id(*, pk: int) -> int | None:
+    """The weekly series an activity belongs to, or None (also for an unknown activity)."""
+    return Activity.objects.filter(pk=pk).values_list("series_id", flat=True).first()

@@ -10,7 +10,6 @@ class PublishForm(forms.Form):
         coerce=lambda value: value == "1",
         error_messages={"required": _("Choose whether to publish it.")},
     )
-    whole_series = forms.BooleanField(required=False)
 
 
 class CategoryMappingForm(forms.Form):

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 class Source(models.TextChoices):
     ACTIVITY = "activity", _("Activity")
     COURSE = "course", _("Course")
+    # A weekly series of activities: one UiTdatabank event, its dates the subEvents.
+    SERIES = "series", _("Weekly series")
 
 
 class CategoryMapping(models.Model):

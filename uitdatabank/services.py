@@ -46,7 +46,9 @@ def _default_wanted(kind_key: str) -> bool:
 
 
 def source_changed(*, source: str, pk: int) -> None:
-    """An activity or course was saved (or deleted): its event is made true again."""
+    """An activity, series or course was saved (or deleted): its event is made true again.
+    The caller names the series for a date of a weekly series (the whole series is one event:
+    adding, moving or cancelling a date changes that event's subEvent)."""
     if not client.is_configured():
         return
     publication = Publication.objects.filter(source=source, object_id=pk).first()
@@ -65,6 +67,7 @@ def places_changed(*, source: str, pk: int) -> None:
     """Places were taken or freed: the event's availability follows, a burst as one update."""
     if not client.is_configured():
         return
+    source, pk = sources.publication_key(source=source, pk=pk)
     publication = (
         Publication.objects.filter(source=source, object_id=pk, wanted=True)
         .exclude(event_id="")
@@ -78,26 +81,13 @@ def places_changed(*, source: str, pk: int) -> None:
 
 @transaction.atomic
 def publication_set_wanted(
-    *,
-    source: str,
-    pk: int,
-    wanted: bool,
-    actor: Any,
-    request: Any = None,
-    whole_series: bool = False,
+    *, source: str, pk: int, wanted: bool, actor: Any, request: Any = None
 ) -> Publication:
-    """Publish (or withdraw) one activity or course; with `whole_series`, every coming activity
-    of the activity's weekly series too (each is its own event, a `single` date)."""
-    if whole_series and source == Source.ACTIVITY:
-        others = [other for other in sources.series_members(pk=pk) if other != pk]
-        for other in others:
-            _set_wanted(source=source, pk=other, wanted=wanted, actor=actor, request=request)
-    return _set_wanted(source=source, pk=pk, wanted=wanted, actor=actor, request=request)
-
-
-def _set_wanted(*, source: str, pk: int, wanted: bool, actor: Any, request: Any) -> Publication:
+    """Publish (or withdraw) one activity, weekly series or course. A date of a weekly series
+    is published with its whole series: one event with every date (`calendarType` multiple)."""
     if source not in Source.values:
         raise UitdatabankError(_("This is not something the house can publish."))
+    source, pk = sources.publication_key(source=source, pk=pk)
     public = sources.public_item(source=source, pk=pk) is not None
     if not public and (wanted or not Publication.objects.filter(source=source, object_id=pk)):
         # Withdrawing stays possible for what was published and is no longer public.
@@ -155,7 +145,7 @@ def _differs(item: sources.Item, remote: dict, publication: Publication) -> bool
     if remote.get("workflowStatus") in ("DELETED", "REJECTED"):
         return publication.sent_status != "deleted"
     wanted = payload.event_body(item, create=False)
-    if (remote.get("name") or {}).get("nl") != wanted["name"]["nl"]:
+    if (remote.get("name") or {}) != wanted["name"]:
         return True
     if (remote.get("status") or {}).get("type") != wanted["status"]["type"]:
         return True
@@ -164,13 +154,17 @@ def _differs(item: sources.Item, remote: dict, publication: Publication) -> bool
     ]:
         return True
 
-    def moments(sub_events):
+    def dates(sub_events):
         return [
-            (dt.datetime.fromisoformat(s["startDate"]), dt.datetime.fromisoformat(s["endDate"]))
+            (
+                dt.datetime.fromisoformat(s["startDate"]),
+                dt.datetime.fromisoformat(s["endDate"]),
+                (s.get("status") or {}).get("type", "Available"),
+            )
             for s in sub_events or []
         ]
 
-    return moments(remote.get("subEvent")) != moments(wanted["subEvent"])
+    return dates(remote.get("subEvent")) != dates(wanted["subEvent"])
 
 
 def drift_check(*, now: dt.datetime | None = None) -> int:
@@ -180,7 +174,7 @@ def drift_check(*, now: dt.datetime | None = None) -> int:
         return 0
     now = now or timezone.now()
     queued = 0
-    for listed in sources.upcoming(days=DRIFT_DAYS):
+    for listed in sources.upcoming(days=DRIFT_DAYS):  # a weekly series once, as one event
         publication = Publication.objects.filter(source=listed.source, object_id=listed.pk).first()
         if publication is None or not publication.wanted:
             continue

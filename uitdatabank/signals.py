@@ -19,7 +19,11 @@ HOLDERS = {
 
 
 def _activity_changed(sender, instance, **kwargs) -> None:
-    services.source_changed(source=Source.ACTIVITY, pk=instance.pk)
+    # A date of a weekly series is a subEvent of the series' one event.
+    if instance.series_id:
+        services.source_changed(source=Source.SERIES, pk=instance.series_id)
+    else:
+        services.source_changed(source=Source.ACTIVITY, pk=instance.pk)
 
 
 def _course_changed(sender, instance, **kwargs) -> None:

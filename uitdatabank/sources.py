@@ -31,64 +31,161 @@ ACCESSIBILITY_LABELS = {
 ACCESSIBILITY_FIELDS = tuple(ACCESSIBILITY_LABELS)
 
 
+# The accessibility facts of a room of the house that say the same as an activity's own.
+ROOM_ACCESSIBILITY = {
+    "step_free": "step_free",
+    "accessible_toilet": "accessible_toilet",
+    "hearing_loop": "hearing_loop",
+    "is_quiet_room": "quiet_room",
+}
+
+# The languages UiTdatabank takes text in, the house's main language first.
+LANGUAGES = ("nl", "fr", "en")
+
+
 @dataclass(frozen=True)
-class Item:
-    source: str
-    pk: int
-    title: str
-    description: str
-    kind_key: str  # the CategoryMapping key
-    sessions: tuple[tuple[dt.datetime, dt.datetime], ...]
-    place_key: str  # "house", or the text of a place outside the house
-    place_label: str
-    cancelled: bool
-    cancel_reason: str
-    price: Decimal
-    url: str
-    facilities: tuple[str, ...]
-    capacity: int | None
-    taken: int
+class Session:
+    """One date of an item: a course session, an activity, or one date of a weekly series, with
+    its own state (a single date of a series can be cancelled or full on its own)."""
 
-    @property
-    def ends_at(self) -> dt.datetime:
-        return max(end for _start, end in self.sessions)
-
-    @property
-    def is_over(self) -> bool:
-        return self.ends_at <= timezone.now()
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    cancelled: bool = False
+    cancel_reason: str = ""
+    capacity: int | None = None
+    taken: int = 0
 
     @property
     def places_left(self) -> int | None:
         return None if self.capacity is None else max(self.capacity - self.taken, 0)
 
 
+@dataclass(frozen=True)
+class Item:
+    source: str
+    pk: int
+    # The name and description per language ("nl" always; "fr", "en" when the house has them).
+    names: dict[str, str]
+    descriptions: dict[str, str]
+    kind_key: str  # the CategoryMapping key
+    sessions: tuple[Session, ...]
+    place_key: str  # "house", or the text of a place outside the house
+    place_label: str
+    price: Decimal
+    url: str
+    facilities: tuple[str, ...]
+
+    @property
+    def title(self) -> str:
+        return self.names["nl"]
+
+    @property
+    def description(self) -> str:
+        return self.descriptions.get("nl", "")
+
+    @property
+    def cancelled(self) -> bool:
+        """Cancelled as a whole: every date is."""
+        return all(s.cancelled for s in self.sessions)
+
+    @property
+    def cancel_reason(self) -> str:
+        reasons = {s.cancel_reason.strip() for s in self.sessions if s.cancel_reason.strip()}
+        return reasons.pop() if self.cancelled and len(reasons) == 1 else ""
+
+    @property
+    def full(self) -> bool:
+        """No place left on any date that still happens."""
+        happening = [s for s in self.sessions if not s.cancelled] or list(self.sessions)
+        return all(s.places_left == 0 for s in happening)
+
+    @property
+    def ends_at(self) -> dt.datetime:
+        return max(s.ends_at for s in self.sessions)
+
+    @property
+    def is_over(self) -> bool:
+        return self.ends_at <= timezone.now()
+
+
 def _absolute(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
-def _activity_item(activity) -> Item:
-    offering = activity.offering
+def _texts(obj, field: str, main: str) -> dict[str, str]:
+    """The text in every language the object has: `main` in Dutch, and `<field>_fr`,
+    `<field>_en` where the model has them and they are filled in. The house's models have
+    Dutch only today (content translations are another issue); this is where theirs arrive."""
+    texts = {"nl": main}
+    for language in LANGUAGES[1:]:
+        value = getattr(obj, f"{field}_{language}", "") or ""
+        if isinstance(value, str) and value.strip():
+            texts[language] = value.strip()
+    return texts
+
+
+def _activity_description(activity) -> str:
     description = activity.summary
     if activity.description:
         description = f"{activity.summary}\n\n{activity.description}"
     if activity.price_note:
         description = f"{description}\n\n{activity.price_note}"
-    return Item(
-        source=Source.ACTIVITY,
-        pk=activity.pk,
-        title=activity.title,
-        description=description,
-        kind_key=f"activity:{activity.category}",
-        sessions=((activity.starts_at, activity.ends_at),),
-        place_key="house" if activity.room_id else activity.location.strip(),
-        place_label=activity.place_name,
+    return description
+
+
+def _activity_facilities(activity) -> tuple[str, ...]:
+    """The activity's own accessibility facts, and those its room has anyway."""
+    room = activity.room if activity.room_id else None
+    from_room = {
+        fact for field, fact in ROOM_ACCESSIBILITY.items() if room and getattr(room, field, False)
+    }
+    return tuple(f for f in ACCESSIBILITY_FIELDS if getattr(activity, f, False) or f in from_room)
+
+
+def _activity_session(activity) -> Session:
+    offering = activity.offering
+    return Session(
+        starts_at=activity.starts_at,
+        ends_at=activity.ends_at,
         cancelled=activity.is_cancelled,
         cancel_reason=activity.cancel_reason,
-        price=activity.price,
-        url=_absolute(activity.get_absolute_url()),
-        facilities=tuple(f for f in ACCESSIBILITY_FIELDS if getattr(activity, f, False)),
         capacity=offering.capacity if offering else None,
         taken=offering.taken if offering else 0,
+    )
+
+
+def _activity_item(
+    activity, *, source: str = Source.ACTIVITY, pk: int | None = None, sessions=None
+) -> Item:
+    return Item(
+        source=source,
+        pk=activity.pk if pk is None else pk,
+        names=_texts(activity, "title", activity.title),
+        descriptions=_texts(activity, "description", _activity_description(activity)),
+        kind_key=f"activity:{activity.category}",
+        sessions=sessions or (_activity_session(activity),),
+        place_key="house" if activity.room_id else activity.location.strip(),
+        place_label=activity.place_name,
+        price=activity.price,
+        url=_absolute(activity.get_absolute_url()),
+        facilities=_activity_facilities(activity),
+    )
+
+
+def _series_item(series_id: int) -> Item | None:
+    """A weekly series as ONE item: every public date of it is a session with its own state.
+    What is said of it as a whole (name, kind, place, price) is what its next date says."""
+    dates = programme.series_activities(series_id=series_id)
+    if not dates:
+        return None
+    now = timezone.now()
+    pool = [a for a in dates if a.ends_at > now] or dates[-1:]
+    lead = next((a for a in pool if not a.is_cancelled), pool[0])
+    return _activity_item(
+        lead,
+        source=Source.SERIES,
+        pk=series_id,
+        sessions=tuple(_activity_session(a) for a in dates),
     )
 
 
@@ -99,23 +196,41 @@ def _course_item(course) -> Item | None:
     first = sessions[0]
     goals = "\n".join(f"- {line}" for line in course.learning_goal_lines)
     offering = course.offering
+    capacity = offering.capacity if offering else course.max_students
+    taken = offering.taken if offering else 0
     return Item(
         source=Source.COURSE,
         pk=course.pk,
-        title=course.title,
-        description=f"{course.summary}\n\n{goals}".strip(),
+        names=_texts(course, "title", course.title),
+        descriptions=_texts(course, "description", f"{course.summary}\n\n{goals}".strip()),
         kind_key=f"course:{course.format}",
-        sessions=tuple((s.starts_at, s.ends_at) for s in sessions),
+        # A course's places are for the whole course: every session has the same places left.
+        sessions=tuple(
+            Session(
+                starts_at=s.starts_at,
+                ends_at=s.ends_at,
+                cancelled=course.is_cancelled,
+                capacity=capacity,
+                taken=taken,
+            )
+            for s in sessions
+        ),
         place_key="house" if first.room_id else first.location.strip(),
         place_label=first.place_name,
-        cancelled=course.is_cancelled,
-        cancel_reason="",
         price=Decimal(0),  # the Recovery College is free
         url=_absolute(course.get_absolute_url()),
         facilities=(),
-        capacity=offering.capacity if offering else course.max_students,
-        taken=offering.taken if offering else 0,
     )
+
+
+def publication_key(*, source: str, pk: int) -> tuple[str, int]:
+    """Which publication a house object is part of: an activity of a weekly series is one date
+    of its series' event."""
+    if source == Source.ACTIVITY:
+        series_id = programme.activity_series_id(pk=pk)
+        if series_id:
+            return Source.SERIES, series_id
+    return source, pk
 
 
 def public_item(*, source: str, pk: int) -> Item | None:
@@ -129,6 +244,8 @@ def public_item(*, source: str, pk: int) -> Item | None:
         if course is None or course.status == "draft":
             return None
         return _course_item(course)
+    if source == Source.SERIES:
+        return _series_item(pk)
     return None
 
 
@@ -143,15 +260,7 @@ class Listed:
     cancelled: bool
     url: str
     series_id: int | None = None
-
-
-def series_members(*, pk: int) -> list[int]:
-    """The activity `pk` and the other coming public activities of its weekly series."""
-    activity = programme.activity_for_page(user=AnonymousUser(), pk=pk)
-    if activity is None or not activity.series_id:
-        return [pk]
-    now = timezone.now()
-    return [a.pk for a in programme.feed() if a.series_id == activity.series_id and a.ends_at > now]
+    dates: int = 1  # a weekly series: its coming dates (it is listed once, at the next one)
 
 
 def upcoming(*, days: int | None = None) -> list[Listed]:
@@ -160,8 +269,12 @@ def upcoming(*, days: int | None = None) -> list[Listed]:
     until = now + dt.timedelta(days=days) if days else None
     labels = dict(programme.categories())
     rows = []
+    series: dict[int, list] = {}
     for activity in programme.feed():
         if activity.ends_at <= now or (until and activity.starts_at > until):
+            continue
+        if activity.series_id:
+            series.setdefault(activity.series_id, []).append(activity)
             continue
         rows.append(
             Listed(
@@ -173,7 +286,23 @@ def upcoming(*, days: int | None = None) -> list[Listed]:
                 kind_label=str(labels.get(activity.category, activity.category)),
                 cancelled=activity.is_cancelled,
                 url=activity.get_absolute_url(),
-                series_id=activity.series_id,
+            )
+        )
+    # A weekly series is one event in UiTdatabank: listed once, at its next date.
+    for series_id, dates in series.items():
+        lead = next((a for a in dates if not a.is_cancelled), dates[0])
+        rows.append(
+            Listed(
+                source=Source.SERIES,
+                pk=series_id,
+                title=lead.title,
+                starts_at=dates[0].starts_at,
+                kind_key=f"activity:{lead.category}",
+                kind_label=str(labels.get(lead.category, lead.category)),
+                cancelled=all(a.is_cancelled for a in dates),
+                url=lead.get_absolute_url(),
+                series_id=series_id,
+                dates=len(dates),
             )
         )
     courses = academy.public_courses().filter(last_session_ends_at__gt=now)

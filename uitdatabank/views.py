@@ -55,7 +55,6 @@ class SetPublishView(PermissionRequiredMixin, ServicePostView):
             wanted=data["wanted"],
             actor=self.request.user,
             request=self.request,
-            whole_series=data["whole_series"],
         )
         self.success_message = (
             _("It will be published in UiTdatabank in a moment.")

@@ -38,6 +38,7 @@ def connected(settings, fake_api):
     # The kinds table as the migration seeds it (a transactional test elsewhere may have
     # emptied the tables).
     importlib.import_module("uitdatabank.migrations.0002_seed_terms").seed(django_apps, None)
+    importlib.import_module("uitdatabank.migrations.0005_facility_terms").seed(django_apps, None)
     Venue.objects.get_or_create(key="house", defaults={"place_id": HOUSE_PLACE, "name": "Huis"})
     yield fake_api
     cache.delete(client.TOKEN_KEY)

@@ -54,7 +54,7 @@ def test_a_published_activity_is_created_once_ready_for_validation(connected):
     assert body["calendarType"] == "single"
     assert body["location"]["@id"].endswith(f"/places/{HOUSE_PLACE}")
     assert body["organizer"]["@id"].endswith(f"/organizers/{ORGANIZER}")
-    assert body["terms"] == [{"id": "0.3.1.0.0"}]
+    assert body["terms"] == [{"id": "0.3.1.0.0", "domain": "eventtype"}]
     assert body["priceInfo"][0]["price"] == 3.0
     assert body["bookingInfo"]["url"].endswith(activity.get_absolute_url())
     assert body["subEvent"][0]["bookingAvailability"] == {"capacity": 10, "remainingCapacity": 10}
@@ -250,35 +250,3 @@ def test_staff_choices_are_audited(connected, as_role, staff):
     url = reverse("uitdatabank:set_publish", kwargs={"source": "activity", "pk": activity.pk})
     as_role("staff").post(url, {"wanted": "1"})
     assert AuditEntry.objects.filter(action="uitdatabank.publish", actor=staff).exists()
-
-
-def test_a_whole_weekly_series_is_published_with_one_choice(connected, as_role):
-    from ontmoeting.models import Activity
-    from ontmoeting.services import activity_create, activity_publish
-    from tests.factories import RoomFactory, _in_days
-
-    start = _in_days(3)
-    first = activity_create(
-        data=ActivityData(
-            title="Breicafé",
-            summary="Samen breien.",
-            description="Wol is er.",
-            category="ontmoeting",  # not published by default
-            starts_at=start,
-            ends_at=start + dt.timedelta(hours=2),
-            room=RoomFactory(),
-            capacity=8,
-        ),
-        actor=None,
-        repeat_weekly_until=(start + dt.timedelta(days=21)).date(),
-    )
-    for activity in Activity.objects.filter(series=first.series):
-        activity_publish(activity=activity, actor=None)
-    assert sweep() == 0
-    url = reverse("uitdatabank:set_publish", kwargs={"source": "activity", "pk": first.pk})
-    page = as_role("staff").get(reverse("uitdatabank:publications")).text
-    assert "whole_series" in page
-    assert as_role("staff").post(url, {"wanted": "1", "whole_series": "on"}).status_code == 302
-    sweep()
-    assert len(connected.events) == 4
-    assert {e["name"]["nl"] for e in connected.events.values()} == {"Breicafé"}

@@ -1,7 +1,7 @@
 """The kinds table seeded from publiq's taxonomy terms (event types named in publiq's Entry API
 guides, cultuurnet/apidocs a40a0e22); staff change them on the kinds page. Kinds without a clear
-match get the closest general type and are not published by default. Facility terms are behind a
-permission at publiq: they start empty (not sent) until an administrator fills them in."""
+match get the closest general type and are not published by default. Facility terms start empty
+here; 0005_facility_terms fills them in with publiq's ids."""
 
 from django.db import migrations
 
