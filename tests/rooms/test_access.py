@@ -138,3 +138,12 @@ def test_a_refused_booking_leaves_the_calendar_and_the_partner_reads_why(
     assert "Geheim teamoverleg" not in _calendar(staff_client)
     staff_client.force_login(partner_a)
     assert "Dan is er onderhoud" in staff_client.get(reverse("rooms:mine")).text
+
+
+def test_the_dashboard_and_the_menus_lead_to_the_pages(objects, as_role):
+    html = as_role("staff").get(reverse("core:dashboard")).text
+    assert reverse("rooms:requests") in html and reverse("rooms:calendar") in html
+    assert "1 aanvraag wacht op goedkeuring." in html  # nl-BE, the default
+    partner_home = as_role("partner_a").get(reverse("core:home")).text
+    assert f'href="{reverse("rooms:calendar")}"' in partner_home
+    assert reverse("rooms:book") in as_role("partner_a").get(reverse("rooms:calendar")).text

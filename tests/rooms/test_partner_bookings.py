@@ -253,3 +253,26 @@ def test_the_demo_has_rules_bookings_and_a_waiting_request(settings):
     assert PartnerBooking.objects.count() == counts == 3
     assert PartnerBooking.objects.filter(status=PartnerBooking.Status.PENDING).exists()
     assert PartnerBooking.objects.filter(status=PartnerBooking.Status.APPROVED).exists()
+
+
+def test_the_committee_meeting_form_offers_the_rooms_and_names_a_clash(
+    partner_a, organisation_a, partner_b, organisation_b, as_role
+):
+    committee = CommitteeFactory(name="Inclusiecommissie")
+    CommitteeMember.objects.create(committee=committee, user=partner_b, organisation=organisation_b)
+    room = bookable_room(name="Leslokaal 2")
+    _book(partner_a, organisation_a, room, days=5, start=10, end=12, purpose="Buurtoverleg")
+    client = as_role("coordinator")
+    form = client.get(reverse("trajecten:meeting_create")).text
+    assert "Leslokaal 2" in form
+    response = client.post(
+        reverse("trajecten:meeting_create"),
+        {
+            "committee": str(committee.pk),
+            "starts_at": moment(5, 11).strftime("%Y-%m-%dT%H:%M"),
+            "ends_at": "13:00",
+            "room": room.pk,
+        },
+    )
+    assert "Partner A: Buurtoverleg" in response.text and "10:00" in response.text
+    assert not committee.meetings.exists()
