@@ -276,3 +276,24 @@ def test_the_committee_meeting_form_offers_the_rooms_and_names_a_clash(
     )
     assert "Partner A: Buurtoverleg" in response.text and "10:00" in response.text
     assert not committee.meetings.exists()
+
+
+@pytest.mark.parametrize(
+    "role,url_name", [("partner_a", "rooms:mine"), ("staff", "rooms:requests")]
+)
+def test_the_lists_of_bookings_cost_the_same_queries_with_few_or_many(
+    role, url_name, as_role, partner_a, organisation_a
+):
+    client = as_role(role)
+    rooms = [bookable_room(needs_approval=True) for _ in range(3)]
+    url = reverse(url_name)
+    client.get(url)  # warm up the session
+    counts = []
+    for size in (2, 12):
+        for n in range(PartnerBooking.objects.count(), size):
+            _book(partner_a, organisation_a, rooms[n % 3], start=9 + n // 3, end=10 + n // 3)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200 and "Teamvergadering" in response.text
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
