@@ -10,17 +10,19 @@ from typing import Any
 
 from django.db import transaction
 from django.http import HttpRequest
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from huis.accounts.access import is_house, organisation_ids
 from huis.audit.services import log_action
 from huis.core.locking import lock
+from huis.notifications.services import notification_schedule
 
 from .models import PartnerBooking, Room
 from .services import RoomClash, RoomError, booking_release, booking_set
 
 Status = PartnerBooking.Status
+DECISION_KIND = "rooms_decision"
 
 
 def booking_label(booking: PartnerBooking) -> str:
@@ -115,6 +117,7 @@ def partner_booking_approve(
     booking.decided_at = timezone.now()
     booking.save(update_fields=["status", "decided_by", "decided_at"])
     log_action(actor=actor, action="rooms.partner_booking.approved", obj=booking, request=request)
+    _tell_partner(booking)
     return booking
 
 
@@ -132,7 +135,40 @@ def partner_booking_refuse(
     booking.save(update_fields=["status", "decided_by", "decided_at", "refusal_reason"])
     booking_release(holder=booking)
     log_action(actor=actor, action="rooms.partner_booking.refused", obj=booking, request=request)
+    _tell_partner(booking)
     return booking
+
+
+def _tell_partner(booking: PartnerBooking) -> None:
+    """The worker who asked hears the decision once (the outbox sends it after the commit)."""
+    worker = booking.requested_by
+    if worker is None or not worker.is_active:
+        return
+    language = worker.preferred_language
+    with translation.override(language):
+        start = timezone.localtime(booking.starts_at)
+        end = timezone.localtime(booking.ends_at)
+        context = {
+            "name": worker.display_name,
+            "room": booking.room.name,
+            "purpose": booking.purpose,
+            "when": "%s, %s–%s"
+            % (
+                formats.date_format(start, "l j F Y"),
+                formats.time_format(start, "H:i"),
+                formats.time_format(end, "H:i"),
+            ),
+            "outcome": str(booking.get_status_display()),
+            "reason": booking.refusal_reason,
+            "url": booking.get_absolute_url(),
+        }
+    notification_schedule(
+        key=f"rooms-decision:{booking.pk}",
+        kind=DECISION_KIND,
+        context=context,
+        recipient=worker,
+        language=language,
+    )
 
 
 def can_cancel(user: Any, booking: PartnerBooking) -> bool:

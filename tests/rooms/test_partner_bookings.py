@@ -297,3 +297,23 @@ def test_the_lists_of_bookings_cost_the_same_queries_with_few_or_many(
         assert response.status_code == 200 and "Teamvergadering" in response.text
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+@pytest.mark.parametrize("decision", ["approve", "refuse"])
+def test_the_partner_who_asked_hears_the_decision_once(decision, partner_a, organisation_a, staff):
+    from huis.notifications.models import Notification
+    from huis.notifications.services import render
+
+    booking = _book(
+        partner_a, organisation_a, bookable_room(name="Leslokaal 1", needs_approval=True)
+    )
+    if decision == "approve":
+        partner_services.partner_booking_approve(booking=booking, actor=staff)
+    else:
+        partner_services.partner_booking_refuse(booking=booking, actor=staff, reason="Onderhoud")
+    told = Notification.objects.get(recipient=partner_a, kind="rooms_decision")
+    message = render(told)
+    words = {"approve": "goedgekeurd", "refuse": "geweigerd"}[decision]
+    assert "Leslokaal 1" in message.subject and words in message.subject
+    assert "Teamvergadering" in message.text
+    assert ("Onderhoud" in message.text) is (decision == "refuse")
