@@ -152,11 +152,9 @@ def _tell_partner(booking: PartnerBooking) -> None:
             "name": worker.display_name,
             "room": booking.room.name,
             "purpose": booking.purpose,
-            "when": "%s, %s–%s"
-            % (
-                formats.date_format(start, "l j F Y"),
-                formats.time_format(start, "H:i"),
-                formats.time_format(end, "H:i"),
+            "when": (
+                f"{formats.date_format(start, 'l j F Y')}, "
+                f"{formats.time_format(start, 'H:i')}–{formats.time_format(end, 'H:i')}"
             ),
             "outcome": str(booking.get_status_display()),
             "reason": booking.refusal_reason,
