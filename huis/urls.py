@@ -16,6 +16,7 @@ urlpatterns = [
     path("beheer/berichten/", include("huis.notifications.urls")),
     path("", include("huis.notifications.public_urls")),
     path("beheer/mensen/", include("huis.accounts.people_urls")),
+    path("zalen/", include("huis.rooms.urls")),
     path("agenda/", include("ontmoeting.urls")),
     path("agenda.ics", include("ontmoeting.public_urls")),
     path("herstelacademie/", include("herstelacademie.urls")),

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from huis.accounts.models import Organisation
+from huis.rooms import selectors as rooms_selectors
 
 from .models import (
     Application,
@@ -128,6 +129,18 @@ class MeetingForm(forms.Form):
         label=_("Date and time"),
         widget=forms.DateTimeInput(format="%Y-%m-%dT%H:%M", attrs={"type": "datetime-local"}),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+    )
+    ends_at = forms.TimeField(
+        label=_("Until"),
+        required=False,
+        widget=forms.TimeInput(format="%H:%M", attrs={"type": "time"}),
+        help_text=_("Needed when you book a room of the house."),
+    )
+    room = forms.ModelChoiceField(
+        label=_("Room of the house"),
+        queryset=rooms_selectors.room_choices(),
+        required=False,
+        empty_label=_("No room of the house (fill in the place)"),
     )
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
 

@@ -99,7 +99,7 @@ def application_has_trajectory(application: Application) -> bool:
 
 
 def meetings_for(*, user: Any) -> QuerySet[Meeting]:
-    meetings = Meeting.objects.select_related("committee__programme").annotate(
+    meetings = Meeting.objects.select_related("committee__programme", "room").annotate(
         item_count=Count("agenda_items", distinct=True),
         open_count=Count(
             "agenda_items", filter=Q(agenda_items__decision__isnull=True), distinct=True
@@ -126,7 +126,7 @@ def agenda_items_for(*, user: Any) -> QuerySet[AgendaItem]:
 
 
 def meeting_with_agenda() -> QuerySet[Meeting]:
-    return Meeting.objects.select_related("committee__programme").prefetch_related(
+    return Meeting.objects.select_related("committee__programme", "room").prefetch_related(
         Prefetch(
             "members", queryset=CommitteeMember.objects.select_related("user", "organisation")
         ),

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from huis.accounts.models import User
 from huis.accounts.roles import Role
+from huis.rooms import selectors as rooms_selectors
 
 from ..models import Expert
 from ..models.allowance import AllowanceMode
@@ -128,6 +129,12 @@ class IntervisionForm(forms.Form):
     date = forms.DateField(label=_("Day"), widget=DateInput())
     start = forms.TimeField(label=_("Start time"), widget=TimeInput())
     end = forms.TimeField(label=_("End time"), widget=TimeInput())
+    room = forms.ModelChoiceField(
+        label=_("Room of the house"),
+        queryset=rooms_selectors.room_choices(),
+        required=False,
+        empty_label=_("No room of the house (fill in the place)"),
+    )
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
     capacity = forms.IntegerField(label=_("Number of places"), min_value=2, max_value=40, initial=8)
     description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea)

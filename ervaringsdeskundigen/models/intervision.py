@@ -13,6 +13,16 @@ class IntervisionSession(models.Model):
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
     place = models.CharField(_("place"), max_length=200, blank=True)
+    # A room of the house, booked through huis.rooms (never two things at once); `place` stays
+    # for a session elsewhere.
+    room = models.ForeignKey(
+        "rooms.Room",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("room"),
+    )
     description = models.TextField(_("description"), blank=True)
     # The huis.places offering holding its places (created with the session).
     offering = models.OneToOneField(

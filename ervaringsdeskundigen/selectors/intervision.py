@@ -19,7 +19,7 @@ def intervision_for(*, user: Any) -> QuerySet[IntervisionSession]:
 
 def intervision_sessions(*, user: Any, past: bool = False) -> list[IntervisionSession]:
     now = timezone.now()
-    rows = IntervisionSession.objects.select_related("offering")
+    rows = IntervisionSession.objects.select_related("offering", "room")
     rows = (
         rows.filter(ends_at__lt=now).order_by("-starts_at")
         if past

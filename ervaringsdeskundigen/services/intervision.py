@@ -13,6 +13,8 @@ from huis.core.locking import lock
 from huis.notifications import notices
 from huis.places import services as places
 from huis.places.models import ACTIVE_STATUSES, PlaceClaim
+from huis.rooms.models import Room
+from huis.rooms.services import RoomError, booking_release, booking_set
 
 from ..models import IntervisionSession
 from .errors import ExpertsError
@@ -28,6 +30,7 @@ def intervision_create(
     actor: Any,
     place: str = "",
     description: str = "",
+    room: Room | None = None,
 ) -> IntervisionSession:
     if ends_at <= starts_at:
         raise ExpertsError(_("The end comes after the start."))
@@ -36,9 +39,11 @@ def intervision_create(
         starts_at=starts_at,
         ends_at=ends_at,
         place=place,
+        room=room,
         description=description,
         created_by=actor,
     )
+    _book_room(session)
     offering = places.offering_configure(
         holder=session,
         config=places.OfferingSettings(
@@ -49,6 +54,20 @@ def intervision_create(
     session.save(update_fields=["offering"])
     log_action(actor=actor, action="ervaringsdeskundigen.intervision.created", obj=session)
     return session
+
+
+def _book_room(session: IntervisionSession) -> None:
+    """The session's room through the house's one booking engine: a clash is refused, named."""
+    try:
+        booking_set(
+            holder=session,
+            room=session.room,
+            start=session.starts_at,
+            end=session.ends_at,
+            label=session.title,
+        )
+    except RoomError as exc:
+        raise ExpertsError(exc.message, field="room") from exc
 
 
 def intervision_sign_up(*, session: IntervisionSession, user: Any) -> PlaceClaim:
@@ -104,6 +123,7 @@ def intervision_move(
     ends_at: dt.datetime,
     actor: Any,
     place: str | None = None,
+    room: Room | bool | None = False,
 ) -> IntervisionSession:
     """A new time (and place): everyone signed up or waiting is told once, through the core's
     change notices."""
@@ -118,7 +138,10 @@ def intervision_move(
     session.starts_at, session.ends_at = starts_at, ends_at
     if place is not None:
         session.place = place.strip()
-    session.save(update_fields=["starts_at", "ends_at", "place"])
+    if room is not False:  # False: keep the room; None: no room of the house any more
+        session.room = room
+    session.save(update_fields=["starts_at", "ends_at", "place", "room"])
+    _book_room(session)
     if session.offering_id:
         places.offering_configure(
             holder=session,
@@ -158,6 +181,7 @@ def intervision_cancel(
         raise ExpertsError(_("This session was already cancelled."))
     session.is_cancelled = True
     session.save(update_fields=["is_cancelled"])
+    booking_release(holder=session)
     if session.offering_id:
         places.offering_set_open(offering=session.offering, is_open=False)
     told = notices.notice_cancelled(

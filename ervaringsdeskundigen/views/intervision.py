@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from huis.core.errors import DomainError
-from huis.core.service_views import int_or_none
+from huis.core.service_views import apply_service_error, int_or_none
 from huis.places.models import PlaceClaim
 
 from .. import selectors, services
@@ -35,11 +35,12 @@ class IntervisionCreateView(CoordinatorMixin, View):
                 ends_at=ends_at,
                 capacity=data["capacity"],
                 place=data["place"],
+                room=data["room"],
                 description=data["description"],
                 actor=request.user,
             )
         except DomainError as error:
-            form.add_error(None, error.message)
+            apply_service_error(form, error)
             return render(request, self.template_name, {"form": form}, status=error.status)
         messages.success(request, _("The session is planned. Experts can sign up."))
         return redirect("ervaringsdeskundigen:intervision_list")

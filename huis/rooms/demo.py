@@ -1,8 +1,18 @@
-"""Demo rooms of the house."""
+"""Demo rooms of the house, the rules for partners, and partners' bookings (one waiting)."""
+
+import datetime as dt
+
+from django.utils import timezone
 
 from huis.core.registry import register_demo_seeder
 
-from .models import Room
+from .models import PartnerBooking, Room
+
+# slug -> (partners may book, opens, closes, days ahead, needs approval)
+RULES = {
+    "leslokaal-1": (True, dt.time(9, 0), dt.time(21, 0), 60, True),
+    "leslokaal-2": (True, dt.time(9, 0), dt.time(17, 0), 30, False),
+}
 
 ROOMS = [
     (
@@ -67,5 +77,69 @@ def seed(*, stdout) -> None:
                 "hearing_loop": loop,
                 "is_quiet_room": quiet,
                 "description": description,
+                **_rules(slug),
             },
         )
+
+
+def _rules(slug: str) -> dict:
+    bookable, opens, closes, days, approval = RULES.get(
+        slug, (False, dt.time(9, 0), dt.time(17, 0), 60, True)
+    )
+    return {
+        "partner_bookable": bookable,
+        "opens_at": opens,
+        "closes_at": closes,
+        "days_ahead": days,
+        "needs_approval": approval,
+    }
+
+
+# (organisation slug, partner's email, room slug, days from today, hour, hours, what for)
+BOOKINGS = [
+    ("buurtwerk-de-brug", "partner@huis.example", "leslokaal-2", 2, 10, 2, "Teamvergadering"),
+    ("buurtwerk-de-brug", "partner@huis.example", "leslokaal-1", 9, 14, 2, "Buurtoverleg"),
+    (
+        "welzijnsdienst-zeestad",
+        "partner2@huis.example",
+        "leslokaal-1",
+        5,
+        18,
+        2,
+        "Vorming voor vrijwilligers",
+    ),
+]
+
+
+@register_demo_seeder("rooms-partners", order=65)
+def seed_partner_bookings(*, stdout) -> None:
+    """Leslokaal 2 is booked at once; the requests for Leslokaal 1 wait for approval. A free
+    moment is looked for a few days on when something else of the demo holds the room."""
+    from huis.accounts.models import Organisation, User
+
+    from .partner_services import partner_booking_request
+    from .services import RoomError
+
+    for org_slug, email, room_slug, days, hour, hours, purpose in BOOKINGS:
+        organisation = Organisation.objects.filter(slug=org_slug).first()
+        user = User.objects.filter(email=email).first()
+        if organisation is None or user is None:
+            continue
+        if PartnerBooking.objects.filter(organisation=organisation, purpose=purpose).exists():
+            continue
+        room = Room.objects.get(slug=room_slug)
+        for extra in range(6):
+            day = timezone.localdate() + dt.timedelta(days=days + extra)
+            starts_at = timezone.make_aware(dt.datetime.combine(day, dt.time(hour, 0)))
+            try:
+                partner_booking_request(
+                    actor=user,
+                    organisation=organisation,
+                    room=room,
+                    starts_at=starts_at,
+                    ends_at=starts_at + dt.timedelta(hours=hours),
+                    purpose=purpose,
+                )
+            except RoomError:
+                continue
+            break

@@ -1,4 +1,5 @@
-"""Booking rooms. Activities and course sessions call these; nobody writes RoomBooking directly."""
+"""Booking rooms. Activities, course sessions, intervision, committee meetings and partners'
+bookings call these; nobody writes RoomBooking directly."""
 
 from datetime import datetime
 
@@ -18,10 +19,22 @@ class RoomError(DomainError):
 
 
 class RoomClash(RoomError):
-    def __init__(self, clash: RoomBooking | None):
+    """The booking in the way, named in words. `detailed=False` says only that the room is in
+    use then (for a partner, who may not learn what another organisation booked)."""
+
+    def __init__(self, clash: RoomBooking | None, *, detailed: bool = True):
         self.clash = clash
         if clash is None:
             message = _("This room was booked by someone else at the same moment. Try again.")
+        elif not detailed:
+            start = timezone.localtime(clash.start)
+            end = timezone.localtime(clash.end)
+            message = _("%(room)s is already in use on %(day)s from %(start)s to %(end)s.") % {
+                "room": clash.room.name,
+                "day": formats.date_format(start, "DATE_FORMAT"),
+                "start": formats.time_format(start, "TIME_FORMAT"),
+                "end": formats.time_format(end, "TIME_FORMAT"),
+            }
         else:
             start = timezone.localtime(clash.start)
             end = timezone.localtime(clash.end)

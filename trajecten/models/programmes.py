@@ -95,7 +95,17 @@ class Meeting(models.Model):
         Committee, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("committee")
     )
     starts_at = models.DateTimeField(_("date and time"))
+    ends_at = models.DateTimeField(_("ends"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
+    # A room of the house, booked through huis.rooms for starts_at..ends_at.
+    room = models.ForeignKey(
+        "rooms.Room",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("room"),
+    )
     members = models.ManyToManyField(
         CommitteeMember, related_name="meetings", blank=True, verbose_name=_("who sits in")
     )

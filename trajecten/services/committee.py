@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from huis.audit.services import log_action
 from huis.notifications.services import notification_schedule
+from huis.rooms.models import Room
+from huis.rooms.services import RoomError, booking_set
 
 from ..models import AgendaItem, Application, Committee, CommitteeMember, Decision, Meeting
 from .common import locked_application, require_consent
@@ -28,6 +30,8 @@ def meeting_create(
     starts_at: dt.datetime,
     place: str = "",
     members: Iterable[CommitteeMember] | None = None,
+    room: Room | None = None,
+    ends_at: dt.datetime | None = None,
     request: HttpRequest | None = None,
 ) -> Meeting:
     if starts_at < timezone.now() - dt.timedelta(days=60):
@@ -39,7 +43,21 @@ def meeting_create(
         raise TrajectenError(_("Choose members of this committee."), field="members")
     if not chosen:
         raise TrajectenError(_("A meeting needs at least one member."), field="members")
-    meeting = Meeting.objects.create(committee=committee, starts_at=starts_at, place=place.strip())
+    if ends_at is not None and ends_at <= starts_at:
+        raise TrajectenError(_("The end comes after the start."), field="ends_at")
+    if room is not None and ends_at is None:
+        raise TrajectenError(_("Say until when, to book the room."), field="ends_at")
+    meeting = Meeting.objects.create(
+        committee=committee, starts_at=starts_at, ends_at=ends_at, room=room, place=place.strip()
+    )
+    if room is not None:
+        # Through the house's one booking engine: a clash is refused and named.
+        try:
+            booking_set(
+                holder=meeting, room=room, start=starts_at, end=ends_at, label=str(committee)
+            )
+        except RoomError as exc:
+            raise TrajectenError(exc.message, field="room") from exc
     meeting.members.set(chosen)
     log_action(
         actor=actor,

@@ -1,8 +1,11 @@
 """The inclusion committee: meetings, their agenda, and one decision per agenda item."""
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
@@ -25,6 +28,13 @@ class MeetingListView(PermissionRequiredMixin, TemplateView):
         )
 
 
+def _end_on_same_day(starts_at: dt.datetime, end: dt.time | None) -> dt.datetime | None:
+    if end is None:
+        return None
+    local = timezone.localtime(starts_at)
+    return timezone.make_aware(dt.datetime.combine(local.date(), end))
+
+
 class MeetingCreateView(PermissionRequiredMixin, FormView):
     permission_required = "trajecten.manage_meetings"
     template_name = "trajecten/meeting_form.html"
@@ -41,6 +51,8 @@ class MeetingCreateView(PermissionRequiredMixin, FormView):
                 committee=data["committee"],
                 starts_at=data["starts_at"],
                 place=data["place"],
+                room=data["room"],
+                ends_at=_end_on_same_day(data["starts_at"], data["ends_at"]),
                 request=self.request,
             )
         except DomainError as error:
