@@ -60,7 +60,7 @@ class Row:
     language: str
 
 
-def _table(filename: str, content: bytes) -> list[list[str]]:
+def read_table(filename: str, content: bytes) -> list[list[str]]:
     if len(content) > MAX_BYTES:
         raise ImportError_(_("The file is too big: at most 5 MB."), field="file")
     lower = filename.lower()
@@ -104,7 +104,7 @@ def _columns(header: list[str]) -> dict[str, int]:
 
 
 def read_rows(filename: str, content: bytes) -> list[Row]:
-    table = [row for row in _table(filename, content) if any(cell.strip() for cell in row)]
+    table = [row for row in read_table(filename, content) if any(cell.strip() for cell in row)]
     if not table:
         raise ImportError_(_("The file is empty."), field="file")
     columns = _columns(table[0])
@@ -167,16 +167,10 @@ def _decide(rows: list[Row]) -> list[dict]:
         seen |= keys
         clean.append(entry)
         decided.append(entry)
-    emails = [e["email"] for e in clean if e["email"]]
-    phones = [e["phone"] for e in clean if e["phone"]]
-    existing = {}
-    for user in User.objects.filter(Q(email__in=emails) | Q(phone__in=phones)).only(
-        "id", "email", "phone", "display_name", "preferred_language"
-    ):
-        if user.email:
-            existing[f"e:{user.email.lower()}"] = user
-        if user.phone:
-            existing[f"p:{user.phone}"] = user
+    existing = known_people(
+        emails=[e["email"] for e in clean if e["email"]],
+        phones=[e["phone"] for e in clean if e["phone"]],
+    )
     for entry in clean:
         user = existing.get(f"e:{entry['email']}") or existing.get(f"p:{entry['phone']}")
         if user is None:
@@ -195,6 +189,36 @@ def _decide(rows: list[Row]) -> list[dict]:
         else:
             entry.update(action="skip", reason=_("Known already: nothing to change."))
     return decided
+
+
+def known_people(*, emails: list[str], phones: list[str]) -> dict[str, User]:
+    """The accounts with these (normalised) addresses or numbers, by "e:<email>" and
+    "p:<E.164>". One query."""
+    existing: dict[str, User] = {}
+    for user in User.objects.filter(Q(email__in=emails) | Q(phone__in=phones)).only(
+        "id", "email", "phone", "display_name", "preferred_language"
+    ):
+        if user.email:
+            existing[f"e:{user.email.lower()}"] = user
+        if user.phone:
+            existing[f"p:{user.phone}"] = user
+    return existing
+
+
+def person_create(*, name: str, email: str, phone: str, language: str, actor: Any) -> User:
+    """An account for an imported person (a visitor): email (lower case) and/or phone (E.164),
+    no password; they log in with an emailed code or a link by text message."""
+    user = User.objects.create_user(
+        email=email or None,
+        password=None,
+        display_name=name,
+        phone=phone,
+        preferred_language=language,
+    )
+    if email:
+        EmailAddress.objects.create(user=user, email=email, primary=True)
+    user_grant_role(user=user, role=Role.VISITOR, actor=actor)
+    return user
 
 
 def _reach(entry: dict) -> str:
@@ -237,16 +261,13 @@ def import_commit(*, batch: ImportBatch, actor: Any) -> ImportBatch:
     created, updated = [], []
     for row in rows:
         if row["action"] == "create":
-            user = User.objects.create_user(
-                email=row["email"] or None,
-                password=None,
-                display_name=row["name"],
+            user = person_create(
+                name=row["name"],
+                email=row["email"],
                 phone=row["phone"],
-                preferred_language=row["language"],
+                language=row["language"],
+                actor=actor,
             )
-            if row["email"]:
-                EmailAddress.objects.create(user=user, email=row["email"], primary=True)
-            user_grant_role(user=user, role=Role.VISITOR, actor=actor)
             created.append(user.pk)
             if batch.invite and row["email"]:
                 notification_schedule(
