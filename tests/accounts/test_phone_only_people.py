@@ -124,3 +124,24 @@ def test_a_forged_login_link_is_a_400(client):
     good = reverse("accounts:phone_login", kwargs={"token": phone_login.login_token(person)})
     assert client.get(good).status_code == 200  # a GET logs nobody in (link previews)
     assert "_auth_user_id" not in client.session
+
+
+def test_the_people_page_costs_the_same_queries_at_two_sizes(as_role, organisation_a):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import MembershipFactory
+
+    client = as_role("coordinator")
+    url = reverse("people:list")
+
+    def grow(n: int) -> int:
+        for i in range(n):
+            MembershipFactory(organisation=organisation_a, user__phone="+32470000%03d" % i)
+            User.objects.create_user(email=None, display_name=f"Gsm {i}", phone=f"+3247111{i:04d}")
+        client.get(url)  # warm the per-process caches (roles, versions)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    assert grow(2) == grow(20)

@@ -141,3 +141,17 @@ def test_the_example_file_can_be_imported_as_it_is(as_role, staff, small_course)
     preview = client.post(reverse(IMPORT), {"file": upload})
     assert preview.status_code == 200
     assert preview.context["counts"]["enrolled"] == 2
+
+
+def test_the_example_in_docs_fills_a_demo_course_and_its_waiting_list(expert, staff):
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from herstelacademie import imports
+
+    make_course(title="Slapen en rust", experts=[expert], professionals=[staff], max_students=6)
+    make_course(title="Mindfulness voor beginners", experts=[expert], professionals=[staff])
+    example = Path(settings.BASE_DIR) / "docs" / "examples" / "inschrijvingen-herstelacademie.csv"
+    rows = imports.plan(imports.read_rows(example.name, example.read_bytes()))
+    assert imports.counts(rows) == {"new": 9, "enrolled": 7, "waiting": 2, "refused": 3}
