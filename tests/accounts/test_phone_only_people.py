@@ -137,7 +137,7 @@ def test_the_people_page_costs_the_same_queries_at_two_sizes(as_role, organisati
 
     def grow(n: int) -> int:
         for i in range(n):
-            MembershipFactory(organisation=organisation_a, user__phone="+32470000%03d" % i)
+            MembershipFactory(organisation=organisation_a, user__phone=f"+32470000{i:03d}")
             User.objects.create_user(email=None, display_name=f"Gsm {i}", phone=f"+3247111{i:04d}")
         client.get(url)  # warm the per-process caches (roles, versions)
         with CaptureQueriesContext(connection) as queries:
