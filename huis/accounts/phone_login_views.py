@@ -1,6 +1,6 @@
 """The link a person with only a phone number gets by text message (issue #25): the page asks
 them to press one button (a GET logs nobody in: phones and chat apps open links to preview
-them), which logs them in and takes them to their profile."""
+them), which logs them in and takes them to the page where they can add an email address."""
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -40,4 +40,4 @@ class PhoneLoginView(View):
                 "time; without one, the house sends you a new link."
             ),
         )
-        return redirect("accounts:profile")
+        return redirect("account_email")  # where they add an address

@@ -89,7 +89,7 @@ def test_the_login_link_by_text_message_logs_in_once(as_role, staff, twilio, cli
     token = page.resolver_match.kwargs["token"]
     url = reverse("accounts:phone_login", kwargs={"token": token})
     response = client.post(url)
-    assert response.status_code == 302 and response.url == reverse("accounts:profile")
+    assert response.status_code == 302 and response.url == reverse("account_email")
     gert = User.objects.get(phone="+32470123456")
     assert int(client.session["_auth_user_id"]) == gert.pk
     assert AuditEntry.objects.filter(action="accounts.phone_login_used").count() == 1
