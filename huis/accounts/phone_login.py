@@ -57,7 +57,7 @@ def user_from_token(token: str) -> User:
             _("This link is not valid. Check that you copied all of it.")
         ) from exc
     user = User.objects.filter(pk=pk, is_active=True).first()
-    if user is None or data.get("l") != _stamp(user):
+    if user is None or data.get("l") != _stamp(user) or user.has_sensitive_role:
         raise PhoneLoginError(_("This link was already used. Ask the house to send you a new one."))
     return user
 
@@ -69,6 +69,10 @@ def phone_login_send(*, person: User, actor: Any, request: Any = None, key: str 
 
     if not person.is_active:
         raise PhoneLoginError(_("This person is deactivated."))
+    if person.email or person.has_sensitive_role:
+        # Only for people without an address; a role with access to others' data logs in
+        # with email and a second factor, never by a link.
+        raise PhoneLoginError(_("This person logs in with their email address."))
     if not person.phone or not is_mobile_number(person.phone):
         raise PhoneLoginError(_("This person has no mobile number for a text message."))
     url = settings.SITE_URL + reverse("accounts:phone_login", kwargs={"token": login_token(person)})

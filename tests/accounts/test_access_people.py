@@ -32,7 +32,7 @@ MATRIX = {
     "people:person": ("get", "person", _coordinators),
     "people:person_roles": ("post", "person", lambda r: _coordinators(r, 302)),
     "people:person_deactivate": ("post", "person", lambda r: _coordinators(r, 302)),
-    # The person has a landline: refused with the reason (400) for those who may send.
+    # The person logs in by email: refused with the reason (400) for those who may send.
     "people:person_phone_login": ("post", "person", lambda r: _coordinators(r, 400)),
     # The text message's link: a page with one button for whoever holds it.
     "accounts:phone_login": ("get", "phone_login", lambda r: 200),

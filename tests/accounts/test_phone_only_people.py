@@ -145,3 +145,12 @@ def test_the_people_page_costs_the_same_queries_at_two_sizes(as_role, organisati
         return len(queries)
 
     assert grow(2) == grow(20)
+
+
+def test_no_login_link_for_someone_with_an_email_address(as_role, staff, twilio):  # noqa: F811
+    staff.phone = "+32470123456"
+    staff.save(update_fields=["phone"])
+    url = reverse("people:person_phone_login", kwargs={"pk": staff.pk})
+    refused = as_role("coordinator").post(url)
+    assert refused.status_code == 400
+    assert nl("This person logs in with their email address.") in refused.content.decode()
