@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import guests, public, staff, student, teach
+from .views import guests, imports, public, staff, student, teach
 
 app_name = "herstelacademie"
 urlpatterns = [
@@ -98,6 +98,18 @@ urlpatterns = [
     ),
     # Staff: planning.
     path("beheer/", staff.StaffListView.as_view(), name="staff_list"),
+    # Staff: an import of existing enrolments (issue #25).
+    path("beheer/importeren/", imports.EnrolmentImportView.as_view(), name="enrolment_import"),
+    path(
+        "beheer/importeren/bevestigen/",
+        imports.EnrolmentImportConfirmView.as_view(),
+        name="enrolment_import_confirm",
+    ),
+    path(
+        "beheer/importeren/voorbeeld.csv",
+        imports.EnrolmentImportTemplateView.as_view(),
+        name="enrolment_import_template",
+    ),
     path("beheer/periode/nieuw/", staff.TermCreateView.as_view(), name="term_create"),
     path("beheer/periode/<int:pk>/", staff.TermUpdateView.as_view(), name="term_update"),
     path("beheer/cursus/nieuw/", staff.CourseCreateView.as_view(), name="course_create"),

@@ -194,6 +194,9 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 LOGIN_URL = "account_login"
+# The login email is unique when given (a conditional constraint, lower case): people with only a
+# phone number have none (issue #25). Django's check wants a plain unique field; ours is stricter.
+SILENCED_SYSTEM_CHECKS = ["auth.W004"]
 LOGIN_REDIRECT_URL = "core:after_login"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -35,7 +35,7 @@ def export_person(user: Any) -> dict:
                 "message": a.message,
                 "status": a.status,
             }
-            for a in Application.objects.filter(email__iexact=user.email).order_by("pk")
+            for a in _applications(user).order_by("pk")
         ]
     }
     if volunteer is None:
@@ -71,8 +71,15 @@ def export_person(user: Any) -> dict:
     return data
 
 
+def _applications(user: Any):
+    # Someone with only a phone number has no address: never match the empty one (issue #25).
+    if not user.email:
+        return Application.objects.none()
+    return Application.objects.filter(email__iexact=user.email)
+
+
 def erase_person(user: Any) -> None:
-    Application.objects.filter(email__iexact=user.email).delete()
+    _applications(user).delete()
     SwapRequest.objects.filter(volunteer__user=user).update(note="")
     Volunteer.objects.filter(user=user).update(
         user=None,

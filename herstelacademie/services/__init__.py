@@ -28,7 +28,12 @@ from .enrollments import (
     on_claim_promoted,
 )
 from .evaluations import evaluation_submit
-from .guests import AlreadyEnrolled, enrollment_claim_for_account, enrollment_create_as_guest
+from .guests import (
+    AlreadyEnrolled,
+    enrollment_claim_for_account,
+    enrollment_create_as_guest,
+    enrollment_create_at_desk,
+)
 from .plans import companion_candidates, companion_set, entry_delete, entry_save, plan_for
 from .sessions import session_delete, session_save
 
@@ -52,6 +57,7 @@ __all__ = [
     "enrollment_claim_for_account",
     "enrollment_create",
     "enrollment_create_as_guest",
+    "enrollment_create_at_desk",
     "enrolment_refusal",
     "entry_delete",
     "entry_save",

@@ -46,8 +46,8 @@ def _claim_place(enrollment: Enrollment, course: Course, *, actor: Any, check_wi
         claim = places.claim_create(
             offering=course.offering,
             user=user,
-            name=user.display_name or user.email,
-            email=user.email,
+            name=user.display_name or user.email or user.phone,
+            email=user.email or "",
             phone=user.phone,
             language=user.preferred_language or "nl",
             actor=actor,

@@ -20,7 +20,7 @@ from huis.places.models import PlaceClaim
 from .. import notify
 from ..models import Course, Enrollment
 from .common import CourseError
-from .enrollments import _check_enrolment_open, lock_enrollment
+from .enrollments import _check_enrolment_open, _claim_place, lock_enrollment
 
 
 class AlreadyEnrolled(CourseError):
@@ -105,6 +105,42 @@ def enrollment_create_as_guest(
         action="herstelacademie.enrolled_at_desk" if by_staff else "herstelacademie.guest_enrolled",
         obj=enrollment,
         data={"status": claim.status},
+    )
+    return enrollment
+
+
+@transaction.atomic
+def enrollment_create_at_desk(*, course: Course, user: Any, actor: Any) -> Enrollment:
+    """Staff enrol someone who has an account (at the desk, or from an import of enrolments):
+    the term's window does not apply, the intake counts as done, the places engine decides
+    between a place and the waiting list (never more than the course holds)."""
+    course = Course.objects.select_related("term", "offering").get(pk=course.pk)
+    refusal = _desk_refusal(course)
+    if refusal:
+        raise CourseError(refusal)
+    if (
+        course.enrollments.filter(user=user, cancelled_at__isnull=True)
+        .exclude(intake=Enrollment.Intake.DECLINED)
+        .exists()
+    ):
+        raise AlreadyEnrolled(_("This person is already enrolled for this course."))
+    enrollment = Enrollment.objects.create(
+        course=course,
+        user=user,
+        intake=Enrollment.Intake.APPROVED if course.requires_intake else "",
+    )
+    try:
+        _claim_place(enrollment, course, actor=actor, check_window=False)
+    except CourseError as exc:
+        if isinstance(exc.__cause__, places.AlreadySignedUp):  # a guest place with their contact
+            raise AlreadyEnrolled(_("This person is already enrolled for this course.")) from exc
+        raise
+    log_action(
+        actor=actor,
+        action="herstelacademie.enrolled_at_desk",
+        obj=enrollment,
+        subject=user,
+        data={"status": enrollment.claim.status},
     )
     return enrollment
 

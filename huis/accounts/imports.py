@@ -2,6 +2,10 @@
 openpyxl, never by hand), previewed row by row (create, update or skip, and why), committed only
 when staff confirm, and undone within a day.
 
+A row needs a name and an email address or a phone number (Belgian writing, stored E.164 as
+huis.core.phone does it): someone with only a mobile number gets an account without email and,
+when staff choose a message, a text message with a link that logs them in (phone_login).
+
 A person is the same person when their normalised email address (lower case) or phone number
 (E.164) is: a second row for them in the file is skipped as a duplicate; an existing account is
 updated (only what was empty is filled in), never duplicated.
@@ -24,7 +28,7 @@ from django.utils.translation import gettext as _
 
 from huis.audit.services import log_action
 from huis.core.errors import DomainError
-from huis.core.phone import normalise_phone_number
+from huis.core.phone import is_mobile_number, normalise_phone_number
 
 from .models import ImportBatch, User
 from .roles import Role
@@ -56,7 +60,7 @@ class Row:
     language: str
 
 
-def _table(filename: str, content: bytes) -> list[list[str]]:
+def read_table(filename: str, content: bytes) -> list[list[str]]:
     if len(content) > MAX_BYTES:
         raise ImportError_(_("The file is too big: at most 5 MB."), field="file")
     lower = filename.lower()
@@ -100,7 +104,7 @@ def _columns(header: list[str]) -> dict[str, int]:
 
 
 def read_rows(filename: str, content: bytes) -> list[Row]:
-    table = [row for row in _table(filename, content) if any(cell.strip() for cell in row)]
+    table = [row for row in read_table(filename, content) if any(cell.strip() for cell in row)]
     if not table:
         raise ImportError_(_("The file is empty."), field="file")
     columns = _columns(table[0])
@@ -155,8 +159,6 @@ def _decide(rows: list[Row]) -> list[dict]:
             f"e:{entry['email']}" if entry["email"] else "",
             f"p:{entry['phone']}" if entry["phone"] else "",
         } - {""}
-        if not reason and not entry["email"]:
-            reason = _("No email address: an account needs one. Enrol them at the desk.")
         if not reason and keys & seen:
             reason = _("Duplicate: this person is already in the file.")
         if reason:
@@ -165,19 +167,14 @@ def _decide(rows: list[Row]) -> list[dict]:
         seen |= keys
         clean.append(entry)
         decided.append(entry)
-    emails = [e["email"] for e in clean if e["email"]]
-    phones = [e["phone"] for e in clean if e["phone"]]
-    existing = {}
-    for user in User.objects.filter(Q(email__in=emails) | Q(phone__in=phones)).only(
-        "id", "email", "phone", "display_name", "preferred_language"
-    ):
-        existing[f"e:{user.email.lower()}"] = user
-        if user.phone:
-            existing[f"p:{user.phone}"] = user
+    existing = known_people(
+        emails=[e["email"] for e in clean if e["email"]],
+        phones=[e["phone"] for e in clean if e["phone"]],
+    )
     for entry in clean:
         user = existing.get(f"e:{entry['email']}") or existing.get(f"p:{entry['phone']}")
         if user is None:
-            entry.update(action="create", reason="")
+            entry.update(action="create", reason="", reach=_reach(entry))
             continue
         changes = {}
         if entry["phone"] and not user.phone:
@@ -192,6 +189,44 @@ def _decide(rows: list[Row]) -> list[dict]:
         else:
             entry.update(action="skip", reason=_("Known already: nothing to change."))
     return decided
+
+
+def known_people(*, emails: list[str], phones: list[str]) -> dict[str, User]:
+    """The accounts with these (normalised) addresses or numbers, by "e:<email>" and
+    "p:<E.164>". One query."""
+    existing: dict[str, User] = {}
+    for user in User.objects.filter(Q(email__in=emails) | Q(phone__in=phones)).only(
+        "id", "email", "phone", "display_name", "preferred_language"
+    ):
+        if user.email:
+            existing[f"e:{user.email.lower()}"] = user
+        if user.phone:
+            existing[f"p:{user.phone}"] = user
+    return existing
+
+
+def person_create(*, name: str, email: str, phone: str, language: str, actor: Any) -> User:
+    """An account for an imported person (a visitor): email (lower case) and/or phone (E.164),
+    no password; they log in with an emailed code or a link by text message."""
+    user = User.objects.create_user(
+        email=email or None,
+        password=None,
+        display_name=name,
+        phone=phone,
+        preferred_language=language,
+    )
+    if email:
+        EmailAddress.objects.create(user=user, email=email, primary=True)
+    user_grant_role(user=user, role=Role.VISITOR, actor=actor)
+    return user
+
+
+def _reach(entry: dict) -> str:
+    """How the new person will be reached: by email, by text message, or not at all (a
+    landline: the house calls them)."""
+    if entry["email"]:
+        return "email"
+    return "sms" if is_mobile_number(entry["phone"]) else "none"
 
 
 @transaction.atomic
@@ -215,6 +250,8 @@ def counts(batch: ImportBatch) -> dict[str, int]:
 def import_commit(*, batch: ImportBatch, actor: Any) -> ImportBatch:
     from huis.notifications.services import notification_schedule
 
+    from .phone_login import phone_login_send
+
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     if batch.status != ImportBatch.Status.PREVIEW:
         raise ImportError_(_("This import was already done."))
@@ -224,24 +261,26 @@ def import_commit(*, batch: ImportBatch, actor: Any) -> ImportBatch:
     created, updated = [], []
     for row in rows:
         if row["action"] == "create":
-            user = User.objects.create_user(
-                email=row["email"] or None,
-                password=None,
-                display_name=row["name"],
+            user = person_create(
+                name=row["name"],
+                email=row["email"],
                 phone=row["phone"],
-                preferred_language=row["language"],
+                language=row["language"],
+                actor=actor,
             )
-            if row["email"]:
-                EmailAddress.objects.create(user=user, email=row["email"], primary=True)
-            user_grant_role(user=user, role=Role.VISITOR, actor=actor)
             created.append(user.pk)
-            if batch.invite:
+            if batch.invite and row["email"]:
                 notification_schedule(
                     key=f"accounts:import-welcome:{batch.pk}:{user.pk}",
                     kind=KIND_WELCOME,
                     context={"name": user.display_name},
                     recipient=user,
                     language=row["language"],
+                )
+            elif batch.invite and user.reach == "sms":
+                # No email address: a text message with a link that logs them in once.
+                phone_login_send(
+                    person=user, actor=actor, key=f"accounts:import-welcome:{batch.pk}:{user.pk}"
                 )
         elif row["action"] == "update":
             user = User.objects.get(pk=row["user_id"])

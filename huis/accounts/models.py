@@ -16,9 +16,9 @@ class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
     def _create_user(self, email: str, password: str | None, **extra) -> "User":
-        if not email:
-            raise ValueError("An email address is required.")
-        user = self.model(email=self.normalize_email(email), **extra)
+        if not email and not extra.get("phone"):
+            raise ValueError("An email address or a phone number is required.")
+        user = self.model(email=self.normalize_email(email or ""), **extra)
         if password:
             user.set_password(password)
         else:
@@ -26,7 +26,7 @@ class UserManager(BaseUserManager["User"]):
         user.save(using=self._db)
         return user
 
-    def create_user(self, email: str, password: str | None = None, **extra) -> "User":
+    def create_user(self, email: str | None, password: str | None = None, **extra) -> "User":
         extra.setdefault("is_staff", False)
         extra.setdefault("is_superuser", False)
         return self._create_user(email, password, **extra)
@@ -37,9 +37,13 @@ class UserManager(BaseUserManager["User"]):
 
 
 class User(AbstractBaseUser, PermissionsMixin):
-    """A person with an account. Email is the login; a password is optional (login by code)."""
+    """A person with an account. Email is the login; a password is optional (login by code).
 
-    email = models.EmailField(_("email address"), unique=True)
+    Someone with only a phone number (many visitors, issue #25) has an empty email: they log in
+    through a link sent by text message (huis.accounts.phone_login) until they add an address.
+    Unique when given (the constraint below), so several people can have none."""
+
+    email = models.EmailField(_("email address"), blank=True)
     display_name = models.CharField(
         _("name"), max_length=120, help_text=_("How we address you. A first name is enough.")
     )
@@ -65,14 +69,28 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         constraints = [
-            models.UniqueConstraint(Lower("email"), name="user_email_ci_unique"),
+            models.UniqueConstraint(
+                Lower("email"), condition=~models.Q(email=""), name="user_email_ci_unique"
+            ),
         ]
 
     def __str__(self) -> str:
-        return self.display_name or self.email
+        return self.display_name or self.email or self.phone
 
     def get_short_name(self) -> str:
         return self.display_name
+
+    @property
+    def reach(self) -> str:
+        """How the house reaches this person: "email", "sms" (a mobile number, no email) or
+        "none". From the row itself, no query: lists of people stay at a fixed count."""
+        from huis.core.phone import is_mobile_number
+
+        if self.email:
+            return "email"
+        if self.phone and is_mobile_number(self.phone):
+            return "sms"
+        return "none"
 
     def get_full_name(self) -> str:
         return self.display_name

@@ -44,3 +44,13 @@ def open_invitations(*, user: Any) -> QuerySet[Invitation]:
 def people_to_manage(*, user: Any) -> QuerySet[User]:
     qs = User.objects.prefetch_related("groups", "memberships__organisation")
     return qs if is_coordinator.test(user) else qs.none()
+
+
+def people_without_email(*, user: Any, limit: int = 100) -> list[User]:
+    """Active people with no email address (coordinators only): reached by text message or not
+    at all. One query."""
+    if not is_coordinator.test(user):
+        return []
+    return list(
+        User.objects.filter(email="", is_active=True).order_by("display_name", "pk")[:limit]
+    )

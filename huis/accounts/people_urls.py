@@ -14,6 +14,11 @@ urlpatterns = [
         views.PersonDeactivateView.as_view(),
         name="person_deactivate",
     ),
+    path(
+        "persoon/<int:pk>/sms-login/",
+        views.PersonPhoneLoginView.as_view(),
+        name="person_phone_login",
+    ),
     path("uitnodiging/<str:token>/", views.InvitationView.as_view(), name="invitation"),
     path("importeren/", import_views.ImportView.as_view(), name="import"),
     path("importeren/<int:pk>/", import_views.ImportBatchView.as_view(), name="import_batch"),

@@ -21,7 +21,7 @@ from huis.core.ratelimit import rate_limited
 from huis.core.registry import open_work_of
 from huis.core.service_views import apply_service_error, refuse
 
-from . import invitations, people_selectors
+from . import invitations, people_selectors, phone_login
 from .access import fetch_for
 from .mixins import PermissionRequiredMixin
 from .roles import Role
@@ -36,6 +36,7 @@ class PeopleView(PermissionRequiredMixin, TemplateView):
         return super().get_context_data(
             organisations=list(people_selectors.organisations_for_people(user=user)),
             invitations=list(people_selectors.open_invitations(user=user)[:100]),
+            without_email=people_selectors.people_without_email(user=user),
             may_manage=user.has_perm("accounts.manage_people"),
             **kwargs,
         )
@@ -115,7 +116,11 @@ class PersonView(PersonMixin, TemplateView):
             if role.value in invitations.roles_to_hand_out(actor=self.request.user)
         ]
         return super().get_context_data(
-            person=person, roles=roles, open_work=open_work_of(person), **kwargs
+            person=person,
+            roles=roles,
+            open_work=open_work_of(person),
+            reach=person.reach,
+            **kwargs,
         )
 
 
@@ -148,6 +153,22 @@ class PersonDeactivateView(PersonMixin, View):
         except DomainError as error:
             return refuse(request, error.message, back=back)
         messages.success(request, _("%(name)s can no longer log in.") % {"name": person})
+        return redirect(back)
+
+
+class PersonPhoneLoginView(PersonMixin, View):
+    """Text a person without an email address a link that logs them in."""
+
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        person = self.person(pk)
+        back = reverse("people:person", kwargs={"pk": pk})
+        try:
+            phone_login.phone_login_send(person=person, actor=request.user, request=request)
+        except DomainError as error:
+            return refuse(request, error.message, back=back)
+        messages.success(request, _("The text message with the login link is on its way."))
         return redirect(back)
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import guest_views, views
+from . import guest_views, phone_login_views, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -15,4 +15,6 @@ urlpatterns = [
     # A guest (no account) and their own data, from their signed link (issue #25).
     path("gast/<str:token>/", guest_views.GuestDataView.as_view(), name="guest_data"),
     path("gast/<str:token>/wissen/", guest_views.GuestEraseView.as_view(), name="guest_erase"),
+    # A person with only a phone number logs in from the link in a text message (issue #25).
+    path("sms-login/<str:token>/", phone_login_views.PhoneLoginView.as_view(), name="phone_login"),
 ]

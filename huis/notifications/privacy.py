@@ -24,9 +24,9 @@ def _iso(value: datetime | None) -> str | None:
 
 def _messages(user: Any):
     # Messages to the person's account, and those sent to their address before they had one.
-    return Notification.objects.filter(
-        Q(recipient=user) | Q(recipient__isnull=True, email=user.email)
-    )
+    # Someone with only a phone number has no address: never match the empty one (issue #25).
+    before = Q(recipient__isnull=True, email=user.email) if user.email else Q(pk__in=[])
+    return Notification.objects.filter(Q(recipient=user) | before)
 
 
 def export(user: Any) -> dict:

@@ -36,10 +36,13 @@ class NotificationError(DomainError):
 
 
 def preference_for(*, user: Any) -> NotificationPreference:
-    """The person's choice, or the default (email only) when they never chose."""
+    """The person's choice, or the default when they never chose: email, or text messages for
+    someone with only a phone number (issue #25)."""
     try:
         return user.notification_preference
     except NotificationPreference.DoesNotExist:
+        if not user.email and user.phone:
+            return NotificationPreference(user=user, by_email=False, by_sms=True)
         return NotificationPreference(user=user)
 
 

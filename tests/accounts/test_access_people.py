@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from huis.accounts import imports, invitations
+from huis.accounts import imports, invitations, phone_login
 from tests.conftest import ROLE_FIXTURES
 from tests.factories import UserFactory
 from tests.trust.matrix import LOGIN, assert_answer, expected_answer
@@ -32,6 +32,10 @@ MATRIX = {
     "people:person": ("get", "person", _coordinators),
     "people:person_roles": ("post", "person", lambda r: _coordinators(r, 302)),
     "people:person_deactivate": ("post", "person", lambda r: _coordinators(r, 302)),
+    # The person logs in by email: refused with the reason (400) for those who may send.
+    "people:person_phone_login": ("post", "person", lambda r: _coordinators(r, 400)),
+    # The text message's link: a page with one button for whoever holds it.
+    "accounts:phone_login": ("get", "phone_login", lambda r: 200),
     # The emailed link: anyone holding it sees what it is for.
     "people:invitation": ("get", "invitation", lambda r: 200),
     # Importing people: the house's own people.
@@ -65,7 +69,12 @@ def objects(coordinator, organisation_a):
     return {
         "batch": {"pk": batch.pk},
         "committed": {"pk": committed.pk},
-        "person": {"pk": UserFactory().pk},
+        "person": {"pk": UserFactory(phone="+3292234567").pk},
+        "phone_login": {
+            "token": phone_login.login_token(
+                UserFactory(email="", display_name="Gert", phone="+32470123456")
+            )
+        },
         "invitation": {"token": invitations.invitation_token(invitation)},
     }
 

@@ -96,6 +96,10 @@ MATRIX = {
     "herstelacademie:intake_approve": ("post", "intake", lambda r: _teach(r, 302)),
     "herstelacademie:intake_decline": ("post", "intake", lambda r: _teach(r, 302)),
     "herstelacademie:staff_list": ("get", None, _house),
+    "herstelacademie:enrolment_import": ("get", None, _house),
+    "herstelacademie:enrolment_import_template": ("get", None, _house),
+    # Without a signed preview: refused with the reason, for those who may import.
+    "herstelacademie:enrolment_import_confirm": ("post", None, lambda r: _house(r, 400)),
     "herstelacademie:term_create": ("get", None, _house),
     "herstelacademie:term_update": ("get", "term_pk", _house),
     "herstelacademie:course_create": ("get", None, _house),

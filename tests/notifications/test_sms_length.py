@@ -74,6 +74,7 @@ def longest_values() -> dict:
         "organisation": "W" * 150,
         "proposal_url": f"{SITE}/ervaringsdeskundigen/voorstel/{TOKEN}/",
         "dashboard_url": f"{SITE}/ervaringsdeskundigen/mijn-inzetten/",
+        "login_url": f"{SITE}/profiel/sms-login/{TOKEN}/",
         "_links_valid_until": "2027-12-31T23:00:00+00:00",
     }
 
