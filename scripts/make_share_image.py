@@ -32,7 +32,9 @@ def main() -> None:
             y = top + 25 + row * 80
             if row == 2 and col in (1, 2):
                 continue
-            draw.rectangle([x, y, x + 60, y + 50], fill="#f6c453" if (row + col) % 3 else BACKGROUND)
+            draw.rectangle(
+                [x, y, x + 60, y + 50], fill="#f6c453" if (row + col) % 3 else BACKGROUND
+            )
     draw.rectangle([left + 165, bottom - 110, left + 265, bottom], fill=ACCENT)
     title = ImageFont.truetype(FONT, 76)
     subtitle = ImageFont.truetype(FONT_REGULAR, 40)
