@@ -9,11 +9,11 @@ from huis.facts.hours import HOUSE_ZONE, status_at, week
 from huis.facts.selectors import Facts
 
 # Monday to Friday 10:00-12:30 and 13:30-17:00; Saturday 10:00-13:00; Sunday closed.
-PERIODS = tuple(
-    (day, opens, closes)
-    for day in range(5)
-    for opens, closes in ((time(10), time(12, 30)), (time(13, 30), time(17)))
-) + ((5, time(10), time(13)),)
+WEEKDAY = ((time(10), time(12, 30)), (time(13, 30), time(17)))
+PERIODS = (
+    *((day, opens, closes) for day in range(5) for opens, closes in WEEKDAY),
+    (5, time(10), time(13)),
+)
 FACTS = Facts(periods=PERIODS)
 
 
@@ -87,7 +87,7 @@ def test_periods_without_a_break_read_as_one():
 def test_daylight_saving_days_keep_the_clock_of_the_house():
     # Sunday 28 March 2027 the clocks go forward; Sunday 31 October 2027 they go back.
     facts = Facts(periods=((6, time(10), time(12)),))
-    # 08:30 UTC is 10:30 in Brussels on the day summer time begins (it would be 09:30 the day before).
+    # 08:30 UTC is 10:30 in Brussels the day summer time begins (09:30 the day before).
     spring = datetime(2027, 3, 28, 8, 30, tzinfo=UTC)
     assert status_at(facts, spring).is_open
     assert not status_at(facts, datetime(2027, 3, 28, 10, 0, tzinfo=UTC)).is_open  # 12:00
