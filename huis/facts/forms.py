@@ -103,7 +103,6 @@ class FactsForm(forms.Form):
                 label=label,
                 max_length=200,
                 required=False,
-                help_text=_("For example 10:00-12:30, 13:30-17:00. Empty: closed."),
             )
 
     @property

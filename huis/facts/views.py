@@ -15,6 +15,7 @@ from django.views.generic import TemplateView
 
 from huis.accounts.mixins import PermissionRequiredMixin
 from huis.core.errors import DomainError
+from huis.core.phone import display_phone_number
 from huis.core.service_views import apply_service_error
 from huis.core.share import share_meta
 
@@ -86,6 +87,7 @@ class FactsEditView(PermissionRequiredMixin, TemplateView):
     def _initial(self) -> tuple[dict, list[dict]]:
         row = selectors.facts_to_edit()
         initial = {name: getattr(row, name) for name in FactsDetails.__dataclass_fields__}
+        initial["phone"] = display_phone_number(row.phone)
         periods = list(OpeningPeriod.objects.all())
         for value, _label in OpeningPeriod.Weekday.choices:
             initial[f"hours_{value}"] = format_periods(
