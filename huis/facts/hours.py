@@ -6,8 +6,8 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 from huis.core.templatetags.house_dates import house_date
 
@@ -23,6 +23,7 @@ class OpenStatus:
     is_open: bool
     until: time | None = None  # when open: the end of the current period
     next_opening: datetime | None = None  # when closed: the next start, in the house's zone
+    now_date: date | None = None  # the house's today, for "today" and "tomorrow"
 
     @property
     def sentence(self) -> str:
@@ -35,15 +36,15 @@ class OpenStatus:
             "time": f"{self.next_opening:%H:%M}",
         }
 
-    now_date: date | None = None
-
 
 def _day_words(day: date, today: date | None) -> str:
     if today is not None and day == today:
         return _("today")
     if today is not None and day == today + timedelta(days=1):
         return _("tomorrow")
-    name = str(OpeningPeriod.Weekday(day.weekday()).label).lower()
+    name = str(OpeningPeriod.Weekday(day.weekday()).label)
+    if not (get_language() or "nl").startswith("en"):  # "maandag", "lundi"; English: "Monday"
+        name = name.lower()
     if today is not None and day < today + timedelta(days=7):
         return name
     return pgettext("weekday and date", "%(weekday)s %(date)s") % {

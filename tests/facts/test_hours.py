@@ -113,3 +113,15 @@ def test_the_week_marks_today_and_its_closed_day():
     assert friday.is_today and friday.closed_reason == "Kerstmis" and friday.name == "Vrijdag"
     assert [d.is_today for d in days].count(True) == 1
     assert days[6].periods == []
+
+
+def test_english_names_the_day_with_a_capital_french_without():
+    saturday_afternoon = at(2026, 12, 12, 14)
+    with translation.override("en"):
+        assert status_at(FACTS, saturday_afternoon).sentence == (
+            "Closed now. We open again Monday at 10:00"
+        )
+    with translation.override("fr"):
+        assert status_at(FACTS, saturday_afternoon).sentence == (
+            "Fermé maintenant. Nous rouvrons lundi à 10:00"
+        )
