@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "huis.places",
     "huis.notifications",
     "huis.core",
+    "huis.facts",
     # One app per function of the house.
     "ontmoeting",
     "herstelacademie",

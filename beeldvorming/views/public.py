@@ -11,6 +11,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView, TemplateView
 
+from huis.core.share import share_meta
+
 from ..selectors import published_testimonies
 
 
@@ -31,6 +33,16 @@ class StoryListView(ListView):
     def get_queryset(self):
         return published_testimonies()
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            share=share_meta(
+                self.request,
+                title=_("Stories of recovery"),
+                description=_("Stories that people of the house chose to share."),
+            ),
+            **kwargs,
+        )
+
 
 class StoryDetailView(TemplateView):
     template_name = "beeldvorming/story_detail.html"
@@ -41,6 +53,12 @@ class StoryDetailView(TemplateView):
         if story is None:
             raise Http404
         context["story"] = story
+        context["share"] = share_meta(
+            self.request,
+            title=story.title,
+            description=Truncator(story.body).words(40),
+            type="article",
+        )
         return context
 
 

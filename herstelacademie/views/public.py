@@ -20,6 +20,9 @@ from huis.accounts.mixins import PermissionRequiredMixin
 from huis.core.errors import DomainError
 from huis.core.pagecache import cached_page
 from huis.core.service_views import refuse
+from huis.core.share import house_place_text, share_meta, when_text
+from huis.facts.schema import event_location
+from huis.facts.selectors import house_facts
 
 from .. import selectors, services
 from ..forms import CatalogueFilterForm, EnrolForm
@@ -63,6 +66,14 @@ class CatalogueView(TemplateView):
             ),
             terms=selectors.terms(),
             accompanies=selectors.accompanies_someone(user=self.request.user),
+            share=share_meta(
+                self.request,
+                title=_("Courses of the Recovery College"),
+                description=_(
+                    "Courses about recovery, given by an expert by experience and a professional "
+                    "together. Everyone can take part."
+                ),
+            ),
         )
         return context
 
@@ -79,14 +90,17 @@ def _json_ld(course: Course, sessions: list) -> str:
         "teaches": course.learning_goal_lines,
         "isAccessibleForFree": True,
         "inLanguage": "nl-BE",
-        "provider": {"@type": "Organization", "name": "Huis met vele kamers"},
+        "provider": {"@type": "Organization", "name": house_facts().name},
         "hasCourseInstance": [
             {
                 "@type": "CourseInstance",
                 "courseMode": "onsite",
                 "startDate": timezone.localtime(s.starts_at).isoformat(),
                 "endDate": timezone.localtime(s.ends_at).isoformat(),
-                "location": {"@type": "Place", "name": s.place_name or "Huis met vele kamers"},
+                "location": event_location(
+                    room_name=s.room.name if s.room_id else "",
+                    outside="" if s.room_id else s.location,
+                ),
                 "instructor": trainers,
             }
             for s in sessions
@@ -121,7 +135,35 @@ def _course_context(request: HttpRequest, course: Course, form=None) -> dict:
         "enrol_not_yet": course.is_published and now < term.enrolment_opens_at,
         "json_ld": _json_ld(course, sessions),
         "now": now,
+        "share": share_meta(
+            request,
+            title=course.title,
+            description=" · ".join(_course_share_parts(course, sessions)),
+            type="article",
+            path=course.get_absolute_url(),
+        ),
     }
+
+
+def _course_share_parts(course: Course, sessions: list) -> list[str]:
+    parts = []
+    if sessions:
+        first = sessions[0]
+        when = when_text(first.starts_at, first.ends_at)
+        if len(sessions) > 1:
+            when = _("%(count)s sessions, the first on %(when)s") % {
+                "count": len(sessions),
+                "when": when,
+            }
+        parts.append(when)
+        parts.append(
+            house_place_text(
+                room_name=first.room.name if first.room_id else "",
+                outside="" if first.room_id else first.location,
+            )
+        )
+    parts.append(course.summary)
+    return parts
 
 
 class CourseView(TemplateView):

@@ -29,6 +29,8 @@ __all__ = ["bump", "cached_page", "versions"]
 CSRF_MARK = "__huis_csrf_token__"
 NONCE_MARK = "__huis_csp_nonce__"
 TOKEN_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+# What every page shows in its footer (the house's address and phone: huis.facts).
+EVERY_PAGE = ("house",)
 DEFAULT_TIMEOUT = 60  # seconds: bounds what only the clock changes ("sign-up closes at 10:00")
 
 
@@ -62,6 +64,7 @@ def cached_page(
     a copy when the answer is a plain 200 page)."""
     if not _cacheable(request):
         return render()
+    scopes = (*scopes, *EVERY_PAGE)
     key = _key(request, scopes)
     stored = None if is_recording() else cache.get(key)
     if stored is not None:

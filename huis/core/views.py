@@ -26,7 +26,29 @@ class HomeView(TemplateView):
     template_name = "core/home.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(home_sections=home_sections_for(self.request), **kwargs)
+        from django.utils import timezone
+        from django.utils.translation import gettext as _
+
+        from huis.facts.hours import status_at
+        from huis.facts.selectors import house_facts
+
+        from .share import share_meta
+
+        facts = house_facts()  # the footer's cached read: no query of its own
+        return super().get_context_data(
+            home_sections=home_sections_for(self.request),
+            facts=facts,
+            open_status=status_at(facts, timezone.now()),
+            share=share_meta(
+                self.request,
+                title=_("Welcome to the House with many rooms"),
+                description=facts.welcome.text
+                or _(
+                    "A house in the middle of the city. Here you can meet people, learn and recover together."  # noqa: E501
+                ),
+            ),
+            **kwargs,
+        )
 
 
 class PrivacyView(TemplateView):

@@ -13,6 +13,7 @@ from django.views.generic import FormView, TemplateView
 from huis.accounts.access import organisation_ids
 from huis.accounts.models import Organisation
 from huis.core.errors import DomainError
+from huis.core.share import share_meta
 
 from .. import selectors, services
 from ..forms import PlaceForm
@@ -42,6 +43,13 @@ class PlaceListView(TemplateView):
             kinds=PlaceKind.choices,
             municipalities=selectors.municipalities(),
             filter_query=query.urlencode(),
+            share=share_meta(
+                self.request,
+                title=_("Welcoming places"),
+                description=_(
+                    "Clubs, associations and shops in the neighbourhood where you are welcome."
+                ),
+            ),
             **kwargs,
         )
 
@@ -80,7 +88,21 @@ class PlaceDetailView(TemplateView):
         place = selectors.published_places().filter(slug=self.kwargs["slug"]).first()
         if place is None:
             raise Http404
-        return super().get_context_data(place=place, **kwargs)
+        return super().get_context_data(
+            place=place,
+            share=share_meta(
+                self.request,
+                title=place.name,
+                description=" · ".join(
+                    p
+                    for p in (place.when, f"{place.address}, {place.municipality}", place.offer)
+                    if p
+                ),
+                type="article",
+                path=place.get_absolute_url(),
+            ),
+            **kwargs,
+        )
 
 
 class PlaceManageView(PermissionRequiredMixin, TemplateView):

@@ -27,6 +27,9 @@ from huis.core.pagecache import cached_page
 from huis.core.ratelimit import rate_limited
 from huis.core.registry import STAFF_SCOPE, agenda_entries_for, staff_of
 from huis.core.service_views import ServicePostView, refuse
+from huis.core.share import house_place_text, share_meta, when_text
+from huis.facts.schema import event_location
+from huis.facts.selectors import house_facts
 from huis.places.models import PlaceClaim
 from huis.places.selectors import claims_of
 from huis.places.services import PlaceError, claim_from_token, offers_expire
@@ -78,6 +81,13 @@ class AgendaView(TemplateView):
             filtered=any([filters.week, filters.category, filters.places_left, filters.query])
             or bool(wanted_access),
             open_hours=selectors.open_hours(),
+            share=share_meta(
+                self.request,
+                title=_("Agenda"),
+                description=_(
+                    "What is on in the house: activities, and when you can just walk in."
+                ),
+            ),
         )
         return context
 
@@ -98,12 +108,11 @@ def _json_ld(activity: Activity) -> str:
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "url": settings.SITE_URL + activity.get_absolute_url(),
         "isAccessibleForFree": activity.is_free,
-        "location": {
-            "@type": "Place",
-            "name": activity.place_name or "Huis met vele kamers",
-            "address": activity.location or "Huis met vele kamers",
-        },
-        "organizer": {"@type": "Organization", "name": "Huis met vele kamers"},
+        "location": event_location(
+            room_name=activity.room.name if activity.room_id else "",
+            outside="" if activity.room_id else activity.location,
+        ),
+        "organizer": {"@type": "Organization", "name": house_facts().name},
     }
     if not activity.is_free:
         data["offers"] = {"@type": "Offer", "price": str(activity.price), "priceCurrency": "EUR"}
@@ -134,6 +143,22 @@ def _activity_context(request: HttpRequest, activity: Activity, form=None) -> di
         "leaders": [leader.display_name for leader in activity.leaders.all()],
         # Volunteers of the roster on this activity (first names only: a public page).
         "volunteers": staff_of(activity),
+        "share": share_meta(
+            request,
+            title=activity.title,
+            description=" · ".join(
+                [
+                    when_text(activity.starts_at, activity.ends_at),
+                    house_place_text(
+                        room_name=activity.room.name if activity.room_id else "",
+                        outside="" if activity.room_id else activity.location,
+                    ),
+                    activity.summary,
+                ]
+            ),
+            type="article",
+            path=activity.get_absolute_url(),
+        ),
     }
 
 

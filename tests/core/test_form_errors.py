@@ -5,11 +5,15 @@ filter form read from the address never shows a summary (a bad filter value is i
 
 import re
 
+import pytest
 from django import forms
 from django.contrib.auth.models import AnonymousUser
 from django.template import engines
 from django.test import RequestFactory
 from django.utils import translation
+
+# The base template's footer reads the house's facts (from the cache, filled from the database).
+pytestmark = pytest.mark.django_db
 
 PAGE = """{% extends "base.html" %}{% load crispy_forms_tags %}
 {% block title %}Proef{% endblock %}

@@ -65,6 +65,8 @@ MATRIX = {
     "core:report_build": ("post", None, lambda r: _coordinators(r, ok=302)),
     # Not made yet: back to the page (tests/core/test_report.py downloads a made one).
     "core:report_download": ("get", "report_kind", lambda r: _coordinators(r, ok=302)),
+    "facts:contact": ("get", None, _public),
+    "facts:edit": ("get", None, _house),
     "notifications:failed": ("get", None, _house),
     "notifications:retry": ("post", "failed", lambda r: _house(r, ok=302)),
 }

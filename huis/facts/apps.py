@@ -1,0 +1,32 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FactsConfig(AppConfig):
+    name = "huis.facts"
+    label = "facts"
+    verbose_name = _("The house's facts")
+
+    def ready(self) -> None:
+        from huis.core.registry import DashboardLink, register_dashboard_link
+        from huis.core.versioned_cache import watch
+
+        from . import demo, permissions  # noqa: F401  (rules and the demo part)
+        from .models import Closure, HouseFacts, OpeningPeriod
+        from .selectors import SCOPE
+
+        # Every page shows the facts in its footer: a change shows on the very next view.
+        watch(HouseFacts, OpeningPeriod, Closure, scopes=(SCOPE,))
+        register_dashboard_link(
+            DashboardLink(
+                section=_("The house"),
+                title=_("Address, opening hours and closures"),
+                url_name="facts:edit",
+                description=_(
+                    "The house's address, route, phone, email, opening hours, closed days and "
+                    "welcome text, as visitors see them."
+                ),
+                perm="facts.edit_facts",
+                order=10,
+            )
+        )
