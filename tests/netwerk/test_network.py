@@ -298,7 +298,7 @@ def test_vendored_leaflet_is_identical_to_the_npm_package():
 
 
 def test_no_tiles_and_no_other_host_without_a_tile_url(place, client):
-    from huis.settings import map_tile_source
+    from huis.config.security import map_tile_source
 
     assert django_settings.MAP_TILE_URL == ""
     page = client.get(reverse("netwerk:place_map"))

@@ -4,9 +4,9 @@ arrives exactly once, and a message the mail server refuses does not stop the on
 import pytest
 from django.test import override_settings
 
+from huis.config.messaging import _mailer
 from huis.notifications.models import Notification
 from huis.notifications.services import notification_schedule, notifications_send_due
-from huis.settings import _mailer
 
 from .harness import SinkHandler, SmtpSink
 
