@@ -21,7 +21,7 @@ from huis.core.registry import (
     register_retention_rule,
 )
 from huis.places.models import ACTIVE_STATUSES, PlaceClaim
-from huis.places.services import claims_erase_contact
+from huis.places.privacy import claims_erase_contact
 
 from .models import Activity, Proposal
 

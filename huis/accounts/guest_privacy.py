@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from huis.audit.services import log_action
 from huis.notifications.models import Notification
+from huis.places import privacy as places_privacy
 from huis.places import services as places
 from huis.places.models import PlaceClaim
 
@@ -97,7 +98,7 @@ def guest_erase(*, claim: PlaceClaim, request: Any = None) -> int:
             places.claim_cancel(claim=each, actor=None)  # the place goes to the next person
     message_count = messages.count()
     messages.delete()
-    erased = places.claims_erase_contact(
+    erased = places_privacy.claims_erase_contact(
         claims=PlaceClaim.objects.filter(pk__in=[c.pk for c in claims])
     )
     log_action(

@@ -35,7 +35,7 @@ def _export_nothing(user) -> dict:
 def _erase_remaining_claims(user) -> None:
     """A safety net: any sign-up no function app erased loses its name and contact details."""
     from .models import PlaceClaim
-    from .services import claims_cancel_for_person, claims_erase_contact
+    from .privacy import claims_cancel_for_person, claims_erase_contact
 
     claims_cancel_for_person(user=user)
     claims_erase_contact(claims=PlaceClaim.objects.filter(user=user))
