@@ -66,6 +66,14 @@ class NetwerkConfig(AppConfig):
                 perm="netwerk.manage_places",
                 order=63,
             ),
+            DashboardLink(
+                section=section,
+                title=_("Intervision and working groups"),
+                url_name="netwerk:group_list",
+                description=_("Partners learn together: groups, sessions, agendas and minutes."),
+                perm="netwerk.view_groups",
+                order=64,
+            ),
         ]:
             register_dashboard_link(link)
         register_home_section(
