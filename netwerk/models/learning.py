@@ -95,5 +95,11 @@ class LearningSession(models.Model):
         return reverse("netwerk:session_detail", kwargs={"pk": self.pk})
 
     @property
+    def is_past(self) -> bool:
+        from django.utils import timezone
+
+        return self.starts_at <= timezone.now()
+
+    @property
     def place_name(self) -> str:
         return self.room.name if self.room_id else self.place

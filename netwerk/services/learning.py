@@ -212,6 +212,8 @@ def _refused(exc: places.PlaceError) -> NetwerkError:
 def session_sign_up(*, session: LearningSession, user: Any) -> PlaceClaim:
     if session.is_cancelled:
         raise NetwerkError(_("This session is cancelled."))
+    if not session.offering_id:
+        raise NetwerkError(_("You cannot sign up for this session."))
     if not session.group.members.filter(pk=user.pk).exists():
         raise NetwerkError(_("Only the members of the group sign up."))
     try:
@@ -304,21 +306,24 @@ def session_move(
     _check_moment(starts_at, ends_at)
     if room is None and not place.strip():
         raise NetwerkError(_("Choose a room of the house or fill in the place."), field="place")
+    if session.is_past:
+        raise NetwerkError(_("This session has already taken place."))
     old_start, old_end = session.starts_at, session.ends_at
     session.starts_at, session.ends_at = starts_at, ends_at
     session.room, session.place = room, "" if room else place.strip()
     session.save(update_fields=["starts_at", "ends_at", "room", "place"])
     _book_room(session)
-    offering = session.offering
-    places.offering_configure(
-        holder=session,
-        config=places.OfferingSettings(
-            capacity=offering.capacity,
-            is_open=offering.is_open,
-            closes_at=starts_at,
-            max_places_per_claim=1,
-        ),
-    )
+    if session.offering_id:
+        offering = session.offering
+        places.offering_configure(
+            holder=session,
+            config=places.OfferingSettings(
+                capacity=offering.capacity,
+                is_open=offering.is_open,
+                closes_at=starts_at,
+                max_places_per_claim=1,
+            ),
+        )
     claims = _claims(session)
     told = 0
     if (old_start, old_end) != (starts_at, ends_at):
