@@ -64,7 +64,7 @@ def test_a_coordinator_makes_a_group_a_member_signs_up_an_outsider_gets_404(
     context, page, foreign = _open(browser, live_server, PHONE, partner_b)
     page.goto(live_server.url + "/netwerk/leren/")
     page.get_by_role("link", name="Intervisie outreach").click()
-    page.locator("main ul a[href$='/netwerk/leren/sessies/%d/']" % session.pk).click()
+    page.locator(f"main ul a[href$='/netwerk/leren/sessies/{session.pk}/']").click()
     page.get_by_role("button", name=nl("Sign up")).click()
     assert nl("You are signed up.") in page.locator(".messages").inner_text()
     assert "Casus van Mila bespreken." in page.locator("main").inner_text()
