@@ -188,3 +188,8 @@ def test_the_group_list_and_a_session_cost_a_fixed_number_of_queries(
         grow(size)
         counts.append([_count(client, url) for url in urls])
     assert counts[0] == counts[1], counts
+
+
+def test_an_expert_in_a_group_finds_it_from_the_home_page(as_role, learning_group):
+    home = as_role("expert").get(reverse("core:home")).text
+    assert reverse("netwerk:group_list") in home
