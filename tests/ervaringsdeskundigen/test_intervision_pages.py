@@ -54,3 +54,24 @@ def test_a_coordinator_cancels_the_session_with_a_reason(client, coordinator, se
     assert cancelled.count() == 1
     assert client.post(url, {"reason": "Nog eens"}).status_code == 400  # already cancelled
     assert cancelled.count() == 1
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_move_and_cancel_pages_pass_axe_on_a_phone(browser, live_server, coordinator, session):
+    from tests.browser.conftest import PHONE
+    from tests.browser.test_accessibility import _axe_violations, _login
+
+    context = browser.new_context(viewport=PHONE, bypass_csp=True)
+    context.add_cookies([{"name": "django_language", "value": "nl", "url": live_server.url}])
+    _login(context, live_server, coordinator)
+    page = context.new_page()
+    problems = {}
+    for name in ("intervision_attendance", "intervision_move", "intervision_call_off"):
+        url = reverse(f"ervaringsdeskundigen:{name}", args=[session.pk])
+        assert page.goto(live_server.url + url).status == 200
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        if violations := _axe_violations(page):
+            problems[url] = violations
+    context.close()
+    assert problems == {}
