@@ -137,4 +137,14 @@ urlpatterns = [
         intervision.IntervisionAttendanceView.as_view(),
         name="intervision_attendance",
     ),
+    path(
+        "beheer/intervisie/<int:pk>/verplaatsen/",
+        intervision.IntervisionMoveView.as_view(),
+        name="intervision_move",
+    ),
+    path(
+        "beheer/intervisie/<int:pk>/afgelasten/",
+        intervision.IntervisionCallOffView.as_view(),
+        name="intervision_call_off",
+    ),
 ]

@@ -66,6 +66,14 @@ class NetwerkConfig(AppConfig):
                 perm="netwerk.manage_places",
                 order=63,
             ),
+            DashboardLink(
+                section=section,
+                title=_("Intervision and working groups"),
+                url_name="netwerk:group_list",
+                description=_("Partners learn together: groups, sessions, agendas and minutes."),
+                perm="netwerk.view_groups",
+                order=64,
+            ),
         ]:
             register_dashboard_link(link)
         register_home_section(
@@ -113,12 +121,25 @@ def _home_context(request) -> dict:
 
     user = request.user
     if not is_worker.test(user):
-        return {}
+        return _learning_context(user)
     return {
         "counts": inbox_counts(user=user),
         "to_sign": organisations_to_sign(user=user),
         "charter": current_charter(),
     }
+
+
+def _learning_context(user) -> dict:
+    """An expert by experience in a partners' group finds it from the page they land on
+    (workers reach it through the network's pages)."""
+    from huis.accounts.access import is_expert
+
+    if not is_expert.test(user):
+        return {}
+    from .models import LearningGroup
+
+    count = LearningGroup.objects.filter(members=user).count()
+    return {"learning_groups": count} if count else {}
 
 
 def _referrals() -> list:

@@ -360,3 +360,86 @@ def _seed(orgs: dict[str, Organisation]) -> None:
             ),
         )
         WelcomingPlace.objects.filter(pk=place.pk).update(is_published=True)
+
+
+@register_demo_seeder("netwerk-learning", order=61)
+def seed_learning(*, stdout) -> None:
+    """Partners learn together: an intervision group led by Yusuf with Hanne and Lotte (an expert
+    by experience), a session in a room of the house with an agenda (Lotte signed up), an
+    earlier one with short minutes; a working group Yusuf is not in."""
+    from huis.rooms.models import Room
+
+    from .models import LearningGroup, LearningSession
+    from .services import learning
+
+    if LearningGroup.objects.exists():
+        return
+    people = {u.email: u for u in User.objects.filter(email__endswith="@huis.example")}
+    needed = ["coordinator@huis.example", "partner@huis.example", "partner2@huis.example"]
+    if any(email not in people for email in needed):
+        return
+    coordinator, yusuf, hanne = (people[email] for email in needed)
+    lotte = people.get("ervaringsdeskundige@huis.example")
+    ward = people.get("woonbegeleiding@huis.example")
+    room = Room.objects.filter(is_active=True).order_by("name").first()
+    with transaction.atomic():
+        group = learning.group_create(
+            actor=coordinator,
+            name="Intervisie outreach",
+            kind=LearningGroup.Kind.INTERVISION,
+            description="Eén keer per maand bespreken we samen een situatie uit ons werk.",
+            coordinator=yusuf,
+            members=[m for m in (yusuf, hanne, lotte) if m is not None],
+        )
+        earlier = timezone.localtime() - dt.timedelta(days=21)
+        earlier = earlier.replace(hour=14, minute=0, second=0, microsecond=0)
+        LearningSession.objects.create(
+            group=group,
+            starts_at=earlier,
+            ends_at=earlier + dt.timedelta(hours=2),
+            place="Buurtwerk De Brug, Kerkstraat 5",
+            agenda="Hoe bereiken we mensen die niet zelf aankloppen?",
+            minutes="Afgesproken: we gaan samen langs bij de bibliotheek. Lotte vertelt "
+            "volgende keer hoe zij de eerste stap zette.",
+            created_by=yusuf,
+        )
+        session = None
+        for extra in range(10):
+            day = timezone.localdate() + dt.timedelta(days=7 + extra)
+            start = timezone.make_aware(dt.datetime.combine(day, dt.time(14, 0)))
+            try:
+                session = learning.session_plan(
+                    group=group,
+                    actor=yusuf,
+                    starts_at=start,
+                    ends_at=start + dt.timedelta(hours=2),
+                    capacity=10,
+                    room=room,
+                    place="" if room else "Buurtwerk De Brug",
+                    agenda="1. Rondje: hoe gaat het?\n2. Casus van Hanne\n3. Afspraken",
+                )
+            except services.NetwerkError:
+                continue
+            break
+        if session is not None and lotte is not None:
+            learning.session_sign_up(session=session, user=lotte)
+        working = learning.group_create(
+            actor=coordinator,
+            name="Werkgroep gastvrije buurt",
+            kind=LearningGroup.Kind.WORKING_GROUP,
+            description="We zoeken samen nieuwe gastvrije plekken.",
+            coordinator=hanne,
+            members=[m for m in (hanne, ward) if m is not None],
+        )
+        start = timezone.make_aware(
+            dt.datetime.combine(timezone.localdate() + dt.timedelta(days=30), dt.time(10, 0))
+        )
+        learning.session_plan(
+            group=working,
+            actor=hanne,
+            starts_at=start,
+            ends_at=start + dt.timedelta(hours=1, minutes=30),
+            capacity=8,
+            place="Welzijnsdienst Zeestad",
+        )
+    stdout.write("Netwerk: an intervision group and a working group with sessions.")

@@ -20,6 +20,7 @@ from django.db.models.functions import Coalesce
 
 from huis.accounts.access import (
     is_coordinator,
+    is_expert,
     is_house,
     is_partner_worker,
     organisation_ids,
@@ -101,6 +102,30 @@ def place_of_own_organisation(user: Any, place: Any) -> bool:
     return place is not None and place.partner_id in organisation_ids(user)
 
 
+def _group_of(obj: Any) -> Any:
+    """A learning group, or the group of a session."""
+    return getattr(obj, "group", obj)
+
+
+@rules.predicate
+def is_group_member(user: Any, obj: Any) -> bool:
+    group = _group_of(obj)
+    if group is None or not getattr(user, "is_authenticated", False):
+        return False
+    cache = getattr(group, "_prefetched_objects_cache", {})
+    if "members" in cache:
+        return any(member.pk == user.pk for member in cache["members"])
+    return group.members.filter(pk=user.pk).exists()
+
+
+@rules.predicate
+def leads_the_group(user: Any, obj: Any) -> bool:
+    group = _group_of(obj)
+    return (
+        group is not None and group.coordinator_id is not None and group.coordinator_id == user.pk
+    )
+
+
 rules.add_perm("netwerk.view_home", is_worker)
 rules.add_perm("netwerk.view_network", is_worker)
 rules.add_perm("netwerk.manage_charter", is_coordinator)
@@ -120,6 +145,13 @@ rules.add_perm("netwerk.manage_members", is_coordinator)
 rules.add_perm("netwerk.manage_places", is_worker)
 rules.add_perm("netwerk.change_place", is_coordinator | (is_worker & place_of_own_organisation))
 rules.add_perm("netwerk.publish_place", is_coordinator)
+# Partners learn together: the groups' list for workers and experts (each sees their own groups);
+# a group, its sessions, agendas and minutes for its members, its coordinator and coordinators.
+rules.add_perm("netwerk.view_groups", is_worker | is_expert)
+rules.add_perm("netwerk.create_group", is_coordinator)
+rules.add_perm("netwerk.view_group", is_coordinator | leads_the_group | is_group_member)
+rules.add_perm("netwerk.manage_group", is_coordinator | leads_the_group)
+rules.add_perm("netwerk.join_session", is_group_member)
 
 
 def referrals_narrowed[Q_: QuerySet](user: Any, queryset: Q_) -> Q_:

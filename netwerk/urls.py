@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import agreement, guidance, home, onward, persons, places, referrals
+from .views import agreement, guidance, home, learning, onward, persons, places, referrals
 
 app_name = "netwerk"
 urlpatterns = [
@@ -120,6 +120,49 @@ urlpatterns = [
         "netwerk/plekken/<int:pk>/publiceren/",
         places.PlacePublishView.as_view(),
         name="place_publish",
+    ),
+    path("netwerk/leren/", learning.GroupListView.as_view(), name="group_list"),
+    path("netwerk/leren/nieuw/", learning.GroupCreateView.as_view(), name="group_create"),
+    path("netwerk/leren/<int:pk>/", learning.GroupDetailView.as_view(), name="group_detail"),
+    path(
+        "netwerk/leren/<int:pk>/wijzigen/",
+        learning.GroupUpdateView.as_view(),
+        name="group_update",
+    ),
+    path(
+        "netwerk/leren/<int:pk>/sessie/",
+        learning.SessionPlanView.as_view(),
+        name="session_plan",
+    ),
+    path(
+        "netwerk/leren/sessies/<int:pk>/",
+        learning.SessionDetailView.as_view(),
+        name="session_detail",
+    ),
+    path(
+        "netwerk/leren/sessies/<int:pk>/inschrijven/",
+        learning.SessionSignUpView.as_view(),
+        name="session_sign_up",
+    ),
+    path(
+        "netwerk/leren/sessies/<int:pk>/uitschrijven/",
+        learning.SessionLeaveView.as_view(),
+        name="session_leave",
+    ),
+    path(
+        "netwerk/leren/sessies/<int:pk>/agenda-verslag/",
+        learning.SessionNotesView.as_view(),
+        name="session_notes",
+    ),
+    path(
+        "netwerk/leren/sessies/<int:pk>/verplaatsen/",
+        learning.SessionMoveView.as_view(),
+        name="session_move",
+    ),
+    path(
+        "netwerk/leren/sessies/<int:pk>/afgelasten/",
+        learning.SessionCancelView.as_view(),
+        name="session_cancel",
     ),
     path("gastvrije-plekken/", places.PlaceListView.as_view(), name="place_list"),
     path("gastvrije-plekken/kaart/", places.PlaceMapView.as_view(), name="place_map"),

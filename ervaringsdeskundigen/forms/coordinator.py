@@ -124,8 +124,9 @@ class ApproveForm(forms.Form):
     confirm = forms.BooleanField(label=_("I read the warnings"), required=False)
 
 
-class IntervisionForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=150)
+class IntervisionMomentForm(forms.Form):
+    """When and where an intervision session is: to plan it, or to move it."""
+
     date = forms.DateField(label=_("Day"), widget=DateInput())
     start = forms.TimeField(label=_("Start time"), widget=TimeInput())
     end = forms.TimeField(label=_("End time"), widget=TimeInput())
@@ -136,8 +137,6 @@ class IntervisionForm(forms.Form):
         empty_label=_("No room of the house (fill in the place)"),
     )
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
-    capacity = forms.IntegerField(label=_("Number of places"), min_value=2, max_value=40, initial=8)
-    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea)
 
     def clean(self):
         data = super().clean()
@@ -151,3 +150,20 @@ class IntervisionForm(forms.Form):
             timezone.make_aware(dt.datetime.combine(data["date"], data["start"])),
             timezone.make_aware(dt.datetime.combine(data["date"], data["end"])),
         )
+
+
+class IntervisionForm(IntervisionMomentForm):
+    field_order = ["title", "date", "start", "end", "room", "place", "capacity", "description"]
+
+    title = forms.CharField(label=_("Title"), max_length=150)
+    capacity = forms.IntegerField(label=_("Number of places"), min_value=2, max_value=40, initial=8)
+    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea)
+
+
+class IntervisionCallOffForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why (the experts read this)"),
+        required=False,
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -2,6 +2,7 @@
 
 from .charter import Charter, CharterSignature
 from .guidance import GuidanceAgreement, GuidanceEvaluation, GuidanceHandover
+from .learning import LearningGroup, LearningSession
 from .people import Consent, ConsentWithdrawal, Person
 from .places import WelcomingPlace
 from .referrals import Referral, ReferralEvent
@@ -14,6 +15,8 @@ __all__ = [
     "GuidanceAgreement",
     "GuidanceEvaluation",
     "GuidanceHandover",
+    "LearningGroup",
+    "LearningSession",
     "Person",
     "Referral",
     "ReferralEvent",

@@ -160,6 +160,8 @@ MATRIX = {
     "ervaringsdeskundigen:payouts_csv": ("get", "month", coordinators_only, None),
     "ervaringsdeskundigen:intervision_create": ("get", None, coordinators_only, None),
     "ervaringsdeskundigen:intervision_attendance": ("get", "session", coordinators_only, None),
+    "ervaringsdeskundigen:intervision_move": ("get", "session", coordinators_only, None),
+    "ervaringsdeskundigen:intervision_call_off": ("get", "session", coordinators_only, None),
 }
 
 

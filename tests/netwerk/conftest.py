@@ -98,3 +98,36 @@ def place(partner_a, organisation_a):
     WelcomingPlace.objects.filter(pk=place.pk).update(is_published=True)
     place.refresh_from_db()
     return place
+
+
+@pytest.fixture
+def learning_group(coordinator, partner_a, expert):
+    """An intervision group led by partner A, with partner A and an expert by experience as
+    members; partner B is not in it."""
+    from netwerk.services import learning
+
+    return learning.group_create(
+        actor=coordinator,
+        name="Intervisie outreach",
+        kind="intervision",
+        description="Casussen bespreken.",
+        coordinator=partner_a,
+        members=[partner_a, expert],
+    )
+
+
+@pytest.fixture
+def learning_session(learning_group, partner_a):
+    from netwerk.services import learning
+    from tests.factories import RoomFactory
+
+    start = timezone.now().replace(microsecond=0) + dt.timedelta(days=10)
+    return learning.session_plan(
+        group=learning_group,
+        actor=partner_a,
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=2),
+        capacity=8,
+        room=RoomFactory(),
+        agenda="Casus van Mila bespreken.",
+    )

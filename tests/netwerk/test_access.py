@@ -26,6 +26,8 @@ guidance = module_scoped(conftest.guidance)
 evaluation = module_scoped(conftest.evaluation)
 place = module_scoped(conftest.place)
 partner_a_contact = module_scoped(conftest.partner_a_contact)
+learning_group = module_scoped(conftest.learning_group)
+learning_session = module_scoped(conftest.learning_session)
 
 pytestmark = pytest.mark.django_db
 
@@ -82,6 +84,17 @@ def _guidance_create(role):
     if role == "anonymous":
         return LOGIN
     return 404 if role in WORKERS else 403
+
+
+GROUP_SEERS = {"partner_a": 200, "expert": 200, "coordinator": 200, "administrator": 200}
+GROUP_MANAGERS = {"partner_a": 200, "expert": 403, "coordinator": 200, "administrator": 200}
+
+
+def _learners(role):
+    """Workers and experts see their groups' list (each only their own groups)."""
+    if role == "anonymous":
+        return LOGIN
+    return 200 if role in WORKERS | {"expert"} else 403
 
 
 # Objects partner A and partner B both take part in (B is an involved partner of A's guidance):
@@ -155,6 +168,29 @@ MATRIX = {
         "place",
         _only({"partner_a": 403, "coordinator": 302, "administrator": 302}),
     ),
+    # Learning groups: partner A leads the group and is a member with the expert; partner B, the
+    # house's staff and visitors are outsiders (404). A member who does not lead gets 403 on the
+    # managing pages. Signing up is for members only (coordinators see, do not sign up).
+    "netwerk:group_list": ("get", None, _learners),
+    "netwerk:group_create": ("get", None, _coordinators),
+    "netwerk:group_detail": ("get", "group", _only(GROUP_SEERS)),
+    "netwerk:group_update": ("get", "group", _only(GROUP_MANAGERS)),
+    "netwerk:session_plan": ("get", "group", _only(GROUP_MANAGERS)),
+    "netwerk:session_detail": ("get", "session", _only(GROUP_SEERS)),
+    "netwerk:session_sign_up": (
+        "post",
+        "session",
+        _only({"partner_a": 302, "expert": 302, "coordinator": 403, "administrator": 400}),
+    ),
+    "netwerk:session_leave": (
+        "post",
+        "session",
+        # Not signed up: refused by the service (400).
+        _only({"partner_a": 400, "expert": 400, "coordinator": 403, "administrator": 400}),
+    ),
+    "netwerk:session_notes": ("get", "session", _only(GROUP_MANAGERS)),
+    "netwerk:session_move": ("get", "session", _only(GROUP_MANAGERS)),
+    "netwerk:session_cancel": ("get", "session", _only(GROUP_MANAGERS)),
     "netwerk:place_list": ("get", None, _anyone),
     "netwerk:place_map": ("get", None, _anyone),
     "netwerk:place_detail": ("get", "place", _anyone),
@@ -162,8 +198,20 @@ MATRIX = {
 
 
 @pytest.fixture(scope="module")
-def objects(referral, guidance, evaluation, place, charter, organisation_b, partner_a_contact):
+def objects(
+    referral,
+    guidance,
+    evaluation,
+    place,
+    charter,
+    organisation_b,
+    partner_a_contact,
+    learning_group,
+    learning_session,
+):
     return {
+        "group": learning_group,
+        "session": learning_session,
         "referral": referral,
         "person": referral.person,
         "consent": referral.consent,
@@ -208,7 +256,7 @@ def test_every_url_of_the_app_has_an_access_test():
 def test_dashboard_and_navigation_lead_to_the_pages(as_role):
     coordinator = as_role("coordinator")
     html = coordinator.get(reverse("core:dashboard")).text
-    for name in ["home", "guidance_without_lead", "charter", "place_manage"]:
+    for name in ["home", "guidance_without_lead", "charter", "place_manage", "group_list"]:
         assert reverse(f"netwerk:{name}") in html
     home = as_role("partner_a").get(reverse("core:home")).text
     assert reverse("netwerk:home") in home

@@ -154,3 +154,33 @@ def test_coordinator_pages_have_no_accessibility_violations(browser, live_server
     print(f"axe: {checked} coordinator network page views checked, {len(problems)} with violations")
     assert checked == len(paths) * len(LANGUAGES) * 2
     assert problems == {}
+
+
+def test_learning_group_pages_have_no_accessibility_violations(browser, live_server, demo_house):
+    """Partners learn together: Yusuf leads the demo's intervision group (its list, the group,
+    a coming session and an earlier one with minutes, and the forms he fills in); the
+    coordinator makes a group."""
+    from netwerk.models import LearningGroup
+
+    group = LearningGroup.objects.get(name="Intervisie outreach")
+    coming = group.sessions.filter(offering__isnull=False).get()
+    earlier = group.sessions.filter(offering__isnull=True).get()
+    yusuf = User.objects.get(email="partner@huis.example")
+    paths = [
+        "/netwerk/leren/",
+        group.get_absolute_url(),
+        coming.get_absolute_url(),
+        earlier.get_absolute_url(),
+        f"/netwerk/leren/{group.pk}/wijzigen/",
+        f"/netwerk/leren/sessies/{coming.pk}/verplaatsen/",
+        f"/netwerk/leren/sessies/{coming.pk}/afgelasten/",
+        f"/netwerk/leren/sessies/{coming.pk}/agenda-verslag/",
+    ]
+    checked, problems = _check(
+        browser, live_server, paths, yusuf, refused_form=f"/netwerk/leren/{group.pk}/sessie/"
+    )
+    coordinator = User.objects.get(email="coordinator@huis.example")
+    more, more_problems = _check(browser, live_server, ["/netwerk/leren/nieuw/"], coordinator)
+    print(f"axe: {checked + more} learning group page views checked")
+    assert checked == (len(paths) + 1) * len(LANGUAGES) * 2
+    assert {**problems, **more_problems} == {}
