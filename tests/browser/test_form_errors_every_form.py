@@ -260,4 +260,113 @@ def test_every_form_in_its_error_state_passes_axe_and_the_error_pattern(browser,
         problems += [f"{language}: {m}" for m in page.evaluate(MISSING_DESCRIBEDBY)]
         problems += [f"{language}: axe: {v}" for v in _axe_violations(page)]
     browser_context.close()
-    assert problems == []
+    assert problems == [], "\n".join(problems)
+
+
+def _walk(patterns, prefix=""):
+    from django.urls import URLResolver
+
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            yield from _walk(pattern.url_patterns, prefix + str(pattern.pattern))
+        else:
+            yield prefix + str(pattern.pattern), pattern.callback
+
+
+def pages_that_show_a_form_again() -> list[tuple[str, type]]:
+    """Every page of ours that answers a POST with its form (not a ServicePostView, whose bad
+    input answers the shared refused page), at an address without parameters."""
+    from huis.core.service_views import ServicePostView
+
+    found = []
+    for route, callback in _walk(get_resolver().url_patterns):
+        view = getattr(callback, "view_class", None)
+        if view is None or issubclass(view, ServicePostView) or not hasattr(view, "post"):
+            continue
+        source = inspect.getsourcefile(view) or ""
+        if not source.startswith(str(BASE)) or "/.venv/" in source or "<" in route:
+            continue
+        found.append(("/" + route.lstrip("^").rstrip("$"), view))
+    return found
+
+
+# Pages that answer a POST but have no error state to show at their bare address, and why.
+NO_ERROR_STATE = {
+    "ReportBuildView": "one button, nothing to fill in",
+    "ExportRequestView": "one button, nothing to fill in",
+    "SmsStatusView": "the SMS provider's webhook, not a page",
+    "SmsIncomingView": "the SMS provider's webhook, not a page",
+    "CompanionView": "every field may stay empty",
+    "EnrolmentImportConfirmView": "follows an upload (tests/browser/test_enrolment_import.py)",
+    "GuidanceCreateView": "for a person or referral named in the address (?persoon=)",
+}
+
+
+def _error_pages(client, users) -> tuple[dict[str, str], list[str]]:
+    """Each page's answer to an empty POST, as the first of `users` who may use it."""
+    pages: dict[str, str] = {}
+    problems: list[str] = []
+    for path, view in pages_that_show_a_form_again():
+        answers = []
+        for user in users:
+            client.logout()
+            if user is not None:
+                client.force_login(user)
+            response = client.post(path, {})
+            answers.append(response.status_code)
+            if response.status_code in (200, 400) and b'id="error-summary"' in response.content:
+                pages[path] = response.content.decode()
+                break
+        if path not in pages and view.__name__ not in NO_ERROR_STATE:
+            problems.append(f"{path} ({view.__name__}) shows no error state: {answers}")
+        if path in pages and view.__name__ in NO_ERROR_STATE:
+            problems.append(f"{path} ({view.__name__}) has an error state after all")
+    return pages, problems
+
+
+@pytest.mark.allow_logged_errors  # the 403s of trying each role in turn are logged
+def test_every_page_with_a_form_in_its_error_state(browser, client, form_objects, visitor, staff):
+    """The real pages: every page of ours that shows its form again after a POST, at an address
+    without parameters, sent empty as the first role that may use it; axe and the pattern."""
+    users = [
+        None,
+        visitor,
+        form_objects["expert"].user,
+        form_objects["partner_a"],
+        form_objects["coordinator"],
+    ]
+    from tests.factories import RoomFactory
+
+    RoomFactory(partner_bookable=True)  # without one, the booking page shows no form
+    client.cookies["django_language"] = "nl"
+    pages, problems = _error_pages(client, users)
+    assert len(pages) >= 25
+
+    def serve(route):
+        path = route.request.url.removeprefix(ORIGIN)
+        if path.startswith(settings.STATIC_URL):
+            found = finders.find(path.removeprefix(settings.STATIC_URL).split("?")[0])
+            return route.fulfill(path=found) if found else route.fulfill(status=404, body="")
+        if path in pages:
+            return route.fulfill(body=pages[path], content_type="text/html; charset=utf-8")
+        return route.abort()
+
+    with translation.override("nl"):
+        prefix = translation.gettext("Error:")
+    browser_context = browser.new_context(viewport=PHONE)
+    page = browser_context.new_page()
+    page.route(f"{ORIGIN}/**", serve)
+    for path in pages:
+        page.goto(ORIGIN + path)
+        if not page.title().startswith(prefix):
+            problems.append(f"{path}: title {page.title()!r}")
+        broken = page.evaluate(
+            """() => [...document.querySelectorAll('#error-summary a[href^="#"]')]
+                 .map(a => a.getAttribute('href').slice(1))
+                 .filter(id => !document.getElementById(id))"""
+        )
+        problems += [f"{path}: the summary links to a missing #{i}" for i in broken]
+        problems += [f"{path}: {m}" for m in page.evaluate(MISSING_DESCRIBEDBY)]
+        problems += [f"{path}: axe: {v}" for v in _axe_violations(page)]
+    browser_context.close()
+    assert problems == [], "\n".join(problems)
