@@ -10,8 +10,15 @@ whose constructor needs arguments fails here until it gets them in `CONSTRUCTOR_
 
 All forms go on one page per language (each with its own prefix, so ids stay unique), served to
 the shared Chromium by a route with the portal's own CSS: three axe runs instead of a
-navigation per form. The real pages of the most used forms are checked end to end in
-test_form_errors.py and test_form_errors_more.py.
+navigation per form.
+
+The pages as they are: every page of ours that shows its form again after a POST (found in the
+URL patterns; a ServicePostView answers bad input with the shared refused page instead) is sent
+empty through Django's test client as the first role that may use it, and its answer checked
+the same way; a page without an error state is named in NO_ERROR_STATE with the reason. Pages
+whose address names an object are covered through their form classes above; the most used
+ones are also checked end to end, with focus and clicks, in test_form_errors.py and
+test_form_errors_more.py.
 """
 
 import inspect
@@ -324,7 +331,6 @@ def _error_pages(client, users) -> tuple[dict[str, str], list[str]]:
     return pages, problems
 
 
-@pytest.mark.allow_logged_errors  # the 403s of trying each role in turn are logged
 def test_every_page_with_a_form_in_its_error_state(browser, client, form_objects, visitor, staff):
     """The real pages: every page of ours that shows its form again after a POST, at an address
     without parameters, sent empty as the first role that may use it; axe and the pattern."""
