@@ -24,6 +24,9 @@ from .models import (
 )
 
 PAGE_SIZE = 20
+# The public agenda pages by ten: a card with its places and accessibility is about 400 px on a
+# phone, so twenty made a page of 8,500 px; ten are about 5,000 (issue 22).
+AGENDA_PAGE_SIZE = 10
 WEEKS_AHEAD = 8
 
 
@@ -71,8 +74,8 @@ def agenda(*, user: Any, filters: AgendaFilters) -> tuple[list[Activity], bool]:
         at, pk = filters.after
         qs = qs.filter(Q(starts_at__gt=at) | Q(starts_at=at, pk__gt=pk))
     qs = qs.annotate(day=TruncDate("starts_at", tzinfo=timezone.get_current_timezone()))
-    rows = list(qs.order_by("starts_at", "pk")[: PAGE_SIZE + 1])
-    return rows[:PAGE_SIZE], len(rows) > PAGE_SIZE
+    rows = list(qs.order_by("starts_at", "pk")[: AGENDA_PAGE_SIZE + 1])
+    return rows[:AGENDA_PAGE_SIZE], len(rows) > AGENDA_PAGE_SIZE
 
 
 def weeks_ahead(*, today: dt.date | None = None) -> list[dt.date]:

@@ -77,6 +77,9 @@ class BookView(PermissionRequiredMixin, View):
         return self._render(PartnerBookingForm(user=request.user, initial=initial))
 
     def post(self, request):
+        if not selectors.bookable_rooms().exists():
+            # The page shows no form then: an error summary would link to fields that are not there.
+            return self._render(PartnerBookingForm(user=request.user), status=400)
         form = PartnerBookingForm(request.POST, user=request.user)
         if not form.is_valid():
             return self._render(form, status=400)

@@ -317,3 +317,14 @@ def test_the_partner_who_asked_hears_the_decision_once(decision, partner_a, orga
     assert "Leslokaal 1" in message.subject and words in message.subject
     assert "Teamvergadering" in message.text
     assert ("Onderhoud" in message.text) is (decision == "refuse")
+
+
+def test_without_a_bookable_room_a_sent_booking_form_names_no_fields_that_are_not_there(
+    client, partner_a
+):
+    """The page shows no form then; an error summary would link to fields that do not exist."""
+    client.force_login(partner_a)
+    response = client.post(reverse("rooms:book"), {})
+    assert response.status_code == 400
+    assert b'id="error-summary"' not in response.content
+    assert PartnerBooking.objects.count() == 0
