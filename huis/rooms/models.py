@@ -29,13 +29,17 @@ class Room(models.Model):
     is_quiet_room = models.BooleanField(_("quiet room"), default=False)
     is_active = models.BooleanField(_("in use"), default=True)
     # The rules for partners' own meetings, set by staff.
-    partner_bookable = models.BooleanField(_("partners may book it"), default=False)
-    opens_at = models.TimeField(_("open from"), default=dt.time(9, 0))
-    closes_at = models.TimeField(_("open until"), default=dt.time(17, 0))
-    days_ahead = models.PositiveSmallIntegerField(
-        _("how many days ahead partners may book"), default=60
+    partner_bookable = models.BooleanField(
+        _("partners may book it"), default=False, db_default=False
     )
-    needs_approval = models.BooleanField(_("staff approve each booking"), default=True)
+    opens_at = models.TimeField(_("open from"), default=dt.time(9, 0), db_default=dt.time(9, 0))
+    closes_at = models.TimeField(_("open until"), default=dt.time(17, 0), db_default=dt.time(17, 0))
+    days_ahead = models.PositiveSmallIntegerField(
+        _("how many days ahead partners may book"), default=60, db_default=60
+    )
+    needs_approval = models.BooleanField(
+        _("staff approve each booking"), default=True, db_default=True
+    )
 
     class Meta:
         verbose_name = _("room")

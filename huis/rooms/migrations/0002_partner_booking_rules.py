@@ -36,27 +36,27 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='room',
             name='closes_at',
-            field=models.TimeField(default=datetime.time(17, 0), verbose_name='open until'),
+            field=models.TimeField(db_default=datetime.time(17, 0), default=datetime.time(17, 0), verbose_name='open until'),
         ),
         migrations.AddField(
             model_name='room',
             name='days_ahead',
-            field=models.PositiveSmallIntegerField(default=60, verbose_name='how many days ahead partners may book'),
+            field=models.PositiveSmallIntegerField(db_default=60, default=60, verbose_name='how many days ahead partners may book'),
         ),
         migrations.AddField(
             model_name='room',
             name='needs_approval',
-            field=models.BooleanField(default=True, verbose_name='staff approve each booking'),
+            field=models.BooleanField(db_default=True, default=True, verbose_name='staff approve each booking'),
         ),
         migrations.AddField(
             model_name='room',
             name='opens_at',
-            field=models.TimeField(default=datetime.time(9, 0), verbose_name='open from'),
+            field=models.TimeField(db_default=datetime.time(9, 0), default=datetime.time(9, 0), verbose_name='open from'),
         ),
         migrations.AddField(
             model_name='room',
             name='partner_bookable',
-            field=models.BooleanField(default=False, verbose_name='partners may book it'),
+            field=models.BooleanField(db_default=False, default=False, verbose_name='partners may book it'),
         ),
         migrations.AddConstraint(
             model_name='room',
