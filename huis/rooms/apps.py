@@ -8,7 +8,21 @@ class RoomsConfig(AppConfig):
     verbose_name = _("Rooms")
 
     def ready(self) -> None:
-        from huis.core.registry import DashboardLink, register_dashboard_link
+        from huis.core.registry import (
+            DashboardLink,
+            PersonalDataProvider,
+            register_dashboard_link,
+            register_personal_data,
+        )
+
+        register_personal_data(
+            PersonalDataProvider(
+                name="rooms",
+                label=_("Room bookings for your organisation"),
+                export=_export_bookings,
+                erase=_erase_bookings,
+            )
+        )
 
         for link in [
             DashboardLink(
@@ -43,3 +57,33 @@ def _pending_status(user) -> str:
     return ngettext(
         "%(count)d request waits for approval.", "%(count)d requests wait for approval.", count
     ) % {"count": count}
+
+
+def _export_bookings(user) -> dict:
+    """The rooms a person booked for their organisation (the booking stays the organisation's)."""
+    from .models import PartnerBooking
+
+    bookings = PartnerBooking.objects.filter(requested_by=user).select_related(
+        "room", "organisation"
+    )
+    return {
+        "room_bookings": [
+            {
+                "room": booking.room.name,
+                "organisation": booking.organisation.name,
+                "starts_at": booking.starts_at.isoformat(),
+                "ends_at": booking.ends_at.isoformat(),
+                "purpose": booking.purpose,
+                "status": booking.status,
+            }
+            for booking in bookings.order_by("starts_at")
+        ]
+    }
+
+
+def _erase_bookings(user) -> None:
+    """The organisation keeps its bookings; who asked for them or decided on them goes."""
+    from .models import PartnerBooking
+
+    PartnerBooking.objects.filter(requested_by=user).update(requested_by=None)
+    PartnerBooking.objects.filter(decided_by=user).update(decided_by=None)

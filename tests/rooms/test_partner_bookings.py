@@ -328,3 +328,22 @@ def test_without_a_bookable_room_a_sent_booking_form_names_no_fields_that_are_no
     assert response.status_code == 400
     assert b'id="error-summary"' not in response.content
     assert PartnerBooking.objects.count() == 0
+
+
+def test_a_persons_bookings_are_in_their_data_and_their_name_leaves_them_on_erasure(
+    partner_a, organisation_a, staff
+):
+    from huis.core.registry import personal_data_providers
+
+    rooms = next(p for p in personal_data_providers() if p.name == "rooms")
+    booking = _book(partner_a, organisation_a, bookable_room(needs_approval=True))
+    partner_services.partner_booking_approve(booking=booking, actor=staff)
+    exported = rooms.export(partner_a)["room_bookings"]
+    assert [(b["purpose"], b["status"]) for b in exported] == [("Teamvergadering", "approved")]
+    assert rooms.export(staff) == {"room_bookings": []}
+    rooms.erase(partner_a)
+    rooms.erase(staff)
+    booking.refresh_from_db()
+    # The organisation keeps its booking; who asked for it and who approved it are gone.
+    assert booking.status == "approved" and booking.organisation == organisation_a
+    assert booking.requested_by is None and booking.decided_by is None
