@@ -32,7 +32,7 @@ class VrijwilligersConfig(AppConfig):
         from huis.core.versioned_cache import watch
         from huis.places.services import claim_promoted
 
-        from . import agenda, privacy, services
+        from . import agenda, caching, privacy, services
         from .models import Shift
         from .report import register as register_report_section
 
@@ -41,6 +41,7 @@ class VrijwilligersConfig(AppConfig):
         register_agenda_source(AgendaSource(name="vrijwilligers", entries=agenda.agenda_entries))
         register_staff_provider(StaffProvider(name="vrijwilligers", people=agenda.staff_of))
         watch(Shift, scopes=[STAFF_SCOPE])  # a moved or cancelled shift renews the activity's page
+        caching.connect()  # the coordinators' boards, kept until a shift or its people change
 
         claim_promoted.connect(services.on_claim_promoted, dispatch_uid="vrijwilligers.promoted")
         # A volunteer's allowance counts with what the same person gets in any other role.

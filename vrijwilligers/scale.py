@@ -13,8 +13,10 @@ from django.utils import timezone
 from huis.accounts.models import User
 from huis.accounts.roles import Role
 from huis.core.registry import register_scale_seeder
+from huis.core.versioned_cache import bump
 from huis.places.models import PlaceClaim, PlaceOffering
 
+from .caching import BOARD_SCOPE
 from .models import Shift, ShiftHours, Task, Volunteer
 
 SLOTS = [(9, 3, 2, "Onthaal voormiddag"), (13, 3, 1, "Onthaal namiddag"), (14, 4, 3, "Activiteit")]
@@ -117,4 +119,5 @@ def seed(*, sizes: dict[str, int], rng, stdout) -> None:
                 )
     PlaceClaim.objects.bulk_create(claims, batch_size=5000)
     ShiftHours.objects.bulk_create(hours, batch_size=5000)
+    bump(BOARD_SCOPE, "places")  # bulk inserts send no signal: boards kept before are redrawn
     stdout.write(f"    {len(volunteers)} volunteers, {len(shifts)} shifts, {len(hours)} hours")

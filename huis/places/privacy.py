@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 
 from huis.audit.services import log_action
+from huis.core.versioned_cache import bump
 
 from .models import ACTIVE_STATUSES, PlaceChange, PlaceClaim
 from .services import claim_cancel
@@ -25,6 +26,7 @@ def claims_erase_contact(*, claims: models.QuerySet[PlaceClaim], actor: Any | No
         user=None, name="", email="", phone="", phone_digits="", erased_at=now
     )
     PlaceChange.objects.filter(claim_id__in=ids).exclude(reason="").update(reason="")
+    bump("places")  # a queryset update sends no signal: pages showing who holds a place redraw
     log_action(actor=actor, action="places.contact_erased", data={"claims": len(ids)})
     return len(ids)
 

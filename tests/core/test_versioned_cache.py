@@ -46,6 +46,8 @@ def _tour() -> None:
     board = reverse("ervaringsdeskundigen:board")
     for view in ("week", "maand"):
         assert coordinator.get(board, {"weergave": view}).status_code == 200
+    for name in ("vrijwilligers:board_week", "vrijwilligers:board_month"):
+        assert coordinator.get(reverse(name)).status_code == 200
     overview = reverse("kwartiermaken:overview")
     neighbourhood = Neighbourhood.objects.first()
     for email in ("coordinator@huis.example", "partner@huis.example"):

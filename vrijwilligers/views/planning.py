@@ -5,14 +5,17 @@ import calendar
 import datetime as dt
 
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
 from huis.core.errors import DomainError
 
-from .. import selectors, services, staffing
+from .. import caching, selectors, services, staffing
 from ..forms import ReasonForm, SeriesForm, ShiftForm
 from ..models import Shift
 from .base import ObjectAccessMixin, PermissionRequiredMixin, ServicePostView, apply_service_error
@@ -25,6 +28,50 @@ def _day(raw: str | None) -> dt.date | None:
         return None
 
 
+def _month_grid(first: dt.date, days: list) -> list[list]:
+    """Whole weeks, Monday first, for a calendar grid (empty cells before and after)."""
+    weeks, week = [], [None] * first.weekday()
+    for board_day in days:
+        week.append(board_day)
+        if len(week) == 7:
+            weeks.append(week)
+            week = []
+    if week:
+        weeks.append(week + [None] * (7 - len(week)))
+    return weeks
+
+
+def _drawn_board(request, *, start: dt.date, days: int, month: bool) -> tuple[str, int, int]:
+    """The board's days as HTML, with the volunteers still missing and the number of shifts.
+
+    Kept under the versions of the shifts and their places (see ..caching): the next view after
+    any change of a shift, a place on it or a volunteer's name draws it anew."""
+    can_manage = request.user.has_perm("vrijwilligers.manage")
+
+    def draw() -> tuple[str, int, int]:
+        board = selectors.board(user=request.user, start=start, days=days)
+        if month:
+            html = render_to_string(
+                "vrijwilligers/partials/board_month_weeks.html",
+                {"weeks": _month_grid(start, board)},
+            )
+        else:
+            html = render_to_string(
+                "vrijwilligers/partials/board_week_days.html",
+                {"days": board, "can_manage": can_manage},
+            )
+        return html, sum(d.missing for d in board), sum(len(d.shifts) for d in board)
+
+    return caching.BOARD.get_or_set(
+        "month" if month else "week",
+        start.isoformat(),
+        days,
+        can_manage,
+        get_language(),
+        compute=draw,
+    )
+
+
 class BoardWeekView(PermissionRequiredMixin, TemplateView):
     permission_required = "vrijwilligers.view_board"
     template_name = "vrijwilligers/board_week.html"
@@ -32,13 +79,13 @@ class BoardWeekView(PermissionRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         day = _day(self.request.GET.get("van")) or timezone.localdate()
         monday = day - dt.timedelta(days=day.weekday())
-        days = selectors.board(user=self.request.user, start=monday, days=7)
+        html, missing, _shifts = _drawn_board(self.request, start=monday, days=7, month=False)
         return super().get_context_data(
-            days=days,
+            board_html=mark_safe(html),
             monday=monday,
             previous=monday - dt.timedelta(days=7),
             next=monday + dt.timedelta(days=7),
-            missing=sum(d.missing for d in days),
+            missing=missing,
             can_manage=self.request.user.has_perm("vrijwilligers.manage"),
             **kwargs,
         )
@@ -53,25 +100,16 @@ class BoardMonthView(PermissionRequiredMixin, TemplateView):
         first = _day(raw + "-01") if len(raw) == 7 else None
         first = first or timezone.localdate().replace(day=1)
         length = calendar.monthrange(first.year, first.month)[1]
-        days = selectors.board(user=self.request.user, start=first, days=length)
-        # Whole weeks, Monday first, for a calendar grid (empty cells before and after).
-        weeks, week = [], [None] * first.weekday()
-        for board_day in days:
-            week.append(board_day)
-            if len(week) == 7:
-                weeks.append(week)
-                week = []
-        if week:
-            weeks.append(week + [None] * (7 - len(week)))
+        html, missing, shifts = _drawn_board(self.request, start=first, days=length, month=True)
         previous = (first - dt.timedelta(days=1)).replace(day=1)
         following = first + dt.timedelta(days=length)
         return super().get_context_data(
-            weeks=weeks,
+            board_html=mark_safe(html),
             first=first,
             previous=previous.strftime("%Y-%m"),
             next=following.strftime("%Y-%m"),
-            missing=sum(d.missing for d in days),
-            shifts=sum(len(d.shifts) for d in days),
+            missing=missing,
+            shifts=shifts,
             can_manage=self.request.user.has_perm("vrijwilligers.manage"),
             **kwargs,
         )
