@@ -17,6 +17,15 @@ class NetwerkConfig(AppConfig):
         from .selectors import open_work_of
 
         register_open_work(OpenWorkProvider(name="netwerk", label=_("Network"), items=open_work_of))
+        from huis.core.registry import OnboardingStep, register_onboarding_step
+
+        from .onboarding import charter_states
+
+        register_onboarding_step(
+            OnboardingStep(
+                name="netwerk.charter", label=_("Network charter"), states=charter_states
+            )
+        )
         from huis.core.registry import (
             DashboardLink,
             HomeSection,
