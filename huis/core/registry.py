@@ -4,6 +4,8 @@
 - `register_demo_seeder`: an app adds its part of `manage.py seed_demo`.
 - `register_home_section`: an app shows a block on the home page (its template, its context).
 - `register_personal_data`: an app adds its part of a person's data download and account erasure.
+- `register_represented_data`: an app names people without an account whom its workers
+  represent in privacy requests (a referred person): their data download, made by the same engine.
 - `register_retention_rule`: an app says which records it erases after a time (days are data).
 - `register_scale_seeder`: an app adds its part of `manage.py seed_scale` (the benchmark's data).
 - `register_report_section`: an app adds its section (figures and definitions) to the yearly report.
@@ -128,6 +130,39 @@ def register_personal_data(provider: PersonalDataProvider) -> None:
 
 def personal_data_providers() -> list[PersonalDataProvider]:
     return sorted(_personal_data.values(), key=lambda p: (p.order, p.name))
+
+
+@dataclass(frozen=True)
+class RepresentedData:
+    """Someone without an account whom a worker represents in privacy requests (a person
+    referred in the network, issue #25). The worker's data download for them is built by the
+    same engine as a person's own (huis.accounts.exports), for the subject `"<name>:<pk>"`.
+
+    `export(pk)` returns what the app holds about them, like PersonalDataProvider.export;
+    `label(pk)` how the file names them (an alias); `url(pk)` the page the worker asked from.
+    """
+
+    name: str
+    label: str | Promise
+    export: Callable[[int], dict]
+    subject_label: Callable[[int], str]
+    url: Callable[[int], str]
+
+
+_represented: dict[str, RepresentedData] = {}
+
+
+def register_represented_data(provider: RepresentedData) -> None:
+    _represented[provider.name] = provider
+
+
+def represented_data(subject_ref: str) -> tuple[RepresentedData, int] | None:
+    """The provider and primary key of a subject reference such as "netwerk.person:12"."""
+    name, _sep, pk = subject_ref.rpartition(":")
+    provider = _represented.get(name)
+    if provider is None or not pk.isdigit():
+        return None
+    return provider, int(pk)
 
 
 @dataclass(frozen=True)
