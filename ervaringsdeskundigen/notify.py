@@ -12,6 +12,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 
+from huis.notifications import notices
 from huis.notifications.services import notification_cancel, notification_schedule
 
 from . import tokens
@@ -111,11 +112,66 @@ def request_declined(request: ExpertRequest, reason: str) -> None:
     )
 
 
-def request_cancelled(request: ExpertRequest, accepted: list[Assignment]) -> None:
-    _to_organisation(request, KIND_CANCELLED, f"experts:cancelled:{request.pk}")
-    for assignment in accepted:
-        _to_expert(assignment, KIND_WITHDRAWN, f"experts:withdrawn:{assignment.pk}")
+def occasion(request: ExpertRequest) -> notices.Occasion:
+    """The request as the core's change notices see it (one occasion for all its experts)."""
+    title = f"{request.organisation_name}: {request.place}" if request.place else ""
+    return notices.Occasion(
+        ref=f"ervaringsdeskundigen.request:{request.pk}",
+        title=title or request.organisation_name,
+        url=settings.SITE_URL + reverse("ervaringsdeskundigen:dashboard"),
+    )
+
+
+def expert_addressees(assignments: list[Assignment]) -> list[notices.Addressee]:
+    """The experts of these assignments, each with the link to their own proposal."""
+    return [
+        notices.Addressee(
+            ref=f"assignment:{a.pk}",
+            name=a.expert.user.display_name,
+            user=a.expert.user,
+            url=proposal_url(a),
+        )
+        for a in assignments
+    ]
+
+
+def assignments_moved(request: ExpertRequest, active: list[Assignment], *, old_start: Any) -> int:
+    """The request's time changed after experts were proposed: every expert proposed or
+    accepted is told once (core change notices) and the reminders follow the new time."""
+    told = notices.notice_moved(
+        occasion=occasion(request),
+        addressees=expert_addressees(active),
+        old_start=old_start,
+        new_start=request.starts_at,
+        new_end=request.ends_at,
+        place=request.place,
+    )
+    for assignment in active:
+        if assignment.status == "accepted":
+            cancel_reminders(assignment)
+            schedule_expert_reminder(assignment)
+    if request.status == "confirmed":
+        cancel_organisation_reminder(request)
+        names = ", ".join(a.expert.user.display_name for a in active if a.status == "accepted")
+        _schedule_organisation_reminder(request, names)
+    return told
+
+
+def assignments_cancelled(request: ExpertRequest, assignments: list[Assignment]) -> int:
+    """These assignments do not take place: each expert is told once (core change notices),
+    their reminders go. A second call tells nobody again."""
+    for assignment in assignments:
         cancel_reminders(assignment)
+    return notices.notice_cancelled(
+        occasion=occasion(request),
+        addressees=expert_addressees(assignments),
+        starts_at=request.starts_at,
+    )
+
+
+def request_cancelled(request: ExpertRequest, active: list[Assignment]) -> None:
+    _to_organisation(request, KIND_CANCELLED, f"experts:cancelled:{request.pk}")
+    assignments_cancelled(request, active)
     notification_cancel(key_prefix=f"experts:reminder-org:{request.pk}")
 
 
@@ -137,12 +193,17 @@ def request_confirmed(request: ExpertRequest, accepted: list[Assignment]) -> Non
         f"experts:confirmed:{request.pk}:{stamp}",
         context={"experts": names},
     )
+    _schedule_organisation_reminder(request, names)
+
+
+def _schedule_organisation_reminder(request: ExpertRequest, names: str) -> None:
     due = request.starts_at - REMINDER_BEFORE
     if due > timezone.now():
+        base = f"experts:reminder-org:{request.pk}"
         _to_organisation(
             request,
             KIND_REMINDER_ORGANISATION,
-            f"experts:reminder-org:{request.pk}:{stamp}",
+            notices.reminder_key(base, request.starts_at),
             context={"experts": names},
             due_at=due,
         )
@@ -151,8 +212,12 @@ def request_confirmed(request: ExpertRequest, accepted: list[Assignment]) -> Non
 def schedule_expert_reminder(assignment: Assignment) -> None:
     due = assignment.starts_at - REMINDER_BEFORE
     if due > timezone.now():
+        base = f"experts:reminder:{assignment.pk}"
         _to_expert(
-            assignment, KIND_REMINDER_EXPERT, f"experts:reminder:{assignment.pk}", due_at=due
+            assignment,
+            KIND_REMINDER_EXPERT,
+            notices.reminder_key(base, assignment.starts_at),
+            due_at=due,
         )
 
 

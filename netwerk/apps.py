@@ -17,6 +17,28 @@ class NetwerkConfig(AppConfig):
         from .selectors import open_work_of
 
         register_open_work(OpenWorkProvider(name="netwerk", label=_("Network"), items=open_work_of))
+        from huis.core.registry import RepresentedData, register_represented_data
+
+        from . import privacy as network_privacy
+
+        register_represented_data(
+            RepresentedData(
+                name=network_privacy.SUBJECT,
+                label=_("Partner network"),
+                export=network_privacy.export_referred_person,
+                subject_label=network_privacy.referred_person_label,
+                url=network_privacy.referred_person_url,
+            )
+        )
+        from huis.core.registry import OnboardingStep, register_onboarding_step
+
+        from .onboarding import charter_states
+
+        register_onboarding_step(
+            OnboardingStep(
+                name="netwerk.charter", label=_("Network charter"), states=charter_states
+            )
+        )
         from huis.core.registry import (
             DashboardLink,
             HomeSection,

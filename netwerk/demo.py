@@ -283,6 +283,14 @@ def _seed(orgs: dict[str, Organisation]) -> None:
     closed = refer("Karel", "Zoekt een huisarts die tijd neemt.")
     services.referral_accept(referral=closed, actor=hanne)
     services.referral_close(referral=closed, actor=hanne, note="Karel heeft een huisarts.")
+    # Noor asked Buurtwerk De Brug to erase what the network holds about her (she has no
+    # account): Yusuf did it on her behalf from the referral's privacy page (issue #25).
+    erased = refer("Noor", "Wil samen met iemand naar de dokter gaan.")
+    services.referral_accept(referral=erased, actor=hanne)
+    services.referral_close(referral=erased, actor=hanne, note="Noor gaat nu alleen.")
+    services.person_erase_on_behalf(
+        referral=erased, actor=yusuf, reason="Noor vroeg het aan de telefoon."
+    )
     declined = refer("Ines", "Zoekt begeleiding bij het wonen.")
     services.referral_decline(
         referral=declined,

@@ -71,6 +71,11 @@ def is_referral_receiver(user: Any, referral: Any) -> bool:
 
 
 @rules.predicate
+def is_referral_sender(user: Any, referral: Any) -> bool:
+    return referral is not None and referral.from_organisation_id in organisation_ids(user)
+
+
+@rules.predicate
 def registered_the_person(user: Any, person: Any) -> bool:
     return person is not None and person.organisation_id in organisation_ids(user)
 
@@ -133,6 +138,9 @@ rules.add_perm("netwerk.sign_charter", is_worker & may_sign_for_an_organisation)
 rules.add_perm("netwerk.refer", is_worker)
 rules.add_perm("netwerk.view_referral", is_coordinator | (is_worker & is_referral_party))
 rules.add_perm("netwerk.handle_referral", is_worker & is_referral_receiver)
+# Privacy requests on behalf of the referred person (export, erasure): the referring
+# organisation's workers and the house's people; any other organisation does not find the page.
+rules.add_perm("netwerk.privacy_on_behalf", is_house | (is_worker & is_referral_sender))
 rules.add_perm("netwerk.view_person", is_worker & registered_the_person)
 rules.add_perm("netwerk.withdraw_consent", is_worker & registered_the_person)
 rules.add_perm("netwerk.start_guidance", is_worker)

@@ -25,8 +25,10 @@ from .models import (
     Consent,
     ConsentWithdrawal,
     GuidanceAgreement,
+    GuidanceEvaluation,
     Person,
     Referral,
+    ReferralEvent,
 )
 
 PERSON_DETAILS_RETENTION_DAYS = 5 * 365
@@ -154,3 +156,113 @@ def purge_person_details(*, cutoff: dt.datetime) -> int:
         data={"persons": len(ids), "cutoff": cutoff.isoformat()},
     )
     return len(ids)
+
+
+# --- A referred person without an account: the worker's privacy requests on their behalf ------
+
+
+SUBJECT = "netwerk.person"
+
+
+def subject_ref(person: Person) -> str:
+    return f"{SUBJECT}:{person.pk}"
+
+
+def export_referred_person(pk: int) -> dict:
+    """Everything the network holds about a referred person (no account needed): who they are
+    to the network, their consents, every referral with its story and steps, their guidance."""
+    person = (
+        Person.objects.select_related("organisation")
+        .prefetch_related("consents__organisations", "consents__withdrawal")
+        .get(pk=pk)
+    )
+    referrals = (
+        Referral.objects.filter(person=person)
+        .select_related("from_organisation", "to_organisation")
+        .prefetch_related("events")
+        .order_by("created_at", "pk")
+    )
+    agreements = (
+        GuidanceAgreement.objects.filter(person=person)
+        .select_related("lead_organisation")
+        .prefetch_related("evaluations")
+        .order_by("starts_on", "pk")
+    )
+    return {
+        "person": [
+            {
+                "alias": person.alias,
+                "contact": person.contact,
+                "registered_by": person.organisation.name,
+                "registered_at": _iso(person.created_at),
+                "anonymised_at": _iso(person.anonymised_at),
+            }
+        ],
+        "consents": [
+            {
+                "recorded_at": _iso(c.recorded_at),
+                "items": c.items,
+                "scope": c.scope,
+                "organisations": [o.name for o in c.organisations.all()],
+                "text_version": c.text_version,
+                "withdrawn_at": _iso(getattr(_withdrawal(c), "withdrawn_at", None)),
+            }
+            for c in person.consents.all()
+        ],
+        "referrals": [
+            {
+                "from": r.from_organisation.name,
+                "to": r.to_organisation.name,
+                "question": r.question,
+                "minimum_needed": r.minimum_needed,
+                "tried": r.tried,
+                "needs": r.needs,
+                "status": r.status,
+                "decline_reason": r.decline_reason,
+                "sent_at": _iso(r.created_at),
+                "closed_at": _iso(r.closed_at),
+                "steps": [
+                    {"at": _iso(e.at), "to": e.to_status, "note": e.note} for e in r.events.all()
+                ],
+            }
+            for r in referrals
+        ],
+        "guidance": [
+            {
+                "lead": a.lead_organisation.name if a.lead_organisation else "",
+                "starts_on": a.starts_on.isoformat(),
+                "ends_on": a.ends_on.isoformat(),
+                "status": a.status,
+                "goals": a.goals,
+                "evaluations": [
+                    {"planned_on": e.planned_on.isoformat(), "summary": e.summary}
+                    for e in a.evaluations.all()
+                ],
+            }
+            for a in agreements
+        ],
+    }
+
+
+def referred_person_label(pk: int) -> str:
+    return Person.objects.filter(pk=pk).values_list("alias", flat=True).first() or "–"
+
+
+def referred_person_url(pk: int) -> str:
+    """The privacy page of the person's newest referral (where the worker asked)."""
+    from django.urls import reverse
+
+    referral = Referral.objects.filter(person_id=pk).order_by("-created_at", "-pk").first()
+    if referral is None:
+        return reverse("netwerk:home")
+    return reverse("netwerk:referral_privacy", kwargs={"pk": referral.pk})
+
+
+def erase_referred_person(person: Person) -> None:
+    """Everything that tells who the person is and their story goes; the referrals and
+    guidance stay counted, without it (the rows the network's figures depend on)."""
+    _anonymise(person)
+    referrals = Referral.objects.filter(person=person)
+    referrals.update(decline_reason="")
+    ReferralEvent.objects.filter(referral__in=referrals).update(note="")
+    GuidanceEvaluation.objects.filter(agreement__person=person).update(summary="")

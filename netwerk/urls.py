@@ -2,7 +2,17 @@
 
 from django.urls import path
 
-from .views import agreement, guidance, home, learning, onward, persons, places, referrals
+from .views import (
+    agreement,
+    guidance,
+    home,
+    learning,
+    onward,
+    persons,
+    places,
+    privacy,
+    referrals,
+)
 
 app_name = "netwerk"
 urlpatterns = [
@@ -31,6 +41,21 @@ urlpatterns = [
         "netwerk/doorverwijzingen/<int:pk>/",
         referrals.ReferralDetailView.as_view(),
         name="referral_detail",
+    ),
+    path(
+        "netwerk/doorverwijzingen/<int:pk>/privacy/",
+        privacy.ReferralPrivacyView.as_view(),
+        name="referral_privacy",
+    ),
+    path(
+        "netwerk/doorverwijzingen/<int:pk>/privacy/bestand/",
+        privacy.ReferralPrivacyExportView.as_view(),
+        name="referral_privacy_export",
+    ),
+    path(
+        "netwerk/doorverwijzingen/<int:pk>/privacy/wissen/",
+        privacy.ReferralPrivacyEraseView.as_view(),
+        name="referral_privacy_erase",
     ),
     path(
         "netwerk/doorverwijzingen/<int:pk>/aanvaarden/",

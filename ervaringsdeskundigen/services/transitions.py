@@ -25,8 +25,9 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     S.DECLINED: frozenset(),
     S.CANCELLED: frozenset(),
 }
-# The time is fixed before experts are proposed; proposing needs a request taken up.
-SCHEDULABLE = frozenset({S.NEW, S.IN_PROGRESS})
+# The time is fixed before experts are proposed, and may move while the request is open (the
+# experts are then told through the core's change notices); proposing needs a request taken up.
+SCHEDULABLE = frozenset({S.NEW, S.IN_PROGRESS, S.PROPOSED, S.CONFIRMED})
 PROPOSABLE = frozenset({S.IN_PROGRESS, S.PROPOSED})
 
 

@@ -90,19 +90,58 @@ def request_take(*, request: ExpertRequest, actor: Any) -> ExpertRequest:
 def request_schedule(
     *, request: ExpertRequest, starts_at: dt.datetime, duration_minutes: int, actor: Any
 ) -> ExpertRequest:
-    """Fix the date and time (agreed with the organisation) before experts are proposed."""
+    """Fix the date and time (agreed with the organisation). After experts were proposed this
+    moves the request: every proposal and acceptance moves with it, each expert is told once
+    through the core's change notices, and the reminders follow the new time."""
     request = lock(ExpertRequest.objects.all(), request.pk)
     if not may_schedule(request):
-        raise ExpertsError(
-            _("The time can only change before experts are proposed. Withdraw them first.")
-        )
+        raise ExpertsError(_("The time of this request can no longer change."))
     if starts_at <= timezone.now():
         raise ExpertsError(_("Choose a moment in the future."))
+    old_start, old_duration = request.starts_at, request.duration_minutes
     request.starts_at = starts_at
     request.duration_minutes = duration_minutes
+    active = list(
+        request.assignments.select_related("expert__user")
+        .filter(status__in=ACTIVE_ASSIGNMENT)
+        .order_by("pk")
+    )
+    for assignment in active:
+        if assignment.status == AssignmentStatus.ACCEPTED and _clashes(
+            assignment, request.starts_at, request.ends_at
+        ):
+            raise ExpertsError(
+                _("%(name)s already has another assignment at that time.")
+                % {"name": assignment.expert}
+            )
     request.save(update_fields=["starts_at", "duration_minutes", "updated_at"])
-    log_action(actor=actor, action="ervaringsdeskundigen.request.scheduled", obj=request)
+    told = 0
+    if active and (old_start, old_duration) != (starts_at, duration_minutes):
+        for assignment in active:
+            assignment.starts_at, assignment.ends_at = request.starts_at, request.ends_at
+            assignment.request = request
+        Assignment.objects.bulk_update(active, ["starts_at", "ends_at"])
+        told = notify.assignments_moved(request, active, old_start=old_start)
+    log_action(
+        actor=actor,
+        action="ervaringsdeskundigen.request.scheduled",
+        obj=request,
+        data={"moved": len(active), "told": told} if active else None,
+    )
     return request
+
+
+def _clashes(assignment: Assignment, starts_at: dt.datetime, ends_at: dt.datetime) -> bool:
+    return (
+        Assignment.objects.filter(
+            expert=assignment.expert,
+            status=AssignmentStatus.ACCEPTED,
+            starts_at__lt=ends_at,
+            ends_at__gt=starts_at,
+        )
+        .exclude(pk=assignment.pk)
+        .exists()
+    )
 
 
 @transaction.atomic
@@ -234,17 +273,7 @@ def assignment_accept(*, assignment: Assignment, actor: Any) -> Assignment:
     accepted = request.assignments.filter(status=AssignmentStatus.ACCEPTED).count()
     if accepted >= request.experts_wanted:
         raise ExpertsError(_("Enough experts have already accepted. Thank you anyway!"))
-    clash = (
-        Assignment.objects.filter(
-            expert=assignment.expert,
-            status=AssignmentStatus.ACCEPTED,
-            starts_at__lt=assignment.ends_at,
-            ends_at__gt=assignment.starts_at,
-        )
-        .exclude(pk=assignment.pk)
-        .exists()
-    )
-    if clash:
+    if _clashes(assignment, assignment.starts_at, assignment.ends_at):
         raise ExpertsError(_("You already have another assignment at that time."))
     assignment.status = AssignmentStatus.ACCEPTED
     assignment.responded_at = timezone.now()
@@ -319,11 +348,8 @@ def assignment_withdraw(*, assignment: Assignment, actor: Any) -> Assignment:
     assignment.request = request
     if assignment.status not in ACTIVE_ASSIGNMENT or not request.is_open:
         raise ExpertsError(_("This assignment can no longer be withdrawn."))
-    assignment.status = (
-        AssignmentStatus.CANCELLED
-        if assignment.status == AssignmentStatus.ACCEPTED
-        else AssignmentStatus.WITHDRAWN
-    )
+    was_accepted = assignment.status == AssignmentStatus.ACCEPTED
+    assignment.status = AssignmentStatus.CANCELLED if was_accepted else AssignmentStatus.WITHDRAWN
     assignment.save(update_fields=["status"])
     log_action(
         actor=actor,
@@ -331,7 +357,10 @@ def assignment_withdraw(*, assignment: Assignment, actor: Any) -> Assignment:
         obj=assignment,
         subject=assignment.expert.user,
     )
-    notify.proposal_withdrawn(assignment)
+    if was_accepted:  # a cancellation: the core's change notice, once
+        notify.assignments_cancelled(request, [assignment])
+    else:
+        notify.proposal_withdrawn(assignment)
     _fall_back(request, actor=actor)
     return assignment
 

@@ -1,5 +1,7 @@
-"""Demo of issue #25's people functions: an open invitation for a partner's new worker and a
-past import of a list of regulars (committed two days ago, so it can no longer be undone)."""
+"""Demo of issue #25's people functions: an open invitation for a partner's new worker, a new
+partner organisation being onboarded (its contact person is invited; the charter is not signed
+yet, while the network's demo has partners that signed), and a past import of a list of regulars
+(committed two days ago, so it can no longer be undone)."""
 
 import datetime as dt
 
@@ -9,9 +11,11 @@ from huis.core.registry import register_demo_seeder
 
 from .imports import import_commit, import_preview
 from .invitations import invitation_create
-from .models import ImportBatch, Invitation, Organisation, User
+from .models import ImportBatch, Invitation, Membership, Organisation, User
 
 INVITED = "nieuwe.collega@buurtwerk-de-brug.example"
+NEW_PARTNER = "kringwinkel-zeestad"
+NEW_CONTACT = "contact@kringwinkel-zeestad.example"
 IMPORT_FILE = "vaste-bezoekers-demo.csv"
 IMPORT_CSV = (
     "naam,e-mail,telefoon,taal\n"
@@ -35,6 +39,19 @@ def seed(*, stdout) -> None:
             display_name="Nieuwe collega",
             organisation=organisation,
             role="partner_worker",
+            actor=coordinator,
+        )
+    new_partner = Organisation.objects.get_or_create(
+        slug=NEW_PARTNER,
+        defaults={"name": "Kringwinkel Zeestad", "kind": Organisation.Kind.PARTNER},
+    )[0]
+    if not Invitation.objects.filter(email=NEW_CONTACT).exists():
+        invitation_create(
+            email=NEW_CONTACT,
+            display_name="Sofie (Kringwinkel)",
+            organisation=new_partner,
+            role="partner_worker",
+            function=Membership.Function.CONTACT,
             actor=coordinator,
         )
     if not ImportBatch.objects.filter(filename=IMPORT_FILE).exists():

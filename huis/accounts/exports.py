@@ -8,6 +8,10 @@ in the row and puts a notice in the outbox; the page shows the state and the dow
 The file is personal data: only its owner can download it (anyone else gets 404), every creation
 and download is audited, and it is deleted `DATA_EXPORT_HOURS` after it was made, or
 `DATA_EXPORT_HOURS_AFTER_DOWNLOAD` after the first download, whichever comes first.
+
+A worker may ask the same for someone without an account whom they represent (a person referred
+in the network, issue #25): `subject_ref` names that person through the registry's
+`represented_data`; the worker who asked owns the file, and nobody else can open it.
 """
 
 import logging
@@ -23,6 +27,7 @@ from django.utils import timezone, translation
 
 from huis.audit.services import log_action
 from huis.core.locking import lock_rows
+from huis.core.registry import represented_data
 from huis.notifications.services import notification_schedule
 
 from .models import DataExport, User
@@ -40,11 +45,12 @@ def _folder(export: DataExport) -> str:
     return f"huis-mijn-gegevens-{timezone.localdate(export.created_at):%Y-%m-%d}"
 
 
-def data_export_current(*, user: User) -> DataExport | None:
-    """The person's latest download that is still being made or still there (without the file)."""
+def data_export_current(*, user: User, subject_ref: str = "") -> DataExport | None:
+    """The person's latest download that is still being made or still there (without the file);
+    with `subject_ref`, the one they asked on behalf of that person."""
     now = timezone.now()
     return (
-        DataExport.objects.filter(user=user, expires_at__gt=now)
+        DataExport.objects.filter(user=user, subject_ref=subject_ref, expires_at__gt=now)
         .exclude(status=DataExport.Status.PENDING, created_at__lt=now - PENDING_GIVE_UP)
         .defer("content")
         .order_by("-created_at")
@@ -52,21 +58,28 @@ def data_export_current(*, user: User) -> DataExport | None:
     )
 
 
-def data_export_request(*, user: User, request: HttpRequest | None = None) -> DataExport:
-    """Ask for a new download; one that is being made already is returned instead."""
+def data_export_request(
+    *, user: User, subject_ref: str = "", request: HttpRequest | None = None
+) -> DataExport:
+    """Ask for a new download; one that is being made already is returned instead. With
+    `subject_ref`, a worker asks on behalf of someone without an account (the caller checked
+    that they may)."""
     from .tasks import build_data_export
 
+    if subject_ref and represented_data(subject_ref) is None:
+        raise ValueError(f"Nobody is registered as {subject_ref!r}.")
     with transaction.atomic():
         # One at a time per person: their row lock orders two clicks at once.
         lock_rows(User.objects.all(), [user.pk])
-        current = data_export_current(user=user)
+        current = data_export_current(user=user, subject_ref=subject_ref)
         if current and current.status == DataExport.Status.PENDING:
             return current
         # A new file replaces the earlier one: no more copies of the data than needed.
-        DataExport.objects.filter(user=user).delete()
+        DataExport.objects.filter(user=user, subject_ref=subject_ref).delete()
         now = timezone.now()
         export = DataExport.objects.create(
             user=user,
+            subject_ref=subject_ref,
             created_at=now,
             expires_at=now + timedelta(hours=settings.DATA_EXPORT_HOURS),
         )
@@ -74,8 +87,10 @@ def data_export_request(*, user: User, request: HttpRequest | None = None) -> Da
             actor=user,
             action="accounts.data_export_requested",
             obj=user,
-            subject=user,
-            data={"export": str(export.pk)},
+            subject=None if subject_ref else user,
+            data={"export": str(export.pk), "on_behalf_of": subject_ref}
+            if subject_ref
+            else {"export": str(export.pk)},
             request=request,
         )
         transaction.on_commit(lambda: build_data_export.delay(str(export.pk)))
@@ -94,9 +109,14 @@ def data_export_build(*, export_id: UUID | str) -> bool:
     if export is None:
         return False
     user = export.user
+    url = settings.SITE_URL + reverse("accounts:my_data")
     try:
         with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
-            content = export_archive(personal_data_export(user=user), folder=_folder(export))
+            if export.subject_ref:
+                data, url = _represented_export(export.subject_ref)
+            else:
+                data = personal_data_export(user=user)
+            content = export_archive(data, folder=_folder(export))
     except Exception:
         logger.exception("The data download %s could not be made.", export.pk)
         DataExport.objects.filter(pk=export.pk).update(status=DataExport.Status.FAILED)
@@ -118,13 +138,36 @@ def data_export_build(*, export_id: UUID | str) -> bool:
             kind="data_export_ready",
             context={
                 "name": user.display_name,
-                "url": settings.SITE_URL + reverse("accounts:my_data"),
+                "url": url,
                 "hours": settings.DATA_EXPORT_HOURS,
             },
             recipient=user,
             email=user.email,
         )
     return True
+
+
+def _represented_export(subject_ref: str) -> tuple[dict, str]:
+    """What the portal holds about a represented person, laid out like a person's own
+    download, and the page the worker asked from."""
+    found = represented_data(subject_ref)
+    if found is None:
+        raise LookupError(subject_ref)
+    provider, pk = found
+    return {
+        "portal": "Huis met vele kamers",
+        "generated_at": timezone.localtime(timezone.now()).isoformat(),
+        "person": provider.subject_label(pk),
+        "sections": {provider.name: {"label": str(provider.label), "data": provider.export(pk)}},
+    }, settings.SITE_URL + provider.url(pk)
+
+
+def data_exports_forget(*, subject_ref: str) -> int:
+    """Delete every download made on behalf of this person (they were erased)."""
+    if not subject_ref:
+        raise ValueError("subject_ref must not be empty.")
+    deleted, _ = DataExport.objects.filter(subject_ref=subject_ref).delete()
+    return deleted
 
 
 def data_export_for_download(
@@ -152,8 +195,10 @@ def data_export_for_download(
             actor=user,
             action="accounts.data_export_downloaded",
             obj=user,
-            subject=user,
-            data={"export": str(export.pk)},
+            subject=None if export.subject_ref else user,
+            data={"export": str(export.pk), "on_behalf_of": export.subject_ref}
+            if export.subject_ref
+            else {"export": str(export.pk)},
             request=request,
         )
     return export

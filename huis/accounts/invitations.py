@@ -9,7 +9,7 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core import signing
-from django.db import transaction
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -77,10 +77,12 @@ def invitation_create(
     role: str,
     actor: Any,
     language: str = "nl",
+    function: str = Membership.Function.WORKER,
     request: Any = None,
 ) -> Invitation:
     """Invite someone by email. An account for the address is made (without a password) when
-    there is none, so the emailed login code can reach it."""
+    there is none, so the emailed login code can reach it. Only a coordinator invites an
+    organisation's contact person or manager (who then signs the charter in its onboarding)."""
     from huis.notifications.services import notification_schedule
 
     email = email.strip().lower()
@@ -91,6 +93,10 @@ def invitation_create(
         raise PeopleError(_("Fill in a name."), field="display_name")
     if role not in roles_to_hand_out(actor=actor, organisation=organisation):
         raise PeopleError(_("You cannot invite someone in this role here."), field="role")
+    if function not in Membership.Function.values or (
+        function != Membership.Function.WORKER and not is_coordinator.test(actor)
+    ):
+        raise PeopleError(_("You cannot invite someone with this function."), field="function")
     if Invitation.objects.filter(
         email__iexact=email,
         organisation=organisation,
@@ -110,6 +116,7 @@ def invitation_create(
         display_name=display_name,
         organisation=organisation,
         role=role,
+        function=function,
         language=language,
         invited_by=actor,
         expires_at=timezone.now() + VALID_FOR,
@@ -138,7 +145,7 @@ def invitation_create(
         action="accounts.invitation_sent",
         obj=invitation,
         subject=user,
-        data={"organisation": organisation.pk, "role": role},
+        data={"organisation": organisation.pk, "role": role, "function": function},
         request=request,
     )
     return invitation
@@ -159,11 +166,20 @@ def invitation_accept(*, invitation: Invitation, user: Any, request: Any = None)
     membership, _created = Membership.objects.get_or_create(
         user=user,
         organisation=invitation.organisation,
-        defaults={"function": invitation.function},
+        defaults={
+            "function": invitation.function,
+            "is_contact_person": invitation.function == Membership.Function.CONTACT,
+        },
     )
     if membership.ended_on is not None:
         membership.ended_on = None
         membership.save(update_fields=["ended_on"])
+    if invitation.function != Membership.Function.WORKER and not _created:
+        membership.function = invitation.function
+        membership.is_contact_person = membership.is_contact_person or (
+            invitation.function == Membership.Function.CONTACT
+        )
+        membership.save(update_fields=["function", "is_contact_person"])
     if not user.is_active:
         user.is_active = True
         user.save(update_fields=["is_active"])
@@ -235,3 +251,15 @@ def person_deactivate(*, person: User, actor: Any, request: Any = None) -> User:
         request=request,
     )
     return person
+
+
+def may_sign_for(user: Any, organisation: Organisation) -> bool:
+    """A contact person or manager of the organisation: they complete its onboarding."""
+    return (
+        Membership.objects.filter(user=user, organisation=organisation, ended_on__isnull=True)
+        .filter(
+            models.Q(is_contact_person=True)
+            | models.Q(function__in=[Membership.Function.CONTACT, Membership.Function.MANAGER])
+        )
+        .exists()
+    )

@@ -241,6 +241,10 @@ class DataExport(models.Model):
     expires_at = models.DateTimeField()
     downloaded_at = models.DateTimeField(null=True, blank=True)
     filename = models.CharField(max_length=100, blank=True)
+    # Empty: the person's own data. Else a worker's download on behalf of someone without an
+    # account ("netwerk.person:12", huis.core.registry.represented_data): `user` is the worker
+    # who asked, the only one who can open it.
+    subject_ref = models.CharField(max_length=80, blank=True, default="", db_default="")
     content = models.BinaryField(default=b"", editable=False)
     size = models.PositiveIntegerField(default=0)
 

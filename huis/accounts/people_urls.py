@@ -7,6 +7,11 @@ app_name = "people"
 urlpatterns = [
     path("", views.PeopleView.as_view(), name="list"),
     path("uitnodigen/", views.InviteView.as_view(), name="invite"),
+    path(
+        "organisatie/<int:pk>/",
+        views.OrganisationOnboardingView.as_view(),
+        name="organisation",
+    ),
     path("persoon/<int:pk>/", views.PersonView.as_view(), name="person"),
     path("persoon/<int:pk>/rollen/", views.PersonRolesView.as_view(), name="person_roles"),
     path(

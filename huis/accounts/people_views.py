@@ -18,12 +18,13 @@ from django.views.generic import FormView, TemplateView
 
 from huis.core.errors import DomainError
 from huis.core.ratelimit import rate_limited
-from huis.core.registry import open_work_of
+from huis.core.registry import onboarding_of, open_work_of
 from huis.core.service_views import apply_service_error, refuse
 
 from . import invitations, people_selectors, phone_login
-from .access import fetch_for
+from .access import fetch_for, is_coordinator
 from .mixins import PermissionRequiredMixin
+from .models import Membership
 from .roles import Role
 
 
@@ -33,8 +34,12 @@ class PeopleView(PermissionRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict:
         user = self.request.user
+        organisations = list(people_selectors.organisations_for_people(user=user))
+        onboarding = onboarding_of(organisations, user)
+        for organisation in organisations:
+            organisation.onboarding = onboarding[organisation.pk]
         return super().get_context_data(
-            organisations=list(people_selectors.organisations_for_people(user=user)),
+            organisations=organisations,
             invitations=list(people_selectors.open_invitations(user=user)[:100]),
             without_email=people_selectors.people_without_email(user=user),
             may_manage=user.has_perm("accounts.manage_people"),
@@ -58,6 +63,14 @@ class InviteForm(forms.Form):
         ).prefetch_related(None)
         roles = invitations.roles_to_hand_out(actor=user) or [invitations.CONTACT_ROLE.value]
         self.fields["role"].choices = [(r, Role(r).label) for r in roles]
+        if is_coordinator.test(user):
+            # A coordinator onboards an organisation: its contact person signs the charter.
+            self.fields["function"] = forms.ChoiceField(
+                label=gettext_lazy("Function in the organisation"),
+                choices=Membership.Function.choices,
+                initial=Membership.Function.WORKER,
+                required=False,
+            )
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", gettext_lazy("Send the invitation")))
 
@@ -70,6 +83,10 @@ class InviteView(PermissionRequiredMixin, FormView):
     def get_form_kwargs(self) -> dict:
         return {**super().get_form_kwargs(), "user": self.request.user}
 
+    def get_initial(self) -> dict:
+        raw = self.request.GET.get("organisation", "")
+        return {"organisation": int(raw)} if raw.isdigit() and len(raw) < 10 else {}
+
     def form_valid(self, form: InviteForm) -> HttpResponse:
         data = form.cleaned_data
         try:
@@ -79,6 +96,7 @@ class InviteView(PermissionRequiredMixin, FormView):
                 organisation=data["organisation"],
                 role=data["role"],
                 language=data["language"],
+                function=data.get("function") or Membership.Function.WORKER,
                 actor=self.request.user,
                 request=self.request,
             )
@@ -90,6 +108,32 @@ class InviteView(PermissionRequiredMixin, FormView):
 
     def form_invalid(self, form: InviteForm) -> HttpResponse:
         return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class OrganisationOnboardingView(PermissionRequiredMixin, TemplateView):
+    """One organisation's onboarding: its people in the portal, open invitations, and the steps
+    functions register (the network's charter). Coordinators and the organisation's contact
+    person; any other organisation is 404."""
+
+    permission_required = "accounts.view_people"
+    template_name = "accounts/organisation_onboarding.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict:
+        user = self.request.user
+        organisation = fetch_for(
+            user,
+            people_selectors.organisations_for_people(user=user),
+            view_perm=self.permission_required,
+            pk=kwargs["pk"],
+        )
+        return super().get_context_data(
+            organisation=organisation,
+            steps=onboarding_of([organisation], user)[organisation.pk],
+            invitations=list(
+                people_selectors.open_invitations(user=user).filter(organisation=organisation)[:100]
+            ),
+            **kwargs,
+        )
 
 
 class PersonMixin(PermissionRequiredMixin):
@@ -208,4 +252,7 @@ class InvitationView(View):
             _("Welcome! You now work in the portal for %(organisation)s.")
             % {"organisation": invitation.organisation.name},
         )
+        if invitations.may_sign_for(request.user, invitation.organisation):
+            # The contact person completes the organisation's onboarding (the charter).
+            return redirect("people:organisation", pk=invitation.organisation_id)
         return redirect("core:dashboard" if request.user.is_house else "core:home")

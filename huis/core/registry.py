@@ -4,12 +4,16 @@
 - `register_demo_seeder`: an app adds its part of `manage.py seed_demo`.
 - `register_home_section`: an app shows a block on the home page (its template, its context).
 - `register_personal_data`: an app adds its part of a person's data download and account erasure.
+- `register_represented_data`: an app names people without an account whom its workers
+  represent in privacy requests (a referred person): their data download, made by the same engine.
 - `register_retention_rule`: an app says which records it erases after a time (days are data).
 - `register_scale_seeder`: an app adds its part of `manage.py seed_scale` (the benchmark's data).
 - `register_report_section`: an app adds its section (figures and definitions) to the yearly report.
 - `register_sensitive_record`: an app names the records whose reading must be audited; the
   portal-wide crawl (tests/trust/test_audited_reads.py) fails for any page that shows one unlogged.
 - `register_agenda_source`: an app adds a person's coming appointments to their own agenda.
+- `register_onboarding_step`: an app adds a step to an organisation's onboarding (the network's
+  charter), shown on the people and organisations page and the organisation's onboarding page.
 - `register_staff_provider`: an app names the people it puts on another app's object (an
   activity's volunteers), so that app shows them without importing it.
 
@@ -126,6 +130,39 @@ def register_personal_data(provider: PersonalDataProvider) -> None:
 
 def personal_data_providers() -> list[PersonalDataProvider]:
     return sorted(_personal_data.values(), key=lambda p: (p.order, p.name))
+
+
+@dataclass(frozen=True)
+class RepresentedData:
+    """Someone without an account whom a worker represents in privacy requests (a person
+    referred in the network, issue #25). The worker's data download for them is built by the
+    same engine as a person's own (huis.accounts.exports), for the subject `"<name>:<pk>"`.
+
+    `export(pk)` returns what the app holds about them, like PersonalDataProvider.export;
+    `label(pk)` how the file names them (an alias); `url(pk)` the page the worker asked from.
+    """
+
+    name: str
+    label: str | Promise
+    export: Callable[[int], dict]
+    subject_label: Callable[[int], str]
+    url: Callable[[int], str]
+
+
+_represented: dict[str, RepresentedData] = {}
+
+
+def register_represented_data(provider: RepresentedData) -> None:
+    _represented[provider.name] = provider
+
+
+def represented_data(subject_ref: str) -> tuple[RepresentedData, int] | None:
+    """The provider and primary key of a subject reference such as "netwerk.person:12"."""
+    name, _sep, pk = subject_ref.rpartition(":")
+    provider = _represented.get(name)
+    if provider is None or not pk.isdigit():
+        return None
+    return provider, int(pk)
 
 
 @dataclass(frozen=True)
@@ -387,3 +424,51 @@ def register_staff_provider(provider: StaffProvider) -> None:
 def staff_of(obj: Any) -> list[StaffMember]:
     """The people other functions put on `obj` (an activity), in the providers' order."""
     return [p for name in sorted(_staff_providers) for p in _staff_providers[name].people(obj)]
+
+
+# --- An organisation's onboarding -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OnboardingState:
+    """Where one organisation stands in one onboarding step. `text` says it ("charter signed on
+    3 March 2026 by An"); `action_url` and `action_label` the way to do what is missing (empty
+    when done or when the user cannot act)."""
+
+    done: bool
+    text: str
+    action_url: str = ""
+    action_label: str = ""
+
+
+@dataclass(frozen=True)
+class OnboardingStep:
+    """A function's part of an organisation's onboarding (issue #25: the network's charter).
+    `states(organisations, user)` returns {organisation pk: OnboardingState} for all of them in a
+    fixed number of queries (the people page asks it once for every organisation)."""
+
+    name: str
+    label: str | Promise
+    states: Callable[[list, Any], dict[int, OnboardingState]]
+    order: int = 100
+
+
+_onboarding: dict[str, OnboardingStep] = {}
+
+
+def register_onboarding_step(step: OnboardingStep) -> None:
+    _onboarding[step.name] = step
+
+
+def onboarding_of(organisations: list, user: Any) -> dict[int, list[tuple[Any, OnboardingState]]]:
+    """{organisation pk: [(step label, state), ...]} in the steps' order."""
+    result: dict[int, list[tuple[Any, OnboardingState]]] = {o.pk: [] for o in organisations}
+    if not organisations:
+        return result
+    for step in sorted(_onboarding.values(), key=lambda s: (s.order, s.name)):
+        states = step.states(organisations, user)
+        for organisation in organisations:
+            state = states.get(organisation.pk)
+            if state is not None:
+                result[organisation.pk].append((step.label, state))
+    return result

@@ -48,6 +48,7 @@ from .referrals import (
     referral_page,
     referral_with_details,
     referrals_for,
+    referrals_for_privacy,
 )
 
 __all__ = [
@@ -87,6 +88,7 @@ __all__ = [
     "referral_page",
     "referral_with_details",
     "referrals_for",
+    "referrals_for_privacy",
     "signatures_of",
     "upcoming_evaluations",
 ]

@@ -86,3 +86,16 @@ def referral_with_details(*, user: Any) -> QuerySet[Referral]:
             ),
         ),
     )
+
+
+def referrals_for_privacy(*, user: Any) -> QuerySet[Referral]:
+    """For a privacy request on behalf of the referred person: the house's people every referral,
+    a partner's worker those their organisation sent; nobody else any."""
+    from huis.accounts.access import is_house
+
+    qs = Referral.objects.select_related("person", "from_organisation", "to_organisation")
+    if is_house.test(user):
+        return qs
+    if not is_worker.test(user):
+        return qs.none()
+    return qs.filter(from_organisation_id__in=organisation_ids(user))

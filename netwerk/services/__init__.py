@@ -30,6 +30,7 @@ from .places import (
     place_set_published,
     place_update,
 )
+from .privacy import person_erase_on_behalf, person_export_on_behalf
 from .referrals import (
     ALLOWED_STEPS,
     PERSON_VIEWED,
@@ -73,6 +74,8 @@ __all__ = [
     "organisation_leave_network",
     "pass_on_refusal",
     "pass_on_targets",
+    "person_erase_on_behalf",
+    "person_export_on_behalf",
     "person_read",
     "person_register",
     "place_create",

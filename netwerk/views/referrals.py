@@ -111,6 +111,7 @@ class ReferralDetailView(ObjectAccessMixin, TemplateView):
             consent_active=selectors.consent_is_active(referral.consent),
             can_handle=user.has_perm("netwerk.handle_referral", referral),
             is_sender=user.has_perm("netwerk.view_person", referral.person),
+            may_ask_privacy=user.has_perm("netwerk.privacy_on_behalf", referral),
             close_form=CloseForm(),
             statuses=Referral.Status.choices,
             chain=selectors.referral_chain(referral=referral),

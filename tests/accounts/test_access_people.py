@@ -30,6 +30,8 @@ MATRIX = {
     "people:list": ("get", None, _coordinators),
     "people:invite": ("get", None, _coordinators),
     "people:person": ("get", "person", _coordinators),
+    # An organisation's onboarding: coordinators (and its own contact person, tested apart).
+    "people:organisation": ("get", "organisation", _coordinators),
     "people:person_roles": ("post", "person", lambda r: _coordinators(r, 302)),
     "people:person_deactivate": ("post", "person", lambda r: _coordinators(r, 302)),
     # The person logs in by email: refused with the reason (400) for those who may send.
@@ -76,6 +78,7 @@ def objects(coordinator, organisation_a):
             )
         },
         "invitation": {"token": invitations.invitation_token(invitation)},
+        "organisation": {"pk": organisation_a.pk},
     }
 
 

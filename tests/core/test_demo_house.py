@@ -97,7 +97,8 @@ def test_the_people_functions_of_issue_25(house):
     from huis.accounts.models import ImportBatch, Invitation
     from huis.notifications.models import NoticeMessage
 
-    assert [i.is_open for i in Invitation.objects.all()] == [True]
+    # A new colleague at De Brug, and the contact person of a partner being onboarded.
+    assert [i.is_open for i in Invitation.objects.all()] == [True, True]
     assert ImportBatch.objects.filter(status=ImportBatch.Status.COMMITTED).count() == 1
     enrollment = apps.get_model("herstelacademie", "Enrollment")
     assert enrollment.objects.filter(user__isnull=True).count() == 2
@@ -233,6 +234,15 @@ def test_netwerk_charter_referrals_in_every_status_and_ten_places(house, client)
     page = client.get(reverse("netwerk:guidance_without_lead"))
     assert len(page.context["agreements"]) == 1
     assert len(client.get(reverse("netwerk:place_list")).context["places"]) == 10
+    # A referred person erased on her request by the referring worker (issue #25).
+    from huis.audit.models import AuditEntry
+
+    assert AuditEntry.objects.filter(action="netwerk.person_erased_on_behalf").count() == 1
+    # Onboarding: one partner signed the charter in force, a new one not yet.
+    people = client.get(reverse("people:list")).context["organisations"]
+    charter = {o.name: [state for _label, state in o.onboarding] for o in people}
+    assert [s.done for s in charter["Welzijnsdienst Zeestad"]] == [True]
+    assert [s.done for s in charter["Kringwinkel Zeestad"]] == [False]
 
 
 def test_trajecten_every_state_and_three_trajectories(house, client):

@@ -190,7 +190,7 @@ def test_cancelling_tells_the_accepted_experts(coordinator):
     services.request_cancel(request=request, actor=coordinator, reason="School dicht")
     a.refresh_from_db()
     assert a.status == "cancelled"
-    assert Notification.objects.filter(kind="experts_proposal_withdrawn").exists()
+    assert Notification.objects.filter(kind="notice_cancelled", recipient=a.expert.user).exists()
     assert Notification.objects.get(kind="experts_reminder_expert").status == "cancelled"
     assert ExpertRequest.objects.get(pk=request.pk).status == "cancelled"
 

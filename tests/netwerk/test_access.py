@@ -71,6 +71,7 @@ HANDLE_GET = {**HANDLE, "partner_b": 200, "administrator": 200}
 ACCEPT = {**HANDLE, "administrator": 400}
 HANDLE_REFUSED = {**HANDLE, "partner_b": 400, "administrator": 400}
 GUIDANCE_PARTIES = REFERRAL_PARTIES
+PRIVACY = {"partner_a": 200, "staff": 200, "coordinator": 200, "administrator": 200}
 
 
 def _sign(role):
@@ -114,6 +115,15 @@ MATRIX = {
     "netwerk:referral_create": ("get", None, _workers),
     "netwerk:referral_detail": ("get", "referral", _only(REFERRAL_PARTIES)),
     "netwerk:referral_accept": ("post", "referral", _only(ACCEPT)),
+    # Privacy requests on behalf of the referred person: the sender's workers and the house;
+    # the receiver and everyone else do not find it. An empty erasure is refused (400).
+    "netwerk:referral_privacy": ("get", "referral", _only(PRIVACY)),
+    "netwerk:referral_privacy_export": (
+        "post",
+        "referral",
+        _only(dict.fromkeys(PRIVACY, 302)),
+    ),
+    "netwerk:referral_privacy_erase": ("post", "referral", _only(dict.fromkeys(PRIVACY, 400))),
     "netwerk:referral_decline": ("get", "referral", _only(HANDLE_GET)),
     "netwerk:referral_start": ("post", "referral", _only(HANDLE_REFUSED)),
     "netwerk:referral_close": ("post", "referral", _only(HANDLE_REFUSED)),
