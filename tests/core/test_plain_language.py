@@ -231,6 +231,8 @@ def _seeded_texts() -> list[tuple[str, str]]:
 
 
 def test_public_templates_and_seeded_texts_have_no_sentence_over_twenty_words(crawl, capsys):
+    # Found by the crawl, not listed: the glossary page is linked from every page's footer.
+    assert "huis/glossary/templates/glossary/index.html" in crawl["templates"]
     long: list[str] = []
     pending: list[str] = []
     checked = 0
