@@ -4,6 +4,7 @@ import pytest
 from django.urls import get_resolver, reverse
 
 from huis.glossary.models import Word
+from huis.glossary.words import seed_words
 from tests.conftest import ROLE_FIXTURES
 from tests.matrix import *  # noqa: F403 (the module-scoped role users)
 from tests.trust.matrix import LOGIN, assert_answer
@@ -33,7 +34,13 @@ MATRIX = {
 
 @pytest.fixture(scope="module")
 def objects(matrix_world):
+    seed_words(Word)
     return {"word": Word.objects.get(slug="kwartiermaken")}
+
+
+@pytest.fixture(autouse=True)
+def house_words():
+    """The module's words come from `objects` (module-scoped), not from the package's fixture."""
 
 
 @pytest.mark.parametrize("role", ROLE_FIXTURES)

@@ -93,3 +93,19 @@ def test_a_coordinator_adds_a_word_and_a_double_is_refused_in_their_language(cli
     assert "Dit woord staat al in de lijst." in again.text
     empty = client.post(url, {"term_nl": "", "explanation_nl": ""})
     assert empty.status_code == 400
+
+
+def test_rich_text_keeps_its_markup_and_links_are_left_alone():
+    from django.utils.safestring import mark_safe
+
+    block = mark_safe(
+        '<p><a href="/herstelacademie/" title="GBO">De Herstelacademie</a> en het GBO.</p>'
+        '<img alt="kwartiermaken" src="/x.png"><p>Over kwartiermaken.</p>'
+    )
+    with translation.override("nl"):
+        html = render("{% explain_terms block %}", block=block)
+    assert '<a href="/herstelacademie/" title="GBO">De Herstelacademie</a>' in html
+    assert 'alt="kwartiermaken"' in html
+    assert html.count("<dfn") == 2
+    assert '<p>Over <dfn class="term"><a href="/woorden/#kwartiermaken"' in html
+    assert 'en het <dfn class="term"><a href="/woorden/#gbo"' in html
