@@ -104,5 +104,10 @@ def glossary() -> Glossary:
     return GLOSSARY.get_or_set(compute=_compute)
 
 
-def terms_to_edit() -> list[Word]:
+def words_to_edit() -> list[Word]:
     return list(Word.objects.all())
+
+
+def word_to_edit(pk: int) -> Word:
+    """One word for the coordinators' page; `Word.DoesNotExist` when it is not there."""
+    return Word.objects.get(pk=pk)

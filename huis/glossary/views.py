@@ -1,7 +1,8 @@
 """The public glossary page and the coordinators' pages that add and change its words."""
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404
+from django.shortcuts import redirect
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
@@ -49,7 +50,7 @@ class TermListView(PermissionRequiredMixin, TemplateView):
     template_name = "glossary/manage.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(terms=selectors.terms_to_edit(), **kwargs)
+        return super().get_context_data(terms=selectors.words_to_edit(), **kwargs)
 
 
 class TermEditView(PermissionRequiredMixin, TemplateView):
@@ -60,7 +61,12 @@ class TermEditView(PermissionRequiredMixin, TemplateView):
 
     def _term(self) -> Word | None:
         pk = self.kwargs.get("pk")
-        return get_object_or_404(Word, pk=pk) if pk else None
+        if not pk:
+            return None
+        try:
+            return selectors.word_to_edit(pk)
+        except Word.DoesNotExist as error:
+            raise Http404 from error
 
     def get(self, request, *args, **kwargs):
         term = self._term()

@@ -109,3 +109,8 @@ def test_rich_text_keeps_its_markup_and_links_are_left_alone():
     assert html.count("<dfn") == 2
     assert '<p>Over <dfn class="term"><a href="/woorden/#kwartiermaken"' in html
     assert 'en het <dfn class="term"><a href="/woorden/#gbo"' in html
+
+
+def test_an_unknown_word_is_not_found(client, coordinator):
+    client.force_login(coordinator)
+    assert client.get(reverse("glossary:edit", kwargs={"pk": 999_999})).status_code == 404
