@@ -16,6 +16,12 @@ class TermForm(forms.Form):
         widget=forms.Textarea(attrs=TEXTAREA),
         max_length=600,
     )
+    forms_nl = forms.CharField(
+        label=_("Other forms (Dutch)"),
+        help_text=_("Separate them with a comma. For example: lotgenoten."),
+        max_length=200,
+        required=False,
+    )
     term_fr = forms.CharField(label=_("Word (French)"), max_length=80, required=False)
     explanation_fr = forms.CharField(
         label=_("Explanation (French)"),

@@ -12,6 +12,14 @@ class Word(models.Model):
     slug = models.SlugField(_("anchor"), max_length=60, unique=True)
     term_nl = models.CharField(_("word (Dutch)"), max_length=80, unique=True)
     explanation_nl = models.TextField(_("explanation in easy Dutch"))
+    # Dutch plurals are not always the word plus -en: "plekken", "lotgenoten".
+    forms_nl = models.CharField(
+        _("other forms (Dutch)"),
+        max_length=200,
+        blank=True,
+        db_default="",
+        help_text=_("Separate them with a comma. For example: lotgenoten."),
+    )
     term_fr = models.CharField(_("word (French)"), max_length=80, blank=True, db_default="")
     explanation_fr = models.TextField(_("explanation (French)"), blank=True, db_default="")
     term_en = models.CharField(_("word (English)"), max_length=80, blank=True, db_default="")

@@ -29,6 +29,7 @@ class Entry:
     slug: str
     terms: dict[str, str]
     explanations: dict[str, str]
+    forms: tuple[str, ...] = ()  # other Dutch forms of the word
 
     def term(self, language: str | None = None) -> str:
         language = _short(language)
@@ -66,7 +67,12 @@ class Glossary:
             return None
         if language not in self._patterns:
             words = sorted(
-                ((e.term(language), e.slug) for e in self.entries), key=lambda w: -len(w[0])
+                (
+                    (word, e.slug)
+                    for e in self.entries
+                    for word in (e.term(language), *(e.forms if language == "nl" else ()))
+                ),
+                key=lambda w: -len(w[0]),
             )
             alternatives = "|".join(
                 f"(?P<t{i}>{re.escape(word)}{ENDINGS})" for i, (word, _slug) in enumerate(words)
@@ -94,6 +100,7 @@ def _compute() -> Glossary:
                 slug=t.slug,
                 terms={lang: getattr(t, f"term_{lang}") for lang in LANGUAGES},
                 explanations={lang: getattr(t, f"explanation_{lang}") for lang in LANGUAGES},
+                forms=tuple(f.strip() for f in t.forms_nl.split(",") if f.strip()),
             )
             for t in Word.objects.all()
         )

@@ -23,6 +23,7 @@ class GlossaryError(DomainError):
 class TermDetails:
     term_nl: str
     explanation_nl: str
+    forms_nl: str = ""
     term_fr: str = ""
     explanation_fr: str = ""
     term_en: str = ""

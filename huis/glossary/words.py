@@ -193,6 +193,13 @@ HOUSE_WORDS: list[tuple[str, tuple[str, str], tuple[str, str], tuple[str, str]]]
 ]
 
 
+# Dutch forms that are not the word plus -e, -en, -n or -s.
+OTHER_FORMS = {
+    "lotgenoot": "lotgenoten",
+    "gastvrije-plek": "gastvrije plekken",
+}
+
+
 def seed_words(word_model) -> int:
     """Add the words that are not there yet (by anchor); returns how many were added."""
     added = 0
@@ -206,6 +213,7 @@ def seed_words(word_model) -> int:
                 "explanation_fr": fr[1],
                 "term_en": en[0],
                 "explanation_en": en[1],
+                "forms_nl": OTHER_FORMS.get(slug, ""),
             },
         )
         added += created
