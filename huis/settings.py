@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "huis.notifications",
     "huis.core",
     "huis.facts",
+    "huis.glossary",
     # One app per function of the house.
     "ontmoeting",
     "herstelacademie",

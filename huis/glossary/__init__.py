@@ -1,0 +1,1 @@
+"""The house's words (kwartiermaken, herstelacademie, GBO, ...) explained in easy language."""
