@@ -11,6 +11,7 @@ admin.site.site_title = _("Huis met vele kamers")
 urlpatterns = [
     path("", include("huis.core.urls")),
     path("", include("huis.facts.urls")),
+    path("", include("huis.pages.urls")),
     path("healthz", core_views.healthz, name="healthz"),
     path("account/", include("allauth.urls")),
     path("profiel/", include("huis.accounts.urls")),
