@@ -129,7 +129,7 @@ class _EditView(PermissionRequiredMixin, TemplateView):
                 else:
                     messages.success(
                         request, _("Saved. It is not published: visitors do not see it yet.")
-                    )  # noqa: E501
+                    )
                 return redirect(self.success_url(saved))
         return self.render_to_response(self.get_context_data(form=form, obj=obj), status=400)
 
