@@ -22,6 +22,21 @@ IMAGES = Path(__file__).resolve().parents[2] / "docs" / "img"
 def test_a_coordinator_writes_the_welcome_in_dutch_and_french_and_a_french_visitor_reads_it(
     browser, live_server, coordinator
 ):
+    from django.utils import timezone
+
+    from huis.pages.services import NewsTexts, news_save
+
+    news_save(
+        item=None,
+        texts=NewsTexts(
+            title_nl="Nieuws uit de tuin",
+            title_fr="Les nouvelles au jardin",
+            body_nl="## De tuin\n\nDe tuin is open. [Kom langs](/contact/).",
+            date=timezone.localdate(),
+        ),
+        publish=True,
+        actor=coordinator,
+    )
     context = browser.new_context(viewport=PHONE, locale="nl-BE", bypass_csp=True)
     context.add_cookies([{"name": "django_language", "value": "nl", "url": live_server.url}])
     _login(context, live_server, coordinator)
@@ -52,6 +67,10 @@ def test_a_coordinator_writes_the_welcome_in_dutch_and_french_and_a_french_visit
 
     page.get_by_role("button", name="Bewaren en publiceren").click()
     assert "Bezoekers zien de nieuwe tekst nu." in page.locator(".messages").inner_text()
+    # The other staff pages, with axe: the list and the versions.
+    for path in ("/beheer/paginas/", "/beheer/paginas/home-welcome/versies/"):
+        page.goto(live_server.url + path)
+        assert _axe_violations(page) == [], path
 
     # The same page, now as a French visitor (logged out): the home page shows it at once.
     context.clear_cookies()
@@ -61,6 +80,15 @@ def test_a_coordinator_writes_the_welcome_in_dutch_and_french_and_a_french_visit
     assert "Tout le monde est le bienvenu." in welcome.inner_text()
     assert welcome.get_attribute("lang") is None  # French, not marked as Dutch
     assert _axe_violations(page) == []
+    # The public news pages and "about": a text only in Dutch is marked as Dutch.
+    page.get_by_role("link", name="Les nouvelles au jardin").click()
+    assert page.locator("h1").inner_text() == "Les nouvelles au jardin"
+    assert page.locator(".news-body").get_attribute("lang") == "nl"
+    assert _axe_violations(page) == []
+    for path in ("/nieuws/", "/over-het-huis/"):
+        page.goto(live_server.url + path)
+        assert _axe_violations(page) == [], path
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     context.close()
 
     IMAGES.mkdir(exist_ok=True)
