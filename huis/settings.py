@@ -26,6 +26,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
+    # Before the admin: translated fields (title_nl, title_fr, title_en) on registered models.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -52,6 +54,7 @@ INSTALLED_APPS = [
     "huis.core",
     "huis.facts",
     "huis.glossary",
+    "huis.pages",
     # One app per function of the house.
     "ontmoeting",
     "herstelacademie",
@@ -238,6 +241,11 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # --- Language and time ------------------------------------------------------------------------
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands"), ("fr", "Français"), ("en", "English")]
+# django-modeltranslation: Dutch is the original; a missing French or English text falls back to
+# it (huis.pages reads each language's field itself, to mark the Dutch lang="nl").
+MODELTRANSLATION_DEFAULT_LANGUAGE = "nl"
+MODELTRANSLATION_LANGUAGES = ("nl", "fr", "en")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("nl",)
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["huis.formats"]
 USE_I18N = True

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("huis.core.urls")),
     path("", include("huis.facts.urls")),
     path("", include("huis.glossary.urls")),
+    path("", include("huis.pages.urls")),
     path("healthz", core_views.healthz, name="healthz"),
     path("account/", include("allauth.urls")),
     path("profiel/", include("huis.accounts.urls")),

@@ -29,8 +29,9 @@ __all__ = ["bump", "cached_page", "versions"]
 CSRF_MARK = "__huis_csrf_token__"
 NONCE_MARK = "__huis_csp_nonce__"
 TOKEN_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-# What every page shows in its footer (the house's address and phone: huis.facts).
-EVERY_PAGE = ("house",)
+# What every page shows in its footer (the house's address and phone: huis.facts), and the texts
+# staff write for the pages (huis.pages: the function pages' introductions).
+EVERY_PAGE = ("house", "pages")
 DEFAULT_TIMEOUT = 60  # seconds: bounds what only the clock changes ("sign-up closes at 10:00")
 
 

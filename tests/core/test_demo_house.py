@@ -293,6 +293,27 @@ def test_uitdatabank_shows_each_publishing_state(house, as_role):
         assert word in page
 
 
+def test_pages_the_home_texts_and_two_news_items_in_three_languages(house, client):
+    from huis.pages.models import NewsItem, PageBlock
+
+    assert set(PageBlock.objects.filter(is_published=True).values_list("key", flat=True)) >= {
+        "home-welcome",
+        "home-what",
+        "about",
+    }
+    assert NewsItem.objects.filter(is_published=True).count() == 2
+    for block in PageBlock.objects.all():
+        assert block.body_nl and block.body_fr and block.body_en, block.key
+    seen = {}
+    for language in ("nl", "fr", "en"):
+        client.cookies["django_language"] = language
+        seen[language] = client.get("/").text
+    assert "Iedereen is welkom" in seen["nl"] and "De tuin is weer open" in seen["nl"]
+    assert "Le jardin est de nouveau ouvert" in seen["fr"]
+    assert "The garden is open again" in seen["en"]
+    assert "<li>Meeting: a place to drop in" in seen["en"]
+
+
 def test_seed_demo_refuses_with_debug_off(settings, db):
     settings.DEBUG = False
     users = User.objects.count()

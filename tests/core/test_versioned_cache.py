@@ -85,6 +85,8 @@ def _public_tour() -> None:
     course = Course.objects.filter(status="published").order_by("pk").first()
     assert course is not None
     assert anonymous.get(course.get_absolute_url()).status_code == 200
+    # The news (huis.pages): the list and the home page's latest three.
+    assert anonymous.get(reverse("pages:news")).status_code == 200
 
 
 def test_every_table_a_cached_value_reads_has_a_declared_invalidation(settings):

@@ -26,6 +26,7 @@ COVERED_ELSEWHERE = {
     "usersessions": "allauth's sessions: the accounts provider exports and ends them",
     "audit": "append-only; exported by the audit provider, kept pointing to the tombstone",
     "rooms": "bookings name who booked (staff): kept, the tombstone has no name",
+    "pages": "versions of a text name who saved it (coordinators): kept, the tombstone has no name",
 }
 
 
