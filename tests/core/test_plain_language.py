@@ -14,8 +14,8 @@ rendered on the way (`response.templates`: extended and included ones too) is pu
    page's main content it is explained (`<dfn>`, from `{% term %}` or `{% explain_terms %}`).
    A word inside a link or a button is the link's name, not prose: it does not count.
 
-PENDING lists what the pages helper of #24 replaces (the home page's texts become editable
-blocks); it must shrink to nothing, never grow.
+The home page and the pages staff write are checked like every other page: their blocks go
+through the same explanation of words (`{% page_block %}` calls `explain_terms`).
 """
 
 import re
@@ -44,10 +44,6 @@ SKIP_PREFIXES = ("/static/", "/media/", "/admin/", "/account/logout/")
 SKIP_SUFFIXES = (".ics", ".csv", ".pdf", ".json", ".xml", "/feed/")
 HREF = re.compile(r'href="([^"#]+)')
 BASE = Path(settings.BASE_DIR).resolve()
-
-# Replaced by the pages helper (#24 "pages and news"): the home page's texts become blocks
-# staff edit. Until then its long sentences are reported, not failed.
-PENDING = {"templates/home.html"}
 
 # Seeded public texts: (model, fields, filter).
 SEEDED = [
@@ -234,7 +230,6 @@ def test_public_templates_and_seeded_texts_have_no_sentence_over_twenty_words(cr
     # Found by the crawl, not listed: the glossary page is linked from every page's footer.
     assert "huis/glossary/templates/glossary/index.html" in crawl["templates"]
     long: list[str] = []
-    pending: list[str] = []
     checked = 0
     longest = (0, "")
     for name in sorted(crawl["templates"]):
@@ -245,7 +240,7 @@ def test_public_templates_and_seeded_texts_have_no_sentence_over_twenty_words(cr
                 count = word_count(sentence)
                 longest = max(longest, (count, f"{name}: {sentence}"))
                 if count > MAX_WORDS:
-                    (pending if name in PENDING else long).append(f"{name} ({count}): {sentence}")
+                    long.append(f"{name} ({count}): {sentence}")
     seeded_checked = 0
     for where, text in crawl["seeded"]:
         for sentence in sentences(text):
@@ -259,11 +254,8 @@ def test_public_templates_and_seeded_texts_have_no_sentence_over_twenty_words(cr
             f"\nplain language: {len(crawl['pages'])} public pages crawled, "
             f"{len(crawl['templates'])} public templates checked, "
             f"{checked} template sentences, {seeded_checked} seeded sentences, "
-            f"longest {longest[0]} words ({longest[1][:90]}), "
-            f"{len(pending)} pending in {sorted(PENDING)}"
+            f"longest {longest[0]} words ({longest[1][:90]})"
         )
-        for line in pending:
-            print(f"  pending: {line}")
     assert not long, "\n".join(long)
 
 
@@ -273,11 +265,8 @@ def test_the_first_glossary_word_on_every_public_page_is_explained(crawl, capsys
     missing = []
     for path, html in sorted(crawl["pages"].items()):
         found = unexplained(html, words)
-        if found and path != "/":
+        if found:
             missing.append(f"{path}: {', '.join(found)}")
-        elif found:
-            with capsys.disabled():
-                print(f"\n  pending (home page blocks): {', '.join(found)}")
     assert not missing, "\n".join(missing)
 
 
