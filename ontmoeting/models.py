@@ -218,7 +218,9 @@ class Activity(models.Model):
 
 
 class OpenHours(models.Model):
-    """When the house is open to drop in, every week."""
+    """No longer used: the house's opening hours are huis.facts' `OpeningPeriod` (migration 0005
+    copied these rows there). The table stays one release, for the version still serving during
+    `migrate`; 0006 (huis_contract) drops it."""
 
     class Weekday(models.IntegerChoices):
         MONDAY = 0, pgettext_lazy("weekday", "Monday")
@@ -259,12 +261,22 @@ class OpenHours(models.Model):
 
 
 class WalkInTally(models.Model):
-    """How many people dropped in during one open session. Numbers only, never names."""
+    """How many people dropped in during one open session (the house open on `date` from `opens_at`
+    to `closes_at`, one of huis.facts' opening periods). Numbers only, never names."""
 
+    # The old link to OpenHours: unused, dropped with it (0006).
     open_hours = models.ForeignKey(
-        OpenHours, on_delete=models.PROTECT, related_name="tallies", verbose_name=_("open hours")
+        OpenHours,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="tallies",
+        verbose_name=_("open hours"),
     )
     date = models.DateField(_("date"))
+    # Nullable for the version still serving during `migrate` (it does not fill them).
+    opens_at = models.TimeField(_("opens"), null=True)
+    closes_at = models.TimeField(_("closes"), null=True)
     count = models.PositiveIntegerField(_("number of people"))
     note = models.CharField(_("note"), max_length=200, blank=True)
     recorded_by = models.ForeignKey(
@@ -281,7 +293,7 @@ class WalkInTally(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.date} {self.open_hours}: {self.count}"
+        return f"{self.date} {self.opens_at}-{self.closes_at}: {self.count}"
 
 
 class ActivityFeedback(models.Model):
