@@ -63,18 +63,12 @@ class Row:
 
 def read_rows(filename: str, content: bytes) -> list[Row]:
     try:
-        table = people_imports.read_table(filename, content)
+        table = people_imports.filled_rows(filename, content)
     except DomainError as error:
         raise EnrolmentImportError(error.message, field="file") from error
-    table = [row for row in table if any(cell.strip() for cell in row)]
     if len(table) < 2:  # nothing, or only the names of the columns
         raise EnrolmentImportError(_("The file is empty."), field="file")
-    names = [cell.strip().lower() for cell in table[0]]
-    columns = {}
-    for key, options in HEADERS.items():
-        found = next((index for index, name in enumerate(names) if name in options), None)
-        if found is not None:
-            columns[key] = found
+    columns = people_imports.find_columns(table[0], HEADERS)
     if not {"name", "course"} <= columns.keys() or not ({"email", "phone"} & columns.keys()):
         raise EnrolmentImportError(
             _("The first row must name the columns: name, email and/or phone, and course."),
@@ -84,8 +78,7 @@ def read_rows(filename: str, content: bytes) -> list[Row]:
         raise EnrolmentImportError(_("At most 1000 enrolments in one file."), field="file")
 
     def cell(row: list[str], key: str) -> str:
-        index = columns.get(key)
-        return row[index].strip() if index is not None and index < len(row) else ""
+        return people_imports.cell(row, columns, key)
 
     return [
         Row(

@@ -1,12 +1,9 @@
 """Forms of the learning groups: a group, a session (plan or move), notes, a cancellation."""
 
-import datetime as dt
-
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from huis.rooms import selectors as rooms_selectors
+from huis.rooms.forms import MomentInRoomOrPlaceForm
 
 from .models import LearningGroup
 from .selectors import learning as reads
@@ -50,36 +47,8 @@ class GroupForm(forms.Form):
             del self.fields["coordinator"]
 
 
-class SessionForm(forms.Form):
-    date = forms.DateField(
-        label=_("Day"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
-    )
-    start = forms.TimeField(
-        label=_("Start time"), widget=forms.TimeInput(format="%H:%M", attrs={"type": "time"})
-    )
-    end = forms.TimeField(
-        label=_("End time"), widget=forms.TimeInput(format="%H:%M", attrs={"type": "time"})
-    )
-    room = forms.ModelChoiceField(
-        label=_("Room of the house"),
-        queryset=rooms_selectors.room_choices(),
-        required=False,
-        empty_label=_("No room of the house (fill in the place)"),
-    )
-    place = forms.CharField(label=_("Place"), max_length=200, required=False)
-
-    def clean(self):
-        data = super().clean()
-        if data.get("start") and data.get("end") and data["end"] <= data["start"]:
-            self.add_error("end", _("The end comes after the start."))
-        return data
-
-    def moments(self) -> tuple[dt.datetime, dt.datetime]:
-        data = self.cleaned_data
-        return (
-            timezone.make_aware(dt.datetime.combine(data["date"], data["start"])),
-            timezone.make_aware(dt.datetime.combine(data["date"], data["end"])),
-        )
+class SessionForm(MomentInRoomOrPlaceForm):
+    """When and where a session is: to plan it, or to move it."""
 
 
 class SessionPlanForm(SessionForm):

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Activity, OpenHours, Series, WalkInTally
+from .models import Activity, Series, WalkInTally
 
 
 @admin.register(Activity)
@@ -14,5 +14,4 @@ class ActivityAdmin(admin.ModelAdmin):
 
 
 admin.site.register(Series)
-admin.site.register(OpenHours)
 admin.site.register(WalkInTally)

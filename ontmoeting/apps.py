@@ -80,8 +80,11 @@ def _invalidate_public_pages_on_change() -> None:
     from huis.core.versioned_cache import unless_only, watch
     from huis.rooms.models import Room
 
-    from .models import Activity, OpenHours, Series
+    from .models import Activity, Series
 
-    watch(Activity, OpenHours, Series, Room, Activity.leaders, scopes=["ontmoeting"])
+    # The walk-in hours are the house's opening hours (huis.facts' OpeningPeriod): huis.facts
+    # watches them and its service bumps after its bulk write under "house", a scope every cached
+    # page carries (huis.core.pagecache.EVERY_PAGE); a watch here would miss that bulk write.
+    watch(Activity, Series, Room, Activity.leaders, scopes=["ontmoeting"])
     # An activity's page names its leaders: a changed name shows at once (a login changes none).
     watch(get_user_model(), scopes=["ontmoeting"], when=unless_only("last_login"))

@@ -1,5 +1,5 @@
-"""Demo programme: open hours, a weekly walk-in series, four weeks of activities and three past
-ones with anonymous feedback (demo_feedback).
+"""Demo programme: a weekly walk-in series, four weeks of activities and three past ones with
+anonymous feedback (demo_feedback). The open hours are the house's, seeded by huis.facts.demo.
 
 Idempotent: activities are recognised by title and date, so a second run adds nothing. Uses the
 demo rooms (huis.rooms.demo) and people (huis.accounts.demo).
@@ -14,14 +14,8 @@ from huis.accounts.models import User
 from huis.core.registry import register_demo_seeder
 from huis.rooms.models import Room
 
-from .models import Activity, Category, OpenHours
+from .models import Activity, Category
 from .services import ActivityData, ActivityError, activity_create, activity_publish
-
-OPEN_HOURS = [
-    (1, dt.time(14), dt.time(17), "ontmoetingsruimte", "Koffie en thee staan klaar."),
-    (3, dt.time(10), dt.time(13), "ontmoetingsruimte", ""),
-    (5, dt.time(10), dt.time(12), "ontmoetingsruimte", "Met ontbijt voor wie wil."),
-]
 
 # weekday, start, end, room slug, title, summary, category, capacity, accessibility, price
 WEEKLY = [
@@ -133,12 +127,6 @@ def _exists(title: str, start: dt.datetime) -> bool:
 @register_demo_seeder("ontmoeting", order=30)
 def seed(*, stdout) -> None:
     rooms = {room.slug: room for room in Room.objects.all()}
-    for weekday, opens, closes, slug, note in OPEN_HOURS:
-        OpenHours.objects.update_or_create(
-            weekday=weekday,
-            opens_at=opens,
-            defaults={"closes_at": closes, "room": rooms.get(slug), "note": note},
-        )
     actor = User.objects.filter(email="medewerker@huis.example").first()
     today = timezone.localdate()
     last_day = today + dt.timedelta(weeks=4)

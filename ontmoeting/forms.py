@@ -11,9 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from huis.accounts.models import User
 from huis.accounts.roles import Role
 from huis.core.phone import NOT_MOBILE_MESSAGE, PhoneNumberField, is_mobile_number
+from huis.facts.selectors import house_facts
 from huis.places.models import PlaceOffering
 
-from .models import ACCESSIBILITY, Activity, Category, OpenHours
+from .models import ACCESSIBILITY, Activity, Category
 from .services import ActivityData
 
 
@@ -372,22 +373,14 @@ class ActivityForm(forms.ModelForm):
         )
 
 
-class OpenHoursForm(forms.ModelForm):
-    class Meta:
-        model = OpenHours
-        fields = ["weekday", "opens_at", "closes_at", "room", "note", "is_active"]
-        widgets = {"opens_at": TimeInput(), "closes_at": TimeInput()}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", _("Save")))
+def period_value(weekday: int, opens: dt.time, closes: dt.time) -> str:
+    return f"{weekday}-{opens:%H:%M}-{closes:%H:%M}"
 
 
 class WalkInForm(forms.Form):
-    open_hours = forms.ModelChoiceField(
-        label=_("Open hours"), queryset=OpenHours.objects.filter(is_active=True)
-    )
+    """A count for one of the house's opening periods (huis.facts) on a day."""
+
+    period = forms.ChoiceField(label=_("Open hours"))
     date = forms.DateField(label=_("Date"), widget=DateInput(), initial=timezone.localdate)
     count = forms.IntegerField(label=_("Number of people who dropped in"), min_value=0)
     note = forms.CharField(label=_("Note (no names)"), max_length=200, required=False)
@@ -396,6 +389,17 @@ class WalkInForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Save the count")))
+        self.fields["period"].choices = [
+            (
+                period_value(p.weekday, p.opens_at, p.closes_at),
+                f"{p.weekday_name} {p.opens_at:%H:%M}–{p.closes_at:%H:%M}",
+            )
+            for p in house_facts().weekly_periods
+        ]
+
+    def clean_period(self) -> tuple[dt.time, dt.time]:
+        _weekday, opens, closes = self.cleaned_data["period"].split("-")
+        return dt.time.fromisoformat(opens), dt.time.fromisoformat(closes)
 
 
 class ActivityWalkInForm(forms.Form):

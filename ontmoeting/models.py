@@ -12,7 +12,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from huis.rooms.models import Room
 
@@ -217,54 +216,13 @@ class Activity(models.Model):
         return self.room.name if self.room_id else self.location
 
 
-class OpenHours(models.Model):
-    """When the house is open to drop in, every week."""
+class WalkInTally(models.Model):
+    """How many people dropped in during one open session (the house open on `date` from `opens_at`
+    to `closes_at`, one of huis.facts' opening periods). Numbers only, never names."""
 
-    class Weekday(models.IntegerChoices):
-        MONDAY = 0, pgettext_lazy("weekday", "Monday")
-        TUESDAY = 1, pgettext_lazy("weekday", "Tuesday")
-        WEDNESDAY = 2, pgettext_lazy("weekday", "Wednesday")
-        THURSDAY = 3, pgettext_lazy("weekday", "Thursday")
-        FRIDAY = 4, pgettext_lazy("weekday", "Friday")
-        SATURDAY = 5, pgettext_lazy("weekday", "Saturday")
-        SUNDAY = 6, pgettext_lazy("weekday", "Sunday")
-
-    weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
+    date = models.DateField(_("date"))
     opens_at = models.TimeField(_("opens"))
     closes_at = models.TimeField(_("closes"))
-    room = models.ForeignKey(
-        Room,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("room"),
-    )
-    note = models.CharField(_("note"), max_length=200, blank=True)
-    is_active = models.BooleanField(_("in use"), default=True)
-
-    class Meta:
-        verbose_name = _("open hours")
-        verbose_name_plural = _("open hours")
-        ordering = ["weekday", "opens_at"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(closes_at__gt=models.F("opens_at")),
-                name="open_hours_close_after_open",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_weekday_display()} {self.opens_at:%H:%M}-{self.closes_at:%H:%M}"
-
-
-class WalkInTally(models.Model):
-    """How many people dropped in during one open session. Numbers only, never names."""
-
-    open_hours = models.ForeignKey(
-        OpenHours, on_delete=models.PROTECT, related_name="tallies", verbose_name=_("open hours")
-    )
-    date = models.DateField(_("date"))
     count = models.PositiveIntegerField(_("number of people"))
     note = models.CharField(_("note"), max_length=200, blank=True)
     recorded_by = models.ForeignKey(
@@ -277,11 +235,11 @@ class WalkInTally(models.Model):
         verbose_name_plural = _("walk-in counts")
         ordering = ["-date"]
         constraints = [
-            models.UniqueConstraint(fields=["open_hours", "date"], name="walk_in_once_per_session")
+            models.UniqueConstraint(fields=["date", "opens_at"], name="walk_in_once_per_period")
         ]
 
     def __str__(self) -> str:
-        return f"{self.date} {self.open_hours}: {self.count}"
+        return f"{self.date} {self.opens_at:%H:%M}-{self.closes_at:%H:%M}: {self.count}"
 
 
 class ActivityFeedback(models.Model):

@@ -15,10 +15,12 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from huis.core.registry import register_scale_seeder
+from huis.core.versioned_cache import bump
+from huis.facts.models import OpeningPeriod
 from huis.places.models import PlaceClaim, PlaceOffering
 from huis.rooms.models import Room, RoomBooking
 
-from .models import Activity, Category, OpenHours, Series, WalkInTally
+from .models import Activity, Category, Series, WalkInTally
 
 TZ = ZoneInfo("Europe/Brussels")
 ROOMS = 12
@@ -202,16 +204,22 @@ def seed(*, sizes: dict[str, int], rng, stdout) -> None:
         offering.taken = taken.get(offering.holder_id, 0)
     PlaceOffering.objects.bulk_update([o for o in offerings if o.taken], ["taken"], batch_size=5000)
 
-    hours = OpenHours.objects.bulk_create(
-        OpenHours(weekday=weekday, opens_at=dt.time(14), closes_at=dt.time(17))
-        for weekday in (1, 3, 5)
-    )
+    # The house's opening hours (huis.facts): three afternoons when it has none yet.
+    if not OpeningPeriod.objects.exists():
+        OpeningPeriod.objects.bulk_create(
+            OpeningPeriod(weekday=weekday, opens_at=dt.time(14), closes_at=dt.time(17))
+            for weekday in (1, 3, 5)
+        )
+        bump("house")
+    periods = list(OpeningPeriod.objects.values_list("weekday", "opens_at", "closes_at"))
     tallies = []
     day = first_day
     while day < today:
-        for h in hours:
-            if day.weekday() == h.weekday:
-                tallies.append(WalkInTally(open_hours=h, date=day, count=rng.randint(5, 40)))
+        tallies += [
+            WalkInTally(date=day, opens_at=opens, closes_at=closes, count=rng.randint(5, 40))
+            for weekday, opens, closes in periods
+            if weekday == day.weekday()
+        ]
         day += dt.timedelta(days=1)
     WalkInTally.objects.bulk_create(tallies, batch_size=5000)
     stdout.write(

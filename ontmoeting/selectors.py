@@ -10,6 +10,7 @@ from django.db.models.functions import ExtractMonth, TruncDate
 from django.utils import timezone
 
 from huis.accounts.access import is_house
+from huis.facts.selectors import WeeklyPeriod, house_facts
 from huis.places.models import ACTIVE_STATUSES, PlaceClaim
 from huis.places.selectors import claims_of as places_claims_of
 
@@ -18,7 +19,6 @@ from .models import (
     SEARCH_CONFIG,
     Activity,
     Category,
-    OpenHours,
     WalkInTally,
     search_vector,
 )
@@ -130,8 +130,9 @@ def feed(*, category: str = "") -> QuerySet[Activity]:
     return qs.order_by("starts_at", "pk")[:1000]
 
 
-def open_hours() -> list[OpenHours]:
-    return list(OpenHours.objects.filter(is_active=True).select_related("room"))
+def open_hours() -> list[WeeklyPeriod]:
+    """When the house is open to drop in: its opening hours (huis.facts, cached: no query)."""
+    return house_facts().weekly_periods
 
 
 @dataclass(frozen=True)
@@ -183,11 +184,6 @@ def claims_to_manage(*, user: Any) -> QuerySet[PlaceClaim]:
     """Sign-ups for activities, for the house's people at the desk. A course's enrolment is not
     among them (its claim id at these addresses is 404)."""
     qs = places_claims_of(holder_model=Activity)
-    return qs if is_house.test(user) else qs.none()
-
-
-def open_hours_to_manage(*, user: Any) -> QuerySet[OpenHours]:
-    qs = OpenHours.objects.select_related("room")
     return qs if is_house.test(user) else qs.none()
 
 

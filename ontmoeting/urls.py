@@ -73,13 +73,5 @@ urlpatterns = [
         name="claim_cancel",
     ),
     path("beheer/inloop/", staff.WalkInView.as_view(), name="walk_in"),
-    path(
-        "beheer/openingsuren/nieuw/", staff.OpenHoursCreateView.as_view(), name="open_hours_create"
-    ),
-    path(
-        "beheer/openingsuren/<int:pk>/",
-        staff.OpenHoursUpdateView.as_view(),
-        name="open_hours_update",
-    ),
     path("beheer/overzicht/", staff.OverviewView.as_view(), name="overview"),
 ]

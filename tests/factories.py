@@ -168,9 +168,11 @@ class ActivityFactory(factory.django.DjangoModelFactory):
         return model_class.objects.select_related("offering", "room").get(pk=activity.pk)
 
 
-class OpenHoursFactory(factory.django.DjangoModelFactory):
+class OpeningPeriodFactory(factory.django.DjangoModelFactory):
+    """One of the house's weekly opening periods (huis.facts), also the walk-in hours."""
+
     class Meta:
-        model = "ontmoeting.OpenHours"
+        model = "facts.OpeningPeriod"
 
     weekday = 1
     opens_at = dt.time(14)

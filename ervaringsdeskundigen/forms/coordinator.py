@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from huis.accounts.models import User
 from huis.accounts.roles import Role
-from huis.rooms import selectors as rooms_selectors
+from huis.rooms.forms import MomentInRoomOrPlaceForm
 
 from ..models import Expert
 from ..models.allowance import AllowanceMode
@@ -124,32 +124,8 @@ class ApproveForm(forms.Form):
     confirm = forms.BooleanField(label=_("I read the warnings"), required=False)
 
 
-class IntervisionMomentForm(forms.Form):
+class IntervisionMomentForm(MomentInRoomOrPlaceForm):
     """When and where an intervision session is: to plan it, or to move it."""
-
-    date = forms.DateField(label=_("Day"), widget=DateInput())
-    start = forms.TimeField(label=_("Start time"), widget=TimeInput())
-    end = forms.TimeField(label=_("End time"), widget=TimeInput())
-    room = forms.ModelChoiceField(
-        label=_("Room of the house"),
-        queryset=rooms_selectors.room_choices(),
-        required=False,
-        empty_label=_("No room of the house (fill in the place)"),
-    )
-    place = forms.CharField(label=_("Place"), max_length=200, required=False)
-
-    def clean(self):
-        data = super().clean()
-        if data.get("start") and data.get("end") and data["end"] <= data["start"]:
-            self.add_error("end", _("The end comes after the start."))
-        return data
-
-    def moments(self) -> tuple[dt.datetime, dt.datetime]:
-        data = self.cleaned_data
-        return (
-            timezone.make_aware(dt.datetime.combine(data["date"], data["start"])),
-            timezone.make_aware(dt.datetime.combine(data["date"], data["end"])),
-        )
 
 
 class IntervisionForm(IntervisionMomentForm):

@@ -88,14 +88,32 @@ def read_table(filename: str, content: bytes) -> list[list[str]]:
     raise ImportError_(_("Choose a CSV or XLSX file."), field="file")
 
 
-def _columns(header: list[str]) -> dict[str, int]:
+def filled_rows(filename: str, content: bytes) -> list[list[str]]:
+    """The file's rows (read_table), without the blank ones; the first names the columns."""
+    return [row for row in read_table(filename, content) if any(cell.strip() for cell in row)]
+
+
+def find_columns(header: list[str], headers: dict[str, tuple[str, ...]]) -> dict[str, int]:
+    """Which column holds what: for each key of `headers`, the first column whose name (any
+    case, spaces around ignored) is one of its names. Keys without a column are left out."""
+    names = [name.strip().lower() for name in header]
     found = {}
-    names = [cell.strip().lower() for cell in header]
-    for key, options in HEADERS.items():
-        for index, name in enumerate(names):
-            if name in options:
-                found[key] = index
-                break
+    for key, options in headers.items():
+        index = next((index for index, name in enumerate(names) if name in options), None)
+        if index is not None:
+            found[key] = index
+    return found
+
+
+def cell(row: list[str], columns: dict[str, int], key: str) -> str:
+    """The value of column `key` in `row`, stripped; "" when the file has no such column or the
+    row is shorter."""
+    index = columns.get(key)
+    return row[index].strip() if index is not None and index < len(row) else ""
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    found = find_columns(header, HEADERS)
     if "name" not in found or not ({"email", "phone"} & found.keys()):
         raise ImportError_(
             _("The first row must name the columns: name, and email and/or phone."), field="file"
@@ -104,24 +122,19 @@ def _columns(header: list[str]) -> dict[str, int]:
 
 
 def read_rows(filename: str, content: bytes) -> list[Row]:
-    table = [row for row in read_table(filename, content) if any(cell.strip() for cell in row)]
+    table = filled_rows(filename, content)
     if not table:
         raise ImportError_(_("The file is empty."), field="file")
     columns = _columns(table[0])
     if len(table) - 1 > MAX_ROWS:
         raise ImportError_(_("At most 5000 people in one file."), field="file")
-
-    def cell(row: list[str], key: str) -> str:
-        index = columns.get(key)
-        return row[index].strip() if index is not None and index < len(row) else ""
-
     return [
         Row(
             line=number,
-            name=" ".join(cell(row, "name").split())[:150],
-            email=cell(row, "email").lower(),
-            phone=cell(row, "phone"),
-            language=cell(row, "language").lower()[:2],
+            name=" ".join(cell(row, columns, "name").split())[:150],
+            email=cell(row, columns, "email").lower(),
+            phone=cell(row, columns, "phone"),
+            language=cell(row, columns, "language").lower()[:2],
         )
         for number, row in enumerate(table[1:], start=2)
     ]

@@ -36,6 +36,19 @@ class LocalText:
 
 
 @dataclass(frozen=True)
+class WeeklyPeriod:
+    """One weekly opening period, as pages show it ("Tuesday from 14:00 to 17:00")."""
+
+    weekday: int
+    opens_at: time
+    closes_at: time
+
+    @property
+    def weekday_name(self) -> str:
+        return str(OpeningPeriod.Weekday(self.weekday).label)
+
+
+@dataclass(frozen=True)
 class Facts:
     name: str = DEFAULT_NAME
     street: str = ""
@@ -94,6 +107,13 @@ class Facts:
 
     def periods_on(self, weekday: int) -> list[tuple[time, time]]:
         return [(o, c) for w, o, c in self.periods if w == weekday]
+
+    @property
+    def weekly_periods(self) -> list[WeeklyPeriod]:
+        return [WeeklyPeriod(w, o, c) for w, o, c in self.periods]
+
+    def has_period(self, weekday: int, opens: time, closes: time) -> bool:
+        return (weekday, opens, closes) in self.periods
 
 
 def _compute() -> Facts:

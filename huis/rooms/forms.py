@@ -1,4 +1,5 @@
-"""Forms of the rooms: a partner's booking, a room's rules, a refusal. Validation only."""
+"""Forms of the rooms: a moment in a room or a place (the functions' meetings use it), a partner's
+booking, a room's rules, a refusal. Validation only."""
 
 import datetime as dt
 
@@ -26,12 +27,45 @@ class _TimeInput(forms.TimeInput):
         super().__init__(format="%H:%M", **kwargs)
 
 
-class PartnerBookingForm(forms.Form):
-    organisation = forms.ModelChoiceField(label=_("For which organisation"), queryset=None)
-    room = forms.ModelChoiceField(label=_("Room"), queryset=None)
+class MomentForm(forms.Form):
+    """A day with a start and an end time (the end after the start)."""
+
     date = forms.DateField(label=_("Day"), widget=_DateInput())
     start = forms.TimeField(label=_("Start time"), widget=_TimeInput())
     end = forms.TimeField(label=_("End time"), widget=_TimeInput())
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] <= data["start"]:
+            self.add_error("end", _("The end comes after the start."))
+        return data
+
+    def moments(self) -> tuple[dt.datetime, dt.datetime]:
+        data = self.cleaned_data
+        return (
+            timezone.make_aware(dt.datetime.combine(data["date"], data["start"])),
+            timezone.make_aware(dt.datetime.combine(data["date"], data["end"])),
+        )
+
+
+class MomentInRoomOrPlaceForm(MomentForm):
+    """A day, start and end, and a room of the house or else a place: a meeting of one of the
+    functions (an intervision session, a learning group's session)."""
+
+    room = forms.ModelChoiceField(
+        label=_("Room of the house"),
+        queryset=selectors.room_choices(),
+        required=False,
+        empty_label=_("No room of the house (fill in the place)"),
+    )
+    place = forms.CharField(label=_("Place"), max_length=200, required=False)
+
+
+class PartnerBookingForm(MomentForm):
+    field_order = ["organisation", "room", "date", "start", "end", "purpose"]
+
+    organisation = forms.ModelChoiceField(label=_("For which organisation"), queryset=None)
+    room = forms.ModelChoiceField(label=_("Room"), queryset=None)
     purpose = forms.CharField(
         label=_("What is it for?"),
         max_length=150,
@@ -48,19 +82,6 @@ class PartnerBookingForm(forms.Form):
             self.fields["organisation"].initial = organisations[0].pk
             self.fields["organisation"].widget = forms.HiddenInput()
         self.fields["room"].queryset = selectors.bookable_rooms()
-
-    def clean(self):
-        data = super().clean()
-        if data.get("start") and data.get("end") and data["end"] <= data["start"]:
-            self.add_error("end", _("The end comes after the start."))
-        return data
-
-    def moments(self) -> tuple[dt.datetime, dt.datetime]:
-        data = self.cleaned_data
-        return (
-            timezone.make_aware(dt.datetime.combine(data["date"], data["start"])),
-            timezone.make_aware(dt.datetime.combine(data["date"], data["end"])),
-        )
 
 
 class RoomRulesForm(forms.Form):

@@ -33,7 +33,7 @@ from .registrations import (
     registration_set_attendance,
     sign_up_refusal,
 )
-from .walk_in import activity_record_walk_ins, open_hours_save, walk_in_record
+from .walk_in import activity_record_walk_ins, walk_in_record
 
 __all__ = [
     "ANSWER_STATUSES",
@@ -50,7 +50,6 @@ __all__ = [
     "feedback_give",
     "feedback_refusal",
     "on_claim_promoted",
-    "open_hours_save",
     "proposal_answer",
     "proposal_submit",
     "proposal_token_hash",

@@ -14,7 +14,7 @@ from huis.places.models import PlaceClaim
 from huis.places.services import claim_make_token
 from ontmoeting.services import proposal_submit, registration_create
 from tests.conftest import ROLE_FIXTURES
-from tests.factories import ActivityFactory, OpenHoursFactory
+from tests.factories import ActivityFactory
 from tests.matrix import *  # noqa: F403 (role users and objects made once per module)
 from tests.trust.matrix import assert_answer, expected_answer
 
@@ -73,8 +73,6 @@ MATRIX = {
     "ontmoeting:attendance": ("get", "activity_pk", _house),
     "ontmoeting:attendance_csv": ("get", "activity_pk", _house),
     "ontmoeting:walk_in": ("get", None, _house),
-    "ontmoeting:open_hours_create": ("get", None, _house),
-    "ontmoeting:open_hours_update": ("get", "hours", _house),
     "ontmoeting:overview": ("get", None, _house),
     "ontmoeting:activity_publish": ("post", "draft", lambda r: _house(r, ok=302)),
     "ontmoeting:activity_cancel": ("post", "activity_pk", lambda r: _house(r, ok=302)),
@@ -115,7 +113,6 @@ def objects(visitor, visitor_b):
         "claim": {"pk": claim.pk},
         "waiting_claim": {"pk": waiting.pk},
         "token": {"token": token},
-        "hours": {"pk": OpenHoursFactory().pk},
         "proposal": {"pk": proposal.pk},
         "proposal_token": {"token": proposal_token},
     }

@@ -15,7 +15,7 @@ from huis.facts.selectors import house_facts
 from huis.pages.selectors import block_text
 from ontmoeting.models import Activity
 from ontmoeting.services import registration_create
-from tests.factories import ActivityFactory, OpenHoursFactory, RoomFactory, _in_days
+from tests.factories import ActivityFactory, OpeningPeriodFactory, RoomFactory, _in_days
 
 pytestmark = pytest.mark.django_db
 
@@ -111,7 +111,7 @@ def test_agenda_costs_the_same_queries_for_10_and_500_activities(client):
                 step_free=bool(n % 2),
             )
 
-    OpenHoursFactory()
+    OpeningPeriodFactory()
     add(0, 10)
     house_facts()  # the footer's facts are cached, as for every view after the first
     block_text("intro-ontmoeting")  # so are the pages' texts (huis.pages)
@@ -179,7 +179,11 @@ def test_ics_for_one_activity_and_feeds(client):
 
 
 def test_open_hours_on_the_agenda_and_the_home_page(client):
-    OpenHoursFactory(weekday=1, opens_at=dt.time(14), closes_at=dt.time(17), note="Koffie klaar")
+    """The walk-in hours are the house's opening hours (huis.facts): one change shows on both."""
+    OpeningPeriodFactory(weekday=1, opens_at=dt.time(14), closes_at=dt.time(17))
     for url in [reverse("ontmoeting:home"), reverse("core:home")]:
         html = client.get(url).text
-        assert "14:00" in html and "17:00" in html and "Koffie klaar" in html, url
+        assert "Dinsdag" in html and "14:00" in html and "17:00" in html, url
+    OpeningPeriodFactory(weekday=3, opens_at=dt.time(9, 15), closes_at=dt.time(11, 45))
+    html = client.get(reverse("ontmoeting:home")).text
+    assert "09:15" in html and "11:45" in html

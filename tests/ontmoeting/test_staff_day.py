@@ -12,7 +12,7 @@ from huis.places.models import PlaceChange, PlaceClaim
 from ontmoeting.models import Activity, WalkInTally
 from ontmoeting.selectors import overview
 from ontmoeting.services import registration_create
-from tests.factories import ActivityFactory, OpenHoursFactory, UserFactory
+from tests.factories import ActivityFactory, OpeningPeriodFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -105,44 +105,34 @@ def test_staff_cancel_a_sign_up_and_the_next_gets_the_place(as_role):
 
 
 def test_walk_in_tally_is_a_number_per_open_session(as_role, staff):
-    hours = OpenHoursFactory(weekday=timezone.localdate().weekday())
+    weekday = timezone.localdate().weekday()
+    OpeningPeriodFactory(weekday=weekday, opens_at=dt.time(14), closes_at=dt.time(17))
+    session = f"{weekday}-14:00-17:00"
     client = as_role("staff")
     url = reverse("ontmoeting:walk_in")
     assert client.get(url).status_code == 200
     today = timezone.localdate().isoformat()
-    response = client.post(url, {"open_hours": hours.pk, "date": today, "count": "17"})
+    response = client.post(url, {"period": session, "date": today, "count": "17"})
     assert response.status_code == 302
-    client.post(url, {"open_hours": hours.pk, "date": today, "count": "19"})  # corrected
-    assert WalkInTally.objects.get().count == 19
-    assert (
-        client.post(url, {"open_hours": hours.pk, "date": today, "count": "-1"}).status_code == 400
-    )
+    client.post(url, {"period": session, "date": today, "count": "19"})  # corrected
+    tally = WalkInTally.objects.get()
+    assert tally.count == 19 and (tally.opens_at, tally.closes_at) == (dt.time(14), dt.time(17))
+    assert client.post(url, {"period": session, "date": today, "count": "-1"}).status_code == 400
     tomorrow = (timezone.localdate() + dt.timedelta(days=1)).isoformat()
-    assert (
-        client.post(url, {"open_hours": hours.pk, "date": tomorrow, "count": "3"}).status_code
-        == 400
-    )
+    assert client.post(url, {"period": session, "date": tomorrow, "count": "3"}).status_code == 400
     wrong_day = (timezone.localdate() - dt.timedelta(days=1)).isoformat()
+    assert client.post(url, {"period": session, "date": wrong_day, "count": "3"}).status_code == 400
+    not_a_period = f"{weekday}-09:00-10:00"
     assert (
-        client.post(url, {"open_hours": hours.pk, "date": wrong_day, "count": "3"}).status_code
-        == 400
+        client.post(url, {"period": not_a_period, "date": today, "count": "3"}).status_code == 400
     )
 
 
-def test_open_hours_can_be_added_and_changed(as_role):
-    client = as_role("staff")
-    data = {"weekday": "2", "opens_at": "10:00", "closes_at": "12:00", "is_active": "on"}
-    assert client.post(reverse("ontmoeting:open_hours_create"), data).status_code == 302
-    bad = {**data, "closes_at": "09:00"}
-    assert client.post(reverse("ontmoeting:open_hours_create"), bad).status_code == 400
-    from ontmoeting.models import OpenHours
-
-    hours = OpenHours.objects.get()
-    client.post(
-        reverse("ontmoeting:open_hours_update", args=[hours.pk]), {**data, "note": "Ontbijt"}
-    )
-    hours.refresh_from_db()
-    assert hours.note == "Ontbijt"
+def test_the_walk_in_hours_are_the_houses_and_are_edited_on_the_facts_page(as_role):
+    OpeningPeriodFactory(weekday=2, opens_at=dt.time(10), closes_at=dt.time(12))
+    page = as_role("staff").get(reverse("ontmoeting:walk_in"))
+    assert "10:00–12:00" in page.text
+    assert f'href="{reverse("facts:edit")}"' in page.text
 
 
 def test_overview_per_month_and_year(as_role):
@@ -156,8 +146,9 @@ def test_overview_per_month_and_year(as_role):
     walk = soon(ActivityFactory(capacity=None))
     Activity.objects.filter(pk=walk.pk).update(walk_in_count=12)
     ActivityFactory(status="cancelled")
-    hours = OpenHoursFactory(weekday=timezone.localdate().weekday())
-    WalkInTally.objects.create(open_hours=hours, date=timezone.localdate(), count=9)
+    WalkInTally.objects.create(
+        date=timezone.localdate(), opens_at=dt.time(14), closes_at=dt.time(17), count=9
+    )
     year = timezone.localdate().year
     months, total = overview(year=year)
     assert total.activities == 2

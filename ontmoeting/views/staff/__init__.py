@@ -21,7 +21,7 @@ from .claims import (
     StaffSignUpView,
 )
 from .overview import OverviewView
-from .walk_in import OpenHoursCreateView, OpenHoursUpdateView, WalkInView
+from .walk_in import WalkInView
 
 __all__ = [
     "PERM",
@@ -36,8 +36,6 @@ __all__ = [
     "ClaimCancelView",
     "ClaimMoveUpView",
     "ClaimToManageMixin",
-    "OpenHoursCreateView",
-    "OpenHoursUpdateView",
     "OverviewView",
     "PublishView",
     "StaffActivityView",
