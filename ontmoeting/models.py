@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from huis.rooms.models import Room
 
@@ -216,13 +217,66 @@ class Activity(models.Model):
         return self.room.name if self.room_id else self.location
 
 
+class OpenHours(models.Model):
+    """No longer used: the house's opening hours are huis.facts' `OpeningPeriod` (migration 0005
+    copied these rows there). The table stays one release, for the version still serving during
+    `migrate`; 0006 (huis_contract) drops it."""
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, pgettext_lazy("weekday", "Monday")
+        TUESDAY = 1, pgettext_lazy("weekday", "Tuesday")
+        WEDNESDAY = 2, pgettext_lazy("weekday", "Wednesday")
+        THURSDAY = 3, pgettext_lazy("weekday", "Thursday")
+        FRIDAY = 4, pgettext_lazy("weekday", "Friday")
+        SATURDAY = 5, pgettext_lazy("weekday", "Saturday")
+        SUNDAY = 6, pgettext_lazy("weekday", "Sunday")
+
+    weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
+    opens_at = models.TimeField(_("opens"))
+    closes_at = models.TimeField(_("closes"))
+    room = models.ForeignKey(
+        Room,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("room"),
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    is_active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        verbose_name = _("open hours")
+        verbose_name_plural = _("open hours")
+        ordering = ["weekday", "opens_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes_at__gt=models.F("opens_at")),
+                name="open_hours_close_after_open",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.opens_at:%H:%M}-{self.closes_at:%H:%M}"
+
+
 class WalkInTally(models.Model):
     """How many people dropped in during one open session (the house open on `date` from `opens_at`
     to `closes_at`, one of huis.facts' opening periods). Numbers only, never names."""
 
+    # The old link to OpenHours: unused, dropped with it (0006).
+    open_hours = models.ForeignKey(
+        OpenHours,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="tallies",
+        verbose_name=_("open hours"),
+    )
     date = models.DateField(_("date"))
-    opens_at = models.TimeField(_("opens"))
-    closes_at = models.TimeField(_("closes"))
+    # Nullable for the version still serving during `migrate` (it does not fill them).
+    opens_at = models.TimeField(_("opens"), null=True)
+    closes_at = models.TimeField(_("closes"), null=True)
     count = models.PositiveIntegerField(_("number of people"))
     note = models.CharField(_("note"), max_length=200, blank=True)
     recorded_by = models.ForeignKey(
@@ -235,11 +289,11 @@ class WalkInTally(models.Model):
         verbose_name_plural = _("walk-in counts")
         ordering = ["-date"]
         constraints = [
-            models.UniqueConstraint(fields=["date", "opens_at"], name="walk_in_once_per_period")
+            models.UniqueConstraint(fields=["open_hours", "date"], name="walk_in_once_per_session")
         ]
 
     def __str__(self) -> str:
-        return f"{self.date} {self.opens_at:%H:%M}-{self.closes_at:%H:%M}: {self.count}"
+        return f"{self.date} {self.opens_at}-{self.closes_at}: {self.count}"
 
 
 class ActivityFeedback(models.Model):

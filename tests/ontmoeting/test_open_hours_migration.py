@@ -1,9 +1,7 @@
-"""Migrations 0005 and 0006: the walk-in open hours move into the house's opening hours
-(huis.facts), once, and OpenHours goes.
+"""Migration 0005: the walk-in open hours move into the house's opening hours (huis.facts), once.
 
 A period the house's hours already cover is not added again; a walk-in count keeps its session's
-times, also one the version still serving wrote between 0005 and 0006. Runs the real migrations
-on the test database (transactional: it migrates back and forth).
+times. Runs the real migrations on the test database (transactional: it migrates back and forth).
 """
 
 import datetime as dt
@@ -16,20 +14,14 @@ from huis.facts.models import OpeningPeriod
 from ontmoeting.models import WalkInTally
 
 BEFORE = [("ontmoeting", "0004_walk_in_sessions"), ("facts", "0002_seed_house_facts")]
-MOVED = [("ontmoeting", "0005_open_hours_into_house_facts")]
-
-
-def _migrate(to):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(to)
-    return executor.loader.project_state(to).apps
 
 
 @pytest.mark.django_db(transaction=True)
 def test_open_hours_become_the_houses_opening_periods_without_doubles():
-    after = MigrationExecutor(connection).loader.graph.leaf_nodes()
-    old = _migrate(BEFORE)
+    executor = MigrationExecutor(connection)
+    after = executor.loader.graph.leaf_nodes()
+    executor.migrate(BEFORE)
+    old = executor.loader.project_state(BEFORE).apps
     Period = old.get_model("facts", "OpeningPeriod")
     OpenHours = old.get_model("ontmoeting", "OpenHours")
     Tally = old.get_model("ontmoeting", "WalkInTally")
@@ -40,23 +32,19 @@ def test_open_hours_become_the_houses_opening_periods_without_doubles():
     OpenHours.objects.create(weekday=4, opens_at=dt.time(9), closes_at=dt.time(10), is_active=False)
     Tally.objects.create(open_hours=covered, date=dt.date(2026, 3, 3), count=12)
 
-    moved = _migrate(MOVED)
-    # The version still serving counts once more, the old way, before 0006 runs.
-    OpenHours = moved.get_model("ontmoeting", "OpenHours")
-    late = OpenHours.objects.create(weekday=5, opens_at=dt.time(10), closes_at=dt.time(12))
-    moved.get_model("ontmoeting", "WalkInTally").objects.create(
-        open_hours=late, date=dt.date(2026, 3, 7), count=4
-    )
-    _migrate(after)
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(after)
 
     periods = list(OpeningPeriod.objects.values_list("weekday", "opens_at", "closes_at"))
     assert periods == [
         (1, dt.time(13, 30), dt.time(17)),  # the house's own, not doubled by 14:00-17:00
         (3, dt.time(10), dt.time(13)),  # walk-in hours the house did not have yet
-        (5, dt.time(10), dt.time(12)),
     ]  # hours no longer in use are not moved
-    tallies = WalkInTally.objects.order_by("date")
-    assert [(t.date, t.opens_at, t.closes_at, t.count) for t in tallies] == [
-        (dt.date(2026, 3, 3), dt.time(14), dt.time(17), 12),
-        (dt.date(2026, 3, 7), dt.time(10), dt.time(12), 4),
-    ]
+    tally = WalkInTally.objects.get()
+    assert (tally.date, tally.opens_at, tally.closes_at, tally.count) == (
+        dt.date(2026, 3, 3),
+        dt.time(14),
+        dt.time(17),
+        12,
+    )
