@@ -334,3 +334,23 @@ def test_the_profile_refuses_text_messages_to_a_landline(client, visitor):
     assert mobile.status_code == 302
     visitor.refresh_from_db()
     assert visitor.notification_preference.by_sms is True
+
+
+def test_the_sweep_makes_the_short_links_of_many_messages_in_one_statement(client, twilio):
+    for n in range(5):
+        context = {"title": "Samen koken", "start": "10:00", "day_short": "dinsdag 1/12"}
+        context["manage_url"] = f"{settings.SITE_URL}/agenda/inschrijving/{'y' * 60}{n}/"
+        notification_schedule(
+            key=f"links:{n}",
+            kind="ontmoeting_reminder",
+            context=context,
+            phone=f"+3247055500{n}",
+            language="nl",
+        )
+    with CaptureQueriesContext(connection) as queries:
+        assert notifications_send_due() == 5
+    assert len([q for q in queries if "notifications_shortlink" in q["sql"]]) == 1
+    for n in range(5):
+        (message,) = twilio.to(f"+3247055500{n}")
+        code = SHORT.search(message.body).group(1)
+        assert client.get(f"/k/{code}").url == f"/agenda/inschrijving/{'y' * 60}{n}/"
