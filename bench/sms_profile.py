@@ -29,6 +29,10 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8831)
     parser.add_argument("--cprofile", action="store_true", help="cProfile instead of pyinstrument")
     parser.add_argument("--no-profile", action="store_true")
+    parser.add_argument(
+        "--steps", action="store_true", help="no profiler: wall time of each step per message"
+    )
+    parser.add_argument("--cpu", action="store_true", help="cProfile counts CPU time, not waits")
     parser.add_argument("--sort", default="cumulative", help="cProfile order: cumulative, tottime")
     args = parser.parse_args()
 
@@ -136,12 +140,23 @@ def main() -> None:
 
         make_rows()
         profiler = None
-        if args.no_profile:
+        if args.steps:
+            steps = _time_steps()
+            started = time.perf_counter()
+            sent = sweep()
+            elapsed = time.perf_counter() - started
+            for name, seconds in steps.items():
+                print(f"  {name}: {1000 * seconds / sent:.3f} ms a message")
+            print(
+                f"  all: {1000 * elapsed / sent:.3f} ms a message; bare send "
+                f"{1000 * bare / args.messages:.3f}"
+            )
+        elif args.no_profile:
             started = time.perf_counter()
             sent = sweep()
             elapsed = time.perf_counter() - started
         elif args.cprofile:
-            profiler = cProfile.Profile()
+            profiler = cProfile.Profile(time.process_time) if args.cpu else cProfile.Profile()
             started = time.perf_counter()
             profiler.enable()
             sent = sweep()
@@ -168,6 +183,35 @@ def main() -> None:
         ShortLink.objects.all().delete()
         fake.terminate()
         fake.wait(timeout=30)
+
+
+def _time_steps() -> dict[str, float]:
+    """Wrap the sweep's steps with a clock (no profiler: its overhead would distort them)."""
+    from django.db import transaction
+
+    from huis.notifications import channels, services, sms
+
+    steps: dict[str, float] = {}
+
+    def timed(owner, name, label):
+        original = getattr(owner, name)
+
+        def wrapper(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                steps[label] = steps.get(label, 0.0) + time.perf_counter() - started
+
+        setattr(owner, name, wrapper)
+
+    timed(services, "_claim", "claim (BEGIN, SELECT ... FOR UPDATE SKIP LOCKED)")
+    timed(sms, "refusal_before_sending", "budget reservation (Redis)")
+    timed(services, "render", "render with short link")
+    timed(channels, "send_sms", "hand over to Twilio")
+    timed(services, "_mark_sent", "mark sent (UPDATE)")
+    timed(transaction.Atomic, "__exit__", "COMMIT")
+    return steps
 
 
 if __name__ == "__main__":
