@@ -243,7 +243,7 @@ def _deliver(
             )
     except Exception as exc:
         if notification.channel == Channel.SMS:
-            sms.budget_release()  # not handed over: its place in the month's count is free
+            sms.budget_release(notification)  # not handed over: its place is free again
         notification.last_error = f"{type(exc).__name__}: {exc}"[:2000]
         refused = isinstance(exc, channels.SmsRefused)  # trying again cannot help
         delay = None if refused else retry_delay(notification.attempts)

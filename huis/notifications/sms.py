@@ -4,9 +4,9 @@ fallback. The outbox (services.py) asks these before and after it hands a text m
 - A number that replied STOP (or that the provider reports as unsubscribed) gets nothing more
   until it replies START; the message is cancelled with the reason, visible to staff.
 - NOTIFICATIONS_SMS_MONTHLY_BUDGET text messages per calendar month (Brussels time): staff see a
-  warning from 80 %; beyond the budget reminders are not sent by text, exactly, however many
-  workers send (the count is shared in Redis) (confirmations, offers and
+  warning from 80 %; beyond the budget reminders are not sent by text (confirmations, offers and
   cancellations still are: missing those costs a person more than the message costs the house).
+  The count is shared by all workers in Redis, so it holds exactly however many of them send.
 - A delivery report that says "failed" or "undelivered", or a message that failed for good, falls
   back once to email when the person has an address (the fallback row's key is the message's key
   with ":email-fallback", so it exists at most once).
@@ -194,10 +194,11 @@ def _reserve(*, reminder: bool, budget: int) -> Budget | None:
     raise RedisError("The month's text-message count could not be started.")
 
 
-def budget_release() -> None:
-    """Give back a reserved place: the message was not handed over after all."""
-    if not settings.NOTIFICATIONS_SMS_MONTHLY_BUDGET:
+def budget_release(notification: Notification) -> None:
+    """Give back the place reserved for this message: it was not handed over after all."""
+    if not getattr(notification, "budget_reserved", False):
         return
+    notification.budget_reserved = False
     month = _month_start(timezone.now())
     with contextlib.suppress(RedisError):
         _reserve_script(settings.REDIS_URL).registered_client.decr(_budget_key(month))
@@ -219,6 +220,7 @@ def refusal_before_sending(notification: Notification) -> str:
     reminder = is_reminder(notification.kind)
     try:
         state = _reserve(reminder=reminder, budget=budget)
+        notification.budget_reserved = state is None
     except RedisError:
         logger.warning("No shared text-message count (Redis); counting in the database.")
         state = budget_state() if reminder else None

@@ -354,3 +354,16 @@ def test_the_sweep_makes_the_short_links_of_many_messages_in_one_statement(clien
         (message,) = twilio.to(f"+3247055500{n}")
         code = SHORT.search(message.body).group(1)
         assert client.get(f"/k/{code}").url == f"/agenda/inschrijving/{'y' * 60}{n}/"
+
+
+def test_a_reminder_that_could_not_be_handed_over_gives_its_budget_place_back(twilio, settings):
+    settings.NOTIFICATIONS_SMS_MONTHLY_BUDGET = 1
+    twilio.fail_next = 1  # Twilio answers 500 once: the reminder waits for its next try
+    first = _sms(key="reminder:place:1")
+    assert notification_send(notification_id=first.pk) is False
+    second = _sms(key="reminder:place:2", phone="+32470777777")
+    assert notification_send(notification_id=second.pk) is True
+    third = _sms(key="reminder:place:3", phone="+32470666666")
+    assert notification_send(notification_id=third.pk) is False
+    third.refresh_from_db()
+    assert third.status == "cancelled" and "budget" in third.last_error
