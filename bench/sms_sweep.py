@@ -3,9 +3,10 @@ outbox to the local fake of Twilio's API (tests/notifications/fake_twilio.py, it
 against the bare send: the same Twilio backend handing over the same messages, rendered
 beforehand, one after the other.
 
-The sweep does what a worker does per message: claim the row, check opt-out and the monthly
-budget, render it with its short link (a row per link), hand it to Twilio, mark it sent with
-Twilio's id. The fake counts every message by its outbox reference, so "each exactly once" is
+The sweep does what a worker does per message: claim the row, check opt-out and reserve its
+place in the monthly budget (shared by all workers, in Redis), render it with its short link
+(the links of the next 200 messages are made in one statement), hand it to Twilio, mark it sent
+with Twilio's id. The fake counts every message by its outbox reference, so "each exactly once" is
 checked, not assumed. The target is a ratio of at least 0.5.
 """
 
@@ -50,6 +51,9 @@ def run_sms_sweep(args, *, environment, setup_django, write_doc, machine) -> Non
     from huis.notifications.channels import sms_backend
     from huis.notifications.models import Notification
     from huis.notifications.services import notifications_send_due, render
+    from huis.notifications.sms import budget_forget
+
+    budget_forget()  # the month's shared count starts from this fresh database
 
     count = args.sms_messages
     now = timezone.now()

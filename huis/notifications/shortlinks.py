@@ -12,6 +12,7 @@ the latest. The same long link always gets the same code (retries of a message m
 import hashlib
 import hmac
 import secrets
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -90,15 +91,85 @@ def resolve(code: str) -> str | None:
     return target if target.startswith("/") and not target.startswith("//") else None
 
 
-def shorten_context(context: dict) -> dict:
-    """The message's context with every long link of the portal made short."""
-    valid_until = None
+def _valid_until(context: dict) -> datetime | None:
     if context.get("_links_valid_until"):
-        valid_until = datetime.fromisoformat(context["_links_valid_until"])
-    prefix = settings.SITE_URL + "/"
+        return datetime.fromisoformat(context["_links_valid_until"])
+    return None
+
+
+def _is_long_link(value: object) -> bool:
+    return (
+        isinstance(value, str)
+        and value.startswith(settings.SITE_URL + "/")
+        and len(value) > SHORTEN_FROM
+    )
+
+
+def _long_links(context: dict) -> list[str]:
+    return [value for value in context.values() if _is_long_link(value)]
+
+
+def shorten_context(context: dict, *, batch: "LinkBatch | None" = None) -> dict:
+    """The message's context with every long link of the portal made short (from `batch` when
+    it knows them: made together with the next messages' links)."""
+    known = batch.links_for(context) if batch is not None else {}
+    valid_until = _valid_until(context)
     shortened = {}
     for name, value in context.items():
-        if isinstance(value, str) and value.startswith(prefix) and len(value) > SHORTEN_FROM:
-            value = short_link_for(value, valid_until=valid_until)
+        if _is_long_link(value):
+            value = known.get(value) or short_link_for(value, valid_until=valid_until)
         shortened[name] = value
     return shortened
+
+
+# Many links in one statement: the rows in the order of their hash, so two workers making links
+# for the same messages at once lock them in the same order (no deadlock).
+_BULK_UPSERT_SQL = (
+    "INSERT INTO notifications_shortlink (code, target, target_hash, expires_at, created_at) "
+    "SELECT * FROM unnest(%s::varchar[], %s::text[], %s::varchar[], %s::timestamptz[], "
+    "%s::timestamptz[]) ON CONFLICT (target_hash) DO UPDATE SET target_hash = "
+    "EXCLUDED.target_hash RETURNING target, code"
+)
+
+
+def short_links_for(contexts: Iterable[dict]) -> dict[str, str]:
+    """{long link: short address} for every long link in these messages' contexts, each made
+    (or found) in one statement; the same codes short_link_for gives one by one."""
+    now = timezone.now()
+    latest = now + timedelta(days=settings.NOTIFICATIONS_SHORT_LINK_DAYS)
+    wanted: dict[str, datetime] = {}
+    for context in contexts:
+        valid_until = _valid_until(context)
+        for target in _long_links(context):
+            wanted.setdefault(target, min(valid_until, latest) if valid_until else latest)
+    if not wanted:
+        return {}
+    rows = sorted((_hash(target), target, expires) for target, expires in wanted.items())
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _BULK_UPSERT_SQL,
+            [
+                [new_code() for _row in rows],
+                [target for _hash_, target, _expires in rows],
+                [hash_ for hash_, _target, _expires in rows],
+                [expires for _hash_, _target, expires in rows],
+                [now] * len(rows),
+            ],
+        )
+        codes = dict(cursor.fetchall())
+    base = settings.SITE_URL + reverse("short_link", kwargs={"code": "X"})[:-1]
+    return {target: base + code for target, code in codes.items()}
+
+
+class LinkBatch:
+    """The short links of a sweep: when a message needs a link it does not know yet, the links
+    of the next due messages (`upcoming()`, their contexts) are made with it, in one statement."""
+
+    def __init__(self, upcoming: Callable[[], Iterable[dict]]):
+        self.upcoming = upcoming
+        self.known: dict[str, str] = {}
+
+    def links_for(self, context: dict) -> dict[str, str]:
+        if any(target not in self.known for target in _long_links(context)):
+            self.known.update(short_links_for([context, *self.upcoming()]))
+        return self.known

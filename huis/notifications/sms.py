@@ -6,21 +6,25 @@ fallback. The outbox (services.py) asks these before and after it hands a text m
 - NOTIFICATIONS_SMS_MONTHLY_BUDGET text messages per calendar month (Brussels time): staff see a
   warning from 80 %; beyond the budget reminders are not sent by text (confirmations, offers and
   cancellations still are: missing those costs a person more than the message costs the house).
+  The count is shared by all workers in Redis, so it holds exactly however many of them send.
 - A delivery report that says "failed" or "undelivered", or a message that failed for good, falls
   back once to email when the person has an address (the fallback row's key is the message's key
   with ":email-fallback", so it exists at most once).
 """
 
+import contextlib
+import functools
 import logging
-import time
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
+from redis import Redis, RedisError
 
 from huis.audit.services import log_action
 
@@ -134,42 +138,94 @@ def months_count(*, months: int = 12) -> list[dict]:
     return [{"month": row["month"], "sent": row["sent"]} for row in rows]
 
 
-# The sweep checks the budget for every reminder; counting the month's messages each time costs
-# more than sending one. Each process counts at most every BUDGET_RECOUNT_SECONDS and adds what
-# it sends itself in between (so the budget may be passed by what other workers send in that
-# time: a few messages, not a month's bill).
-BUDGET_RECOUNT_SECONDS = 30
-_counted: dict = {"month": None, "sent": 0, "at": 0.0}
+# The month's count for sending lives in Redis, one key per month, shared by every worker: a text
+# message is counted when it is reserved, before it is handed over, by one atomic step (a Lua
+# script) that for a reminder first checks the budget. Two workers cannot both take the last
+# place, so no reminder goes beyond the budget; confirmations are counted and always go. A send
+# that fails gives its place back. The key starts from the database's count of the month (once,
+# SET NX) and lives past the month's end; without Redis the database's count decides, as before.
+BUDGET_KEY_DAYS = 40
+_RESERVE = """
+local sent = redis.call('get', KEYS[1])
+if not sent then return {-1, 0} end
+sent = tonumber(sent)
+if ARGV[1] == '1' and sent >= tonumber(ARGV[2]) then return {0, sent} end
+return {1, redis.call('incr', KEYS[1])}
+"""
+
+
+def _redis() -> Redis:
+    return Redis.from_url(settings.REDIS_URL, socket_connect_timeout=2, socket_timeout=2)
+
+
+@functools.cache
+def _reserve_script(url: str) -> Any:
+    # One client (and its connection pool) per process and Redis: a reservation per message.
+    return _redis().register_script(_RESERVE)
+
+
+def _budget_key(month: datetime) -> str:
+    prefix = settings.CACHES["default"].get("KEY_PREFIX", "huis")
+    return f"{prefix}:sms-budget:{month:%Y-%m}"
 
 
 def budget_forget() -> None:
-    _counted.update(month=None, sent=0, at=0.0)
-
-
-def budget_note_sent() -> None:
-    _counted["sent"] += 1
-
-
-def _budget_for_sending() -> Budget:
+    """Drop the shared count (tests; after correcting sent rows by hand): it starts anew from
+    the database."""
     month = _month_start(timezone.now())
-    now = time.monotonic()
-    if _counted["month"] != month or now - _counted["at"] > BUDGET_RECOUNT_SECONDS:
-        _counted.update(month=month, sent=sent_this_month(), at=now)
-    return Budget(sent=_counted["sent"], budget=settings.NOTIFICATIONS_SMS_MONTHLY_BUDGET)
+    with contextlib.suppress(RedisError):
+        _redis().delete(_budget_key(month))
+
+
+def _reserve(*, reminder: bool, budget: int) -> Budget | None:
+    """Count one text message for this month; for a reminder only when the budget has room.
+    None: counted; else the month's count that leaves no room."""
+    month = _month_start(timezone.now())
+    key = _budget_key(month)
+    script = _reserve_script(settings.REDIS_URL)
+    for _attempt in range(2):
+        taken, sent = script(keys=[key], args=["1" if reminder else "0", budget])
+        if taken == -1:  # the month's first message (or Redis forgot): start from the database
+            script.registered_client.set(
+                key, sent_this_month(), nx=True, ex=BUDGET_KEY_DAYS * 24 * 3600
+            )
+            continue
+        return None if taken else Budget(sent=sent, budget=budget)
+    raise RedisError("The month's text-message count could not be started.")
+
+
+def budget_release(notification: Notification) -> None:
+    """Give back the place reserved for this message: it was not handed over after all."""
+    if not getattr(notification, "budget_reserved", False):
+        return
+    notification.budget_reserved = False
+    month = _month_start(timezone.now())
+    with contextlib.suppress(RedisError):
+        _reserve_script(settings.REDIS_URL).registered_client.decr(_budget_key(month))
 
 
 def refusal_before_sending(notification: Notification) -> str:
     """Why a claimed text message must not go out ("" if it may): the number opted out (read
-    with the claim, `opted_out`), or it is a reminder and the month's budget is spent."""
+    with the claim, `opted_out`), or it is a reminder and the month's budget is spent. A message
+    that may go has its place in the month's count; give it back (`budget_release`) if it is
+    not handed over."""
     opted_out = getattr(notification, "opted_out", None)
     if opted_out is None:
         opted_out = is_opted_out(notification.phone)
     if opted_out:
         return "Opted out (STOP)."
-    if is_reminder(notification.kind) and settings.NOTIFICATIONS_SMS_MONTHLY_BUDGET:
-        budget = _budget_for_sending()
-        if budget.reached:
-            return f"Monthly text budget reached ({budget.sent}/{budget.budget}): not sent."
+    budget = settings.NOTIFICATIONS_SMS_MONTHLY_BUDGET
+    if not budget:
+        return ""
+    reminder = is_reminder(notification.kind)
+    try:
+        state = _reserve(reminder=reminder, budget=budget)
+        notification.budget_reserved = state is None
+    except RedisError:
+        logger.warning("No shared text-message count (Redis); counting in the database.")
+        state = budget_state() if reminder else None
+    if reminder and state is not None and state.reached:
+        return f"Monthly text budget reached ({state.sent}/{state.budget}): not sent."
     return ""
 
 

@@ -22,7 +22,7 @@ def twilio(settings):
 
 @pytest.fixture(autouse=True)
 def _fresh_budget_count():
-    """Each process keeps its count of the month's text messages for a while; not across tests."""
+    """The month's text-message count is shared in Redis; each test starts it from its database."""
     from huis.notifications.sms import budget_forget
 
     budget_forget()

@@ -334,3 +334,36 @@ def test_the_profile_refuses_text_messages_to_a_landline(client, visitor):
     assert mobile.status_code == 302
     visitor.refresh_from_db()
     assert visitor.notification_preference.by_sms is True
+
+
+def test_the_sweep_makes_the_short_links_of_many_messages_in_one_statement(client, twilio):
+    for n in range(5):
+        context = {"title": "Samen koken", "start": "10:00", "day_short": "dinsdag 1/12"}
+        context["manage_url"] = f"{settings.SITE_URL}/agenda/inschrijving/{'y' * 60}{n}/"
+        notification_schedule(
+            key=f"links:{n}",
+            kind="ontmoeting_reminder",
+            context=context,
+            phone=f"+3247055500{n}",
+            language="nl",
+        )
+    with CaptureQueriesContext(connection) as queries:
+        assert notifications_send_due() == 5
+    assert len([q for q in queries if "notifications_shortlink" in q["sql"]]) == 1
+    for n in range(5):
+        (message,) = twilio.to(f"+3247055500{n}")
+        code = SHORT.search(message.body).group(1)
+        assert client.get(f"/k/{code}").url == f"/agenda/inschrijving/{'y' * 60}{n}/"
+
+
+def test_a_reminder_that_could_not_be_handed_over_gives_its_budget_place_back(twilio, settings):
+    settings.NOTIFICATIONS_SMS_MONTHLY_BUDGET = 1
+    twilio.fail_next = 1  # Twilio answers 500 once: the reminder waits for its next try
+    first = _sms(key="reminder:place:1")
+    assert notification_send(notification_id=first.pk) is False
+    second = _sms(key="reminder:place:2", phone="+32470777777")
+    assert notification_send(notification_id=second.pk) is True
+    third = _sms(key="reminder:place:3", phone="+32470666666")
+    assert notification_send(notification_id=third.pk) is False
+    third.refresh_from_db()
+    assert third.status == "cancelled" and "budget" in third.last_error
