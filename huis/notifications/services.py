@@ -10,7 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.core import mail
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import DatabaseError, IntegrityError, transaction
+from django.db import IntegrityError, transaction
 from django.db import connection as db_connection
 from django.db.models import Q
 from django.template import Context, TemplateDoesNotExist, engines
@@ -395,7 +395,6 @@ def notifications_send_due(*, limit: int = 500) -> int:
     connection = None
     links = shortlinks.LinkBatch(functools.partial(_upcoming_text_messages, limit=LINK_BATCH))
     try:
-        _commit_without_waiting_for_disk(True)
         for _i in range(limit):
             with transaction.atomic():
                 notification = _claim()
@@ -409,29 +408,9 @@ def notifications_send_due(*, limit: int = 500) -> int:
                 _close_quietly(connection)
                 connection = None
     finally:
-        _commit_without_waiting_for_disk(False)
         if connection is not None:
             _close_quietly(connection)
     return sent
-
-
-def _commit_without_waiting_for_disk(on: bool) -> None:
-    """The sweep's commits (one per message, the "sent" mark) do not wait for the disk.
-
-    Waiting for the write-ahead log to reach the disk was the largest single cost of a message
-    in the sweep (bench/sms_profile.py). A worker that dies loses nothing by it: a commit that
-    returned is in PostgreSQL and visible to every other worker at once, and is on disk within
-    about 0.2 s (wal_writer_delay). Only a crash of the database server itself in that moment
-    forgets the last marks; those messages then go once more, as one does today that was handed
-    over when its worker died. For this connection only, and only during the sweep."""
-    try:
-        with db_connection.cursor() as cursor:
-            cursor.execute("SET synchronous_commit TO off" if on else "RESET synchronous_commit")
-    except DatabaseError:
-        if on:
-            raise
-        # An aborted transaction (a test's, around a failing sweep) refuses the reset; its
-        # error is the one to see. A new connection starts with the server's setting anyway.
 
 
 # How many of the next due text messages get their short links made together.
