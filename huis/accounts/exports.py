@@ -140,6 +140,7 @@ def data_export_build(*, export_id: UUID | str) -> bool:
                 "name": user.display_name,
                 "url": url,
                 "hours": settings.DATA_EXPORT_HOURS,
+                "on_behalf": bool(export.subject_ref),  # a worker's request for a referred person
             },
             recipient=user,
             email=user.email,

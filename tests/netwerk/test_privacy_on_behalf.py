@@ -17,6 +17,7 @@ from huis.accounts.exports import data_export_build, data_exports_expire
 from huis.accounts.models import DataExport
 from huis.audit.models import AuditEntry
 from huis.notifications.models import Notification
+from huis.notifications.services import render
 from netwerk.models import Person, Referral
 
 pytestmark = pytest.mark.django_db
@@ -54,6 +55,10 @@ def test_the_referring_worker_downloads_what_the_portal_holds_about_the_person(
     assert section["referrals"][0]["question"] == "Zoekt een plek om te wonen."
     ready = Notification.objects.get(kind="data_export_ready", recipient=partner_a)
     assert ready.context["url"].endswith(urls[""])
+    # The mail says whose file it is: not "your data" (the worker's own download is another).
+    mail = render(ready)
+    assert "about a person you referred" in mail.text or "persoon die je doorverwees" in mail.text
+    assert "with your data" not in mail.text and "met je gegevens" not in mail.text
     # Only the asker opens it, and the asker's own data download is another file.
     file_url = reverse("accounts:export_file", kwargs={"pk": export.pk})
     assert client.get(file_url).status_code == 200
