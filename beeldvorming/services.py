@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -260,11 +261,22 @@ def _record_consent(
 
 @transaction.atomic
 def testimony_create(
-    *, author: Any, title: str, body: str, attribution: str, shown_name: str = ""
+    *,
+    author: Any,
+    title: str,
+    body: str,
+    attribution: str,
+    shown_name: str = "",
+    language: str = "nl",
 ) -> Testimony:
+    """A new story, in the author's language (`language`: the one they wrote it in)."""
     if not (author.has_role("visitor") or author.has_role("expert")):
         raise BeeldvormingError(_("Only visitors and experts by experience can share a story."))
-    testimony = Testimony.objects.create(author=author, title=title.strip(), body=body.strip())
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    testimony = Testimony.objects.create(
+        author=author, title=title.strip(), body=body.strip(), language=language
+    )
     testimony.consent = _record_consent(
         testimony=testimony, person=author, attribution=attribution, shown_name=shown_name
     )

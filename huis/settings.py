@@ -26,6 +26,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
+    # Before the admin, as its documentation asks: content in Dutch, French and English.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -237,6 +239,12 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # --- Language and time ------------------------------------------------------------------------
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands"), ("fr", "Français"), ("en", "English")]
+# Content in three languages (django-modeltranslation): every translated field gets `_nl`, `_fr`
+# and `_en` columns; the original field stays the Dutch one (huis.core.content_language), and a
+# missing French or English text falls back to Dutch, marked lang="nl" on the page.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "nl"
+MODELTRANSLATION_LANGUAGES = ("nl", "fr", "en")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("nl",)
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["huis.formats"]
 USE_I18N = True
