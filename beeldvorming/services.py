@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from huis.audit.services import log_action
+from huis.core.content_language import Translations, translations_apply
 from huis.core.errors import DomainError
 from huis.core.locking import lock
 
@@ -59,9 +60,10 @@ def campaign_create(
     ends_on: dt.date,
     goals: str,
     target_audiences: Iterable[str] = (),
+    translations: Translations | None = None,
 ) -> Campaign:
     _check_period(starts_on, ends_on)
-    campaign = Campaign.objects.create(
+    campaign = Campaign(
         name=name,
         starts_on=starts_on,
         ends_on=ends_on,
@@ -69,6 +71,8 @@ def campaign_create(
         target_audiences=list(target_audiences),
         created_by=actor,
     )
+    translations_apply(campaign, translations or {})
+    campaign.save()
     log_action(actor=actor, action="beeldvorming.campaign_created", obj=campaign)
     return campaign
 
@@ -83,8 +87,10 @@ def campaign_update(
     ends_on: dt.date,
     goals: str,
     target_audiences: Iterable[str] = (),
+    translations: Translations | None = None,
 ) -> Campaign:
     _check_period(starts_on, ends_on)
+    changed = translations_apply(campaign, translations or {})
     campaign.name = name
     campaign.starts_on = starts_on
     campaign.ends_on = ends_on
@@ -95,7 +101,7 @@ def campaign_update(
         actor=actor,
         action="beeldvorming.campaign_changed",
         obj=campaign,
-        data={"fields": ["ends_on", "goals", "name", "starts_on", "target_audiences"]},
+        data={"fields": ["ends_on", "goals", "name", "starts_on", "target_audiences", *changed]},
     )
     return campaign
 
