@@ -26,6 +26,10 @@ WORK_KINDS = {
     "panel": ("Débat en panel", "Panel discussion"),
     "beleidsadvies": ("Avis politique", "Policy advice"),
     "ondersteuning": ("Soutien dans un service", "Support on a ward"),
+    "oppas": (
+        "Garde de jour ou de nuit de personnes dépendantes",
+        "Day or night sitting with people who need care",
+    ),
 }
 LANGUAGES = {
     "nl": ("Néerlandais", "Dutch"),
