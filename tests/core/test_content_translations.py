@@ -182,3 +182,14 @@ def test_the_missing_translations_page_counts_per_kind(as_role, django_assert_ma
     with django_assert_max_num_queries(60) as after:
         client.get(url)
     assert len(after) == len(before)
+
+
+def test_administrators_fill_the_lists_names_in_three_languages_in_the_admin(rf, administrator):
+    from django.contrib import admin
+
+    request = rf.get("/")
+    request.user = administrator
+    for model in (Theme, Need, Region):
+        form = admin.site._registry[model].get_form(request)
+        assert {"name_nl", "name_fr", "name_en"} <= set(form.base_fields)
+        assert "name" not in form.base_fields  # the Dutch is `name_nl`
