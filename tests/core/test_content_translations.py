@@ -193,3 +193,12 @@ def test_administrators_fill_the_lists_names_in_three_languages_in_the_admin(rf,
         form = admin.site._registry[model].get_form(request)
         assert {"name_nl", "name_fr", "name_en"} <= set(form.base_fields)
         assert "name" not in form.base_fields  # the Dutch is `name_nl`
+
+
+def test_a_list_item_reads_in_the_visitors_language_in_forms_and_lists():
+    homeless = Theme.objects.get(slug="dakloosheid")
+    with translation.override("fr"):
+        assert str(homeless) == "Sans-abrisme"
+    with translation.override("en"):
+        assert str(Need.objects.get(name="Wonen")) == "Housing"
+    assert str(homeless) == "Dakloosheid"
