@@ -25,9 +25,9 @@ class TranslationFieldsMixin:
         model = self.translated_model or getattr(getattr(self, "_meta", None), "model", None)
         instance = getattr(self, "instance", None)
         self.translation_names: list[str] = []
-        for name in translated_fields(model) if model else ():
-            if name not in self.fields:
-                continue
+        translated = set(translated_fields(model)) if model else set()
+        # In the order the form shows the Dutch fields.
+        for name in [name for name in self.fields if name in translated]:
             source = self.fields[name]
             for code in OTHER_LANGUAGES:
                 field = copy.deepcopy(source)
