@@ -212,3 +212,28 @@ def test_the_missing_translations_page_counts_per_kind(as_role, django_assert_ma
     with django_assert_max_num_queries(60) as after:
         client.get(url)
     assert len(after) == len(before)
+
+
+def test_administrators_fill_the_lists_names_in_three_languages_in_the_admin(rf, administrator):
+    from django.contrib import admin
+
+    request = rf.get("/")
+    request.user = administrator
+    for model in (Theme, Need, Region):
+        form = admin.site._registry[model].get_form(request)
+        assert {"name_nl", "name_fr", "name_en"} <= set(form.base_fields)
+        assert "name" not in form.base_fields  # the Dutch is `name_nl`
+
+
+def test_a_list_item_reads_in_the_visitors_language_in_forms_and_lists():
+    homeless = Theme.objects.update_or_create(
+        slug="dakloosheid",
+        defaults={"name": "Dakloosheid", "name_fr": "Sans-abrisme", "name_en": "Homelessness"},
+    )[0]
+    Need.objects.filter(name__iexact="wonen").delete()
+    Need.objects.create(name="Wonen", name_en="Housing")
+    with translation.override("fr"):
+        assert str(homeless) == "Sans-abrisme"
+    with translation.override("en"):
+        assert str(Need.objects.get(name="Wonen")) == "Housing"
+    assert str(homeless) == "Dakloosheid"
