@@ -7,6 +7,13 @@ class BeeldvormingConfig(AppConfig):
     verbose_name = _("Destigmatisation")
 
     def ready(self) -> None:
+        from huis.core.registry import TranslationEditor, register_translation_editor
+
+        register_translation_editor(
+            TranslationEditor(
+                model="beeldvorming.Campaign", url_name="beeldvorming:campaign_update"
+            )
+        )
         from .report import register as register_report_section
 
         register_report_section()  # its part of the yearly report (huis.core.report)

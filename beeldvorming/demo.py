@@ -98,6 +98,45 @@ STORIES = [
 ]
 
 
+# The French and English of each campaign's name and goals, by Dutch name.
+CAMPAIGN_TRANSLATIONS = {
+    "Week van de Geestelijke Gezondheid 2026": {
+        "name_fr": "Semaine de la santé mentale 2026",
+        "name_en": "Mental Health Week 2026",
+        "goals_fr": (
+            "Parler ensemble de la vulnérabilité psychique, sans tabou. "
+            "Montrer que le rétablissement est possible."
+        ),
+        "goals_en": (
+            "Talking together about mental vulnerability, without taboo. "
+            "Showing that recovery is possible."
+        ),
+    },
+    "Herstelverhalen op het werk": {
+        "name_fr": "Histoires de rétablissement au travail",
+        "name_en": "Recovery stories at work",
+        "goals_fr": "Les employeurs et collègues apprennent à soutenir une personne vulnérable.",
+        "goals_en": "Employers and colleagues learn how to support someone who is vulnerable.",
+    },
+}
+# Stories keep their author's words; one has a French and an English translation.
+STORY_TRANSLATIONS = {
+    "Van patiënt naar collega": {
+        "title_fr": "De patient à collègue",
+        "title_en": "From patient to colleague",
+        "body_fr": (
+            "Il y a dix ans, j'étais chez moi, sans courage. Aujourd'hui, je raconte mon "
+            "rétablissement dans les écoles.\n\nCe qui m'a aidée : des gens qui revenaient, "
+            "même quand je n'ouvrais pas."
+        ),
+        "body_en": (
+            "Ten years ago I sat at home, without courage. Today I tell schools about my "
+            "recovery.\n\nWhat helped: people who kept coming, even when I did not open the door."
+        ),
+    },
+}
+
+
 @register_demo_seeder("beeldvorming", order=50)
 def seed(*, stdout) -> None:
     people = {
@@ -115,6 +154,7 @@ def seed(*, stdout) -> None:
                 ends_on=spec["ends_on"],
                 goals=spec["goals"],
                 target_audiences=spec["target_audiences"],
+                translations=CAMPAIGN_TRANSLATIONS.get(spec["name"], {}),
             )
         for kind, day, place, audience, reached in spec["actions"]:
             if campaign.actions.filter(kind=kind, date=day, place=place).exists():
@@ -138,5 +178,8 @@ def seed(*, stdout) -> None:
         story = services.testimony_create(
             author=author, title=title, body=body, attribution=attribution, shown_name=shown_name
         )
+        if title in STORY_TRANSLATIONS:
+            # What the house's translator wrote, with the author's consent (no service of its own).
+            Testimony.objects.filter(pk=story.pk).update(**STORY_TRANSLATIONS[title])
         if published:
             services.testimony_publish(testimony=story, actor=staff)

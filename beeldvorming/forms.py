@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from huis.accounts.models import User
 from huis.accounts.roles import Role
+from huis.core.translation_forms import TranslationFieldsMixin
 
 from .models import Attribution, Audience, Campaign, CampaignAction
 from .services import CONSENT_TEXT
@@ -24,7 +25,7 @@ def _helper(button: str) -> FormHelper:
     return helper
 
 
-class CampaignForm(forms.ModelForm):
+class CampaignForm(TranslationFieldsMixin, forms.ModelForm):
     target_audiences = forms.MultipleChoiceField(
         label=_("Target audiences"),
         choices=Audience.choices,
@@ -40,6 +41,7 @@ class CampaignForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper(_("Save the campaign"))
+        self.add_translation_fieldset(self.helper)
 
     def clean(self):
         cleaned = super().clean()

@@ -182,6 +182,14 @@ class Testimony(models.Model):
     )
     title = models.CharField(_("title"), max_length=160)
     body = models.TextField(_("your story"))
+    # The author's language: the story's own words are in it; translations are optional.
+    language = models.CharField(
+        _("language of the story"),
+        max_length=2,
+        choices=settings.LANGUAGES,
+        default="nl",
+        db_default="nl",
+    )
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.SUBMITTED
     )
@@ -223,6 +231,11 @@ class Testimony(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("verhalen:detail", kwargs={"pk": self.pk})
+
+    @property
+    def content_language(self) -> str:
+        """The language of the original fields (`{% tr %}` falls back to it, marked)."""
+        return self.language
 
     @property
     def has_consent(self) -> bool:

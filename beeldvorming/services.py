@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -15,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from huis.audit.services import log_action
+from huis.core.content_language import Translations, translations_apply
 from huis.core.errors import DomainError
 from huis.core.locking import lock
 
@@ -58,9 +60,10 @@ def campaign_create(
     ends_on: dt.date,
     goals: str,
     target_audiences: Iterable[str] = (),
+    translations: Translations | None = None,
 ) -> Campaign:
     _check_period(starts_on, ends_on)
-    campaign = Campaign.objects.create(
+    campaign = Campaign(
         name=name,
         starts_on=starts_on,
         ends_on=ends_on,
@@ -68,6 +71,8 @@ def campaign_create(
         target_audiences=list(target_audiences),
         created_by=actor,
     )
+    translations_apply(campaign, translations or {})
+    campaign.save()
     log_action(actor=actor, action="beeldvorming.campaign_created", obj=campaign)
     return campaign
 
@@ -82,8 +87,10 @@ def campaign_update(
     ends_on: dt.date,
     goals: str,
     target_audiences: Iterable[str] = (),
+    translations: Translations | None = None,
 ) -> Campaign:
     _check_period(starts_on, ends_on)
+    changed = translations_apply(campaign, translations or {})
     campaign.name = name
     campaign.starts_on = starts_on
     campaign.ends_on = ends_on
@@ -94,7 +101,7 @@ def campaign_update(
         actor=actor,
         action="beeldvorming.campaign_changed",
         obj=campaign,
-        data={"fields": ["ends_on", "goals", "name", "starts_on", "target_audiences"]},
+        data={"fields": ["ends_on", "goals", "name", "starts_on", "target_audiences", *changed]},
     )
     return campaign
 
@@ -260,11 +267,22 @@ def _record_consent(
 
 @transaction.atomic
 def testimony_create(
-    *, author: Any, title: str, body: str, attribution: str, shown_name: str = ""
+    *,
+    author: Any,
+    title: str,
+    body: str,
+    attribution: str,
+    shown_name: str = "",
+    language: str = "nl",
 ) -> Testimony:
+    """A new story, in the author's language (`language`: the one they wrote it in)."""
     if not (author.has_role("visitor") or author.has_role("expert")):
         raise BeeldvormingError(_("Only visitors and experts by experience can share a story."))
-    testimony = Testimony.objects.create(author=author, title=title.strip(), body=body.strip())
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    testimony = Testimony.objects.create(
+        author=author, title=title.strip(), body=body.strip(), language=language
+    )
     testimony.consent = _record_consent(
         testimony=testimony, person=author, attribution=attribution, shown_name=shown_name
     )

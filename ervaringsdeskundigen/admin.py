@@ -1,6 +1,7 @@
 """Administrators keep the managed lists and the allowance figures here."""
 
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 
 from .models import (
     AllowanceRate,
@@ -15,7 +16,9 @@ from .models import (
 
 
 @admin.register(Theme, Language)
-class ListItemAdmin(admin.ModelAdmin):
+class ListItemAdmin(TranslationAdmin):
+    """The name in Dutch, French and English (`name_nl`, `name_fr`, `name_en`)."""
+
     list_display = ["name", "slug", "order", "is_active"]
     list_editable = ["order", "is_active"]
     prepopulated_fields = {"slug": ["name"]}
@@ -43,7 +46,7 @@ class KmRateAdmin(admin.ModelAdmin):
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(TranslationAdmin):
     """Approximate town centres: enough for "about N km", never an address."""
 
     list_display = ["name", "province", "latitude", "longitude", "is_active"]

@@ -11,6 +11,16 @@ class HerstelacademieConfig(AppConfig):
     verbose_name = _("Recovery College")
 
     def ready(self) -> None:
+        from huis.core.registry import TranslationEditor, register_translation_editor
+
+        register_translation_editor(
+            TranslationEditor(
+                model="herstelacademie.Course", url_name="herstelacademie:course_update"
+            )
+        )
+        register_translation_editor(
+            TranslationEditor(model="herstelacademie.Term", url_name="herstelacademie:term_update")
+        )
         from .report import register as register_report_section
 
         register_report_section()  # its part of the yearly report (huis.core.report)

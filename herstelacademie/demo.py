@@ -81,6 +81,107 @@ COURSES = [
      "Je kent je mogelijkheden.\nJe weet waar je hulp vindt."),
 ]  # fmt: skip
 
+# The French and English of each course's title and summary, by Dutch title. The learning goals
+# stay Dutch only: the course page shows them marked as Dutch, with the page's note.
+COURSE_TRANSLATIONS = {
+    "Wat is herstel?": (
+        (
+            "Qu'est-ce que le rétablissement ?",
+            "Une soirée sur le rétablissement : ce que c'est, et ce que ce n'est pas.",
+        ),
+        ("What is recovery?", "An evening about recovery: what it is, and what it is not."),
+    ),
+    "Mijn verhaal, mijn kracht": (
+        ("Mon histoire, ma force", "Tu apprends à raconter ton histoire, à ta manière."),
+        ("My story, my strength", "You learn to tell your own story, in your own way."),
+    ),
+    "Creatief schrijven over herstel": (
+        (
+            "Écriture créative sur le rétablissement",
+            "Écrire aide à mettre de l'ordre. Pas besoin d'être écrivain.",
+        ),
+        (
+            "Creative writing about recovery",
+            "Writing helps to sort things out. You don't need to be a writer.",
+        ),
+    ),
+    "Omgaan met stress": (
+        ("Faire face au stress", "Que fait le stress avec toi ? Et que peux-tu faire toi-même ?"),
+        ("Dealing with stress", "What does stress do to you? And what can you do yourself?"),
+    ),
+    "Mindfulness voor beginners": (
+        (
+            "Pleine conscience pour débutants",
+            "S'exercer calmement à l'attention. Sur une chaise, à ton rythme.",
+        ),
+        ("Mindfulness for beginners", "Calm practice of attention. On a chair, at your own pace."),
+    ),
+    "Slapen en rust": (
+        ("Sommeil et repos", "Mal dormir, c'est lourd. Nous cherchons ensemble ce qui aide."),
+        ("Sleep and rest", "Sleeping badly is hard. Together we look for what helps."),
+    ),
+    "Stemmen horen: samen leren": (
+        (
+            "Entendre des voix : apprendre ensemble",
+            "Sur l'entente de voix, avec respect pour ton vécu.",
+        ),
+        (
+            "Hearing voices: learning together",
+            "About hearing voices, with respect for your experience.",
+        ),
+    ),
+    "Herstel en familie": (
+        (
+            "Rétablissement et famille",
+            "Pour la famille et les amis : comment soutenir quelqu'un, et prendre soin de soi ?",
+        ),
+        (
+            "Recovery and family",
+            "For family and friends: how do you support someone, and look after yourself?",
+        ),
+    ),
+    "Grenzen aangeven": (
+        ("Poser ses limites", "Dire non, c'est difficile. Nous nous exerçons ensemble."),
+        ("Setting boundaries", "Saying no is hard. We practise together."),
+    ),
+    "Werk en herstel": (
+        (
+            "Travail et rétablissement",
+            "Travail, bénévolat ou autre chose : qu'est-ce qui te convient ?",
+        ),
+        ("Work and recovery", "Work, volunteering or something else: what suits you?"),
+    ),
+}
+THEME_TRANSLATIONS = {
+    "herstel": ("Rétablissement", "Recovery"),
+    "zelfzorg": ("Prendre soin de soi", "Self-care"),
+    "relaties": ("Relations et famille", "Relationships and family"),
+    "werk": ("Travail et activités de jour", "Work and day activities"),
+    "creatief": ("Créatif", "Creative"),
+}
+SEASONS = {"Najaar": ("Automne", "Autumn"), "Voorjaar": ("Printemps", "Spring")}
+INTRODUCTION_FR = (
+    "Bienvenue à l'Académie du rétablissement. Tout le monde peut suivre un cours : pas besoin "
+    "d'orientation ni de diagnostic. Chaque cours est préparé et donné à deux : un expert du "
+    "vécu et un professionnel."
+)
+INTRODUCTION_EN = (
+    "Welcome to the Recovery College. Anyone can take a course: you need no referral or "
+    "diagnosis. We make and give every course together: an expert by experience and a "
+    "professional."
+)
+
+
+def _course_translations(title: str) -> dict[str, str]:
+    (title_fr, summary_fr), (title_en, summary_en) = COURSE_TRANSLATIONS[title]
+    return {
+        "title_fr": title_fr,
+        "title_en": title_en,
+        "summary_fr": summary_fr,
+        "summary_en": summary_en,
+    }
+
+
 ROOM_ORDER = ["leslokaal-2", "atelier", "leslokaal-1", "ontmoetingsruimte"]
 
 
@@ -179,6 +280,10 @@ def seed(*, stdout) -> None:
         slug=f"{season.lower()}-{start.year}",
         defaults={
             "name": f"{season} {start.year}",
+            "name_fr": f"{SEASONS[season][0]} {start.year}",
+            "name_en": f"{SEASONS[season][1]} {start.year}",
+            "introduction_fr": INTRODUCTION_FR,
+            "introduction_en": INTRODUCTION_EN,
             "starts_on": start,
             "ends_on": today + dt.timedelta(days=70),
             "enrolment_opens_at": _wall(start - dt.timedelta(days=21), 9),
@@ -191,7 +296,14 @@ def seed(*, stdout) -> None:
         },
     )
     themes = {
-        slug: Theme.objects.get_or_create(slug=slug, defaults={"name": name})[0]
+        slug: Theme.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "name_fr": THEME_TRANSLATIONS[slug][0],
+                "name_en": THEME_TRANSLATIONS[slug][1],
+            },
+        )[0]
         for slug, name in THEMES
     }
     for email, name, role in PEOPLE:
@@ -219,6 +331,7 @@ def seed(*, stdout) -> None:
                 accessibility_notes=ACCESS,
                 expert_trainers=[_by_short(expert_name)],
                 professional_trainers=[_by_short(professional_name)],
+                translations=_course_translations(title),
             ),
             actor=None,
         )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from huis.accounts.models import User
 from huis.accounts.roles import HOUSE_ROLES, Role
+from huis.core.translation_forms import TranslationFieldsMixin
 from huis.rooms.models import Room
 
 from .models import Attendance, Course, CourseFormat, LearningEntry, Term, Theme
@@ -75,7 +76,7 @@ class _StaffForm(forms.Form):
         self.helper.add_input(Submit("save", self.submit_label))
 
 
-class TermForm(forms.ModelForm):
+class TermForm(TranslationFieldsMixin, forms.ModelForm):
     class Meta:
         model = Term
         fields = [
@@ -102,6 +103,7 @@ class TermForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["slug"].required = False
         self.helper = FormHelper()
+        self.add_translation_fieldset(self.helper)
         self.helper.add_input(Submit("save", _("Save")))
 
 
@@ -121,7 +123,7 @@ def _professionals():
     )
 
 
-class CourseForm(forms.ModelForm):
+class CourseForm(TranslationFieldsMixin, forms.ModelForm):
     expert_trainers = forms.ModelMultipleChoiceField(
         label=_("Trainers: experts by experience"),
         queryset=User.objects.none(),
@@ -169,6 +171,7 @@ class CourseForm(forms.ModelForm):
                 t.user_id for t in trainers if t.role == "professional"
             ]
         self.helper = FormHelper()
+        self.add_translation_fieldset(self.helper)
         self.helper.add_input(Submit("save", _("Save")))
 
     def clean(self):
@@ -196,6 +199,7 @@ class CourseForm(forms.ModelForm):
             certificate_share=d["certificate_share"],
             expert_trainers=list(d["expert_trainers"]),
             professional_trainers=list(d["professional_trainers"]),
+            translations=self.translations(),
         )
 
 

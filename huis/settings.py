@@ -26,7 +26,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
-    # Before the admin: translated fields (title_nl, title_fr, title_en) on registered models.
+    # Before the admin, as its documentation asks: content in Dutch, French and English.
     "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -241,8 +241,9 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # --- Language and time ------------------------------------------------------------------------
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands"), ("fr", "Français"), ("en", "English")]
-# django-modeltranslation: Dutch is the original; a missing French or English text falls back to
-# it (huis.pages reads each language's field itself, to mark the Dutch lang="nl").
+# Content in three languages (django-modeltranslation): every translated field gets `_nl`, `_fr`
+# and `_en` columns; the original field stays the Dutch one (huis.core.content_language), and a
+# missing French or English text falls back to Dutch, marked lang="nl" on the page.
 MODELTRANSLATION_DEFAULT_LANGUAGE = "nl"
 MODELTRANSLATION_LANGUAGES = ("nl", "fr", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("nl",)

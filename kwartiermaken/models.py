@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from huis.accounts.models import Organisation
+from huis.core.content_language import local_text
 
 
 class ManagedListItem(models.Model):
@@ -32,7 +33,8 @@ class ManagedListItem(models.Model):
         ordering = ["order", "name"]
 
     def __str__(self) -> str:
-        return self.name
+        # In the reader's language (choices in forms, lists): a list item is a word, not a text.
+        return local_text(self, "name").text
 
 
 class Neighbourhood(ManagedListItem):

@@ -9,6 +9,11 @@ class NetwerkConfig(AppConfig):
     verbose_name = _("Partner network")
 
     def ready(self) -> None:
+        from huis.core.registry import TranslationEditor, register_translation_editor
+
+        register_translation_editor(
+            TranslationEditor(model="netwerk.WelcomingPlace", url_name="netwerk:place_update")
+        )
         from .report import register as register_report_section
 
         register_report_section()  # its part of the yearly report (huis.core.report)

@@ -144,6 +144,60 @@ PLACES = [
     ),
 ]
 
+# What each place offers and when, in French and English (by name).
+PLACE_TRANSLATIONS = {
+    "Petanqueclub De Boule": (
+        (
+            "Jouer à la pétanque sur la place, tout le monde peut venir.",
+            "Mercredi et samedi 14–17 h",
+        ),
+        ("Playing petanque on the square, everyone can join.", "Wednesday and Saturday 2–5 pm"),
+    ),
+    "Buurtmoestuur Groen Hart": (
+        ("Jardiner, récolter et boire un café ensemble.", "Mardi 9–12 h"),
+        ("Gardening, harvesting and drinking coffee together.", "Tuesday 9 am–12 noon"),
+    ),
+    "Repair Café Zeestad": (
+        ("Réparer ensemble des objets cassés.", "Chaque premier samedi 10–13 h"),
+        ("Repairing broken things together.", "Every first Saturday 10 am–1 pm"),
+    ),
+    "Koor Vrije Stemmen": (
+        ("Chanter sans audition, pas besoin de lire les notes.", "Jeudi 19 h 30–21 h"),
+        ("Singing without an audition, no need to read music.", "Thursday 7.30–9 pm"),
+    ),
+    "Café De Zeemeeuw": (
+        ("Une table fixe où tu es le bienvenu pour un café.", "Tous les jours 10–18 h"),
+        ("A regular table where you are welcome for a coffee.", "Every day 10 am–6 pm"),
+    ),
+    "Taalcafé Babbel": (
+        ("Pratiquer le néerlandais en petit groupe.", "Lundi 14–16 h"),
+        ("Practising Dutch in a small group.", "Monday 2–4 pm"),
+    ),
+    "Wandelgroep Duin en Zee": (
+        ("Promenade calme d'une heure le long des dunes.", "Vendredi 10 h"),
+        ("A calm one-hour walk along the dunes.", "Friday 10 am"),
+    ),
+    "Fietsatelier Op Wielen": (
+        ("Réparer des vélos et apprendre à les réparer.", "Mercredi 13–17 h"),
+        ("Repairing bikes and learning how to.", "Wednesday 1–5 pm"),
+    ),
+    "Creahuis Kleur": (
+        ("Peindre et dessiner, le matériel est là.", "Mardi 19–21 h"),
+        ("Painting and drawing, materials are there.", "Tuesday 7–9 pm"),
+    ),
+    "Soepbar Warm Welkom": (
+        ("Un bol de soupe et un brin de causette, gratuit.", "Du lundi au vendredi 12–14 h"),
+        ("A bowl of soup and a chat, free.", "Monday to Friday 12 noon–2 pm"),
+    ),
+}
+
+
+def _place_translations(name: str) -> dict[str, str]:
+    if name not in PLACE_TRANSLATIONS:
+        return {}
+    (offer_fr, when_fr), (offer_en, when_en) = PLACE_TRANSLATIONS[name]
+    return {"offer_fr": offer_fr, "when_fr": when_fr, "offer_en": offer_en, "when_en": when_en}
+
 
 def demo_person_with_consent(
     *, organisation: Organisation, worker: User, alias: str, recorded_at, items: list, scope: str
@@ -365,6 +419,7 @@ def _seed(orgs: dict[str, Organisation]) -> None:
                 partner=brug if kind in ("sport", "nature") else zeestad,
                 latitude=Decimal(str(point[0])) if point else None,
                 longitude=Decimal(str(point[1])) if point else None,
+                translations=_place_translations(name),
             ),
         )
         WelcomingPlace.objects.filter(pk=place.pk).update(is_published=True)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from huis.accounts.models import Organisation
 from huis.core.phone import PhoneNumberField, display_phone_number
+from huis.core.translation_forms import TranslationFieldsMixin
 
 from .models import Charter, WelcomingPlace
 from .models.people import ShareItem
@@ -259,7 +260,7 @@ class OrganisationLeaveForm(forms.Form):
     )
 
 
-class PlaceForm(forms.ModelForm):
+class PlaceForm(TranslationFieldsMixin, forms.ModelForm):
     contact_phone = PhoneNumberField(label=_("contact phone"), required=False)
 
     class Meta:
@@ -301,4 +302,7 @@ class PlaceForm(forms.ModelForm):
         return cleaned
 
     def place_details(self) -> PlaceDetails:
-        return PlaceDetails(**{name: self.cleaned_data[name] for name in self._meta.fields})
+        return PlaceDetails(
+            **{name: self.cleaned_data[name] for name in self._meta.fields},
+            translations=self.translations(),
+        )

@@ -11,6 +11,11 @@ class OntmoetingConfig(AppConfig):
     verbose_name = _("Meeting")
 
     def ready(self) -> None:
+        from huis.core.registry import TranslationEditor, register_translation_editor
+
+        register_translation_editor(
+            TranslationEditor(model="ontmoeting.Activity", url_name="ontmoeting:activity_update")
+        )
         from huis.core.registry import (
             DashboardLink,
             HomeSection,

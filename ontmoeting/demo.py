@@ -102,6 +102,64 @@ DESCRIPTION = (
 )
 
 
+# The French and English of the texts above (title, summary), by Dutch title.
+TRANSLATIONS = {
+    "Schilderatelier": (
+        ("Atelier de peinture", "Peindre ensemble. Pas besoin de savoir peindre."),
+        ("Painting workshop", "Painting together. You don't need to know how."),
+    ),
+    "Zachte yoga": (
+        ("Yoga doux", "Bouger et respirer calmement. Sur un tapis ou sur une chaise."),
+        ("Gentle yoga", "Moving and breathing calmly. On a mat or on a chair."),
+    ),
+    "Soep op donderdag": (
+        ("Soupe du jeudi", "Nous mangeons ensemble un bol de soupe avec du pain."),
+        ("Thursday soup", "We share a bowl of soup with bread."),
+    ),
+    "Gezelschapsspelen": (
+        ("Jeux de société", "Cartes, jeux de plateau et un brin de causette."),
+        ("Board games", "Cards, board games and a chat."),
+    ),
+    "Wandeling langs de dijk": (
+        (
+            "Promenade le long de la digue",
+            "Nous marchons ensemble une heure ou deux. Puis on boit un verre.",
+        ),
+        ("Walk along the dike", "We walk together for an hour or two. Then we have a drink."),
+    ),
+    "Infoavond: wat is herstel?": (
+        (
+            "Soirée d'info : qu'est-ce que le rétablissement ?",
+            "Un expert du vécu raconte. Tu peux poser des questions.",
+        ),
+        (
+            "Info evening: what is recovery?",
+            "An expert by experience tells their story. You can ask questions.",
+        ),
+    ),
+}
+DESCRIPTION_FR = (
+    "Tout le monde est le bienvenu. Tu ne dois rien savoir ni savoir faire.\n\n"
+    "Tu peux simplement venir voir. Tu as des questions ? Parle à un collaborateur."
+)
+DESCRIPTION_EN = (
+    "Everyone is welcome. You don't need to know or be able to do anything.\n\n"
+    "You can just come and have a look. Questions? Talk to someone of the house."
+)
+
+
+def _translations(title: str) -> dict[str, str]:
+    (title_fr, summary_fr), (title_en, summary_en) = TRANSLATIONS[title]
+    return {
+        "title_fr": title_fr,
+        "title_en": title_en,
+        "summary_fr": summary_fr,
+        "summary_en": summary_en,
+        "description_fr": DESCRIPTION_FR,
+        "description_en": DESCRIPTION_EN,
+    }
+
+
 def _data(start, end, room, title, summary, category, capacity, access, price=0, location=""):
     return ActivityData(
         title=title,
@@ -116,6 +174,7 @@ def _data(start, end, room, title, summary, category, capacity, access, price=0,
         leaders=list(User.objects.filter(email__in=["medewerker@huis.example"])),
         leader_names="Vrijwilligers van het huis",
         price=price,
+        translations=_translations(title),
         **access,
     )
 

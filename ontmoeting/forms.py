@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from huis.accounts.models import User
 from huis.accounts.roles import Role
 from huis.core.phone import NOT_MOBILE_MESSAGE, PhoneNumberField, is_mobile_number
+from huis.core.translation_forms import TranslationFieldsMixin
 from huis.facts.selectors import house_facts
 from huis.places.models import PlaceOffering
 
@@ -188,7 +189,7 @@ def _leader_choices():
     )
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(TranslationFieldsMixin, forms.ModelForm):
     """Plan or change an activity. Date and times apart, as people think of them."""
 
     date = forms.DateField(label=_("Date"), widget=DateInput())
@@ -326,6 +327,7 @@ class ActivityForm(forms.ModelForm):
                 "accessibility_notes",
             ),
         )
+        self.add_translation_fieldset(self.helper)
         self.helper.add_input(Submit("submit", _("Save")))
 
     def clean(self):
@@ -369,6 +371,7 @@ class ActivityForm(forms.ModelForm):
             price=c["price"],
             price_note=c.get("price_note", ""),
             accessibility_notes=c.get("accessibility_notes", ""),
+            translations=self.translations(),
             **{name: bool(c.get(name)) for name, _label in ACCESSIBILITY},
         )
 

@@ -42,6 +42,7 @@ class CampaignCreateView(CampaignFormMixin, FormView):
             ends_on=data["ends_on"],
             goals=data["goals"],
             target_audiences=data["target_audiences"],
+            translations=form.translations(),
         )
         messages.success(self.request, _("The campaign is saved."))
         return redirect(campaign)
@@ -95,6 +96,7 @@ class CampaignUpdateView(CampaignChildMixin, FormView):
                 ends_on=data["ends_on"],
                 goals=data["goals"],
                 target_audiences=data["target_audiences"],
+                translations=form.translations(),
             )
         except DomainError as error:
             form.add_error(None, error.message)

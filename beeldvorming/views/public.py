@@ -11,6 +11,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView, TemplateView
 
+from huis.core.content_language import local_text
 from huis.core.share import share_meta
 
 from ..selectors import published_testimonies
@@ -55,8 +56,8 @@ class StoryDetailView(TemplateView):
         context["story"] = story
         context["share"] = share_meta(
             self.request,
-            title=story.title,
-            description=Truncator(story.body).words(40),
+            title=local_text(story, "title").text,
+            description=Truncator(local_text(story, "body").text).words(40),
             type="article",
         )
         return context

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView
 
@@ -52,6 +53,7 @@ class StoryCreateView(PermissionRequiredMixin, FormView):
                 body=data["body"],
                 attribution=data["attribution"],
                 shown_name=data["shown_name"],
+                language=get_language(),
             )
         except DomainError as error:
             form.add_error(None, error.message)

@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from huis.core.content_language import local_text
+
 
 class _ListItem(models.Model):
     name = models.CharField(_("name"), max_length=80, unique=True)
@@ -15,7 +17,8 @@ class _ListItem(models.Model):
         ordering = ["order", "name"]
 
     def __str__(self) -> str:
-        return self.name
+        # In the reader's language (choices in forms, lists): a list item is a word, not a text.
+        return local_text(self, "name").text
 
 
 class Theme(_ListItem):
@@ -74,4 +77,5 @@ class Region(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.name
+        # In the reader's language (choices in forms, lists): a list item is a word, not a text.
+        return local_text(self, "name").text

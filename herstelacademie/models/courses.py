@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from huis.core.content_language import local_text
 from huis.rooms.models import Room
 
 SEARCH_CONFIG = "dutch"
@@ -80,7 +81,8 @@ class Theme(models.Model):
         ordering = ["name"]
 
     def __str__(self) -> str:
-        return self.name
+        # In the reader's language (choices in forms, lists): a list item is a word, not a text.
+        return local_text(self, "name").text
 
 
 class CourseFormat(models.TextChoices):

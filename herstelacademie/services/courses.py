@@ -1,7 +1,7 @@
 """Terms and courses: planning, co-production of the trainers, publishing and cancelling."""
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from huis.accounts.roles import Role
 from huis.audit.services import log_action
+from huis.core.content_language import Translations, translations_apply
 from huis.core.locking import lock
 from huis.places import services as places
 from huis.rooms.services import booking_release
@@ -20,7 +21,7 @@ from .common import CourseError, configure_places
 
 
 @transaction.atomic
-def term_save(*, term: Term, actor: Any) -> Term:
+def term_save(*, term: Term, actor: Any, translations: Translations | None = None) -> Term:
     if term.ends_on < term.starts_on:
         raise CourseError(_("The last day must be after the first day."), field="ends_on")
     if term.enrolment_closes_at <= term.enrolment_opens_at:
@@ -31,6 +32,7 @@ def term_save(*, term: Term, actor: Any) -> Term:
         raise CourseError(
             _("Another term already has this short name. Choose another one."), field="slug"
         )
+    translations_apply(term, translations or {})
     term.save()
     for course in term.courses.all():
         configure_places(course)
@@ -54,6 +56,8 @@ class CourseData:
     certificate_share: int = 75
     expert_trainers: Sequence[Any] = ()
     professional_trainers: Sequence[Any] = ()
+    # French and English of title, summary and learning goals; absent: unchanged.
+    translations: Translations = field(default_factory=dict)
 
 
 def _apply(course: Course, data: CourseData) -> None:
@@ -67,6 +71,7 @@ def _apply(course: Course, data: CourseData) -> None:
     course.requires_intake = data.requires_intake
     course.accessibility_notes = data.accessibility_notes
     course.certificate_share = data.certificate_share
+    translations_apply(course, data.translations)
 
 
 def coproduction_warning(*, course: Course) -> str:

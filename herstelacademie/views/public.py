@@ -17,6 +17,7 @@ from django.views.generic import TemplateView
 from django_ratelimit.core import is_ratelimited
 
 from huis.accounts.mixins import PermissionRequiredMixin
+from huis.core.content_language import local_text
 from huis.core.errors import DomainError
 from huis.core.pagecache import cached_page
 from huis.core.service_views import refuse
@@ -84,8 +85,8 @@ def _json_ld(course: Course, sessions: list) -> str:
     data = {
         "@context": "https://schema.org",
         "@type": "Course",
-        "name": course.title,
-        "description": course.summary,
+        "name": local_text(course, "title").text,
+        "description": local_text(course, "summary").text,
         "url": settings.SITE_URL + course.get_absolute_url(),
         "teaches": course.learning_goal_lines,
         "isAccessibleForFree": True,
@@ -137,7 +138,7 @@ def _course_context(request: HttpRequest, course: Course, form=None) -> dict:
         "now": now,
         "share": share_meta(
             request,
-            title=course.title,
+            title=local_text(course, "title").text,
             description=" · ".join(_course_share_parts(course, sessions)),
             type="article",
             path=course.get_absolute_url(),
@@ -162,7 +163,7 @@ def _course_share_parts(course: Course, sessions: list) -> list[str]:
                 outside="" if first.room_id else first.location,
             )
         )
-    parts.append(course.summary)
+    parts.append(local_text(course, "summary").text)
     return parts
 
 

@@ -90,7 +90,9 @@ class _TermFormView(_StaffFormView):
 
     def form_valid(self, form):
         try:
-            services.term_save(term=form.instance, actor=self.request.user)
+            services.term_save(
+                term=form.instance, actor=self.request.user, translations=form.translations()
+            )
         except DomainError as error:
             return self.refused(form, error)
         messages.success(self.request, _("Saved."))

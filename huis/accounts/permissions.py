@@ -7,6 +7,8 @@ from .access import is_administrator, is_authenticated, is_coordinator, is_house
 rules.add_perm("core.view_dashboard", is_house)
 rules.add_perm("core.use_admin", is_administrator)
 rules.add_perm("core.view_report", is_coordinator)  # the yearly report (huis.core.report)
+# Which content lacks French or English (huis.core.translations_overview).
+rules.add_perm("core.view_missing_translations", is_coordinator)
 rules.add_perm("accounts.edit_own_profile", is_authenticated)
 
 

@@ -9,11 +9,13 @@ class CoreConfig(AppConfig):
     verbose_name = _("The house")
 
     def ready(self) -> None:
+        from .content_language import pin_original_fields_to_dutch
         from .input_guard import install_single_line_guard
         from .registry import DashboardLink, register_dashboard_link
 
         # Every form of the portal (and allauth's): single-line fields stay on one line.
         install_single_line_guard()
+        pin_original_fields_to_dutch()
 
         post_migrate.connect(_sync_retention, sender=self, dispatch_uid="core.sync_retention")
         for link in [
@@ -26,6 +28,14 @@ class CoreConfig(AppConfig):
                 ),
                 perm="core.view_report",
                 order=90,
+            ),
+            DashboardLink(
+                section=_("Reports"),
+                title=_("Missing translations"),
+                url_name="core:missing_translations",
+                description=_("Which texts have no French or English yet, with links to add them."),
+                perm="core.view_missing_translations",
+                order=92,
             ),
             DashboardLink(
                 section=_("Trust and privacy"),

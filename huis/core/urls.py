@@ -14,6 +14,11 @@ urlpatterns = [
         report.ReportDownloadView.as_view(),
         name="report_download",
     ),
+    path(
+        "beheer/vertalingen/",
+        views.MissingTranslationsView.as_view(),
+        name="missing_translations",
+    ),
     path("na-aanmelden/", views.after_login, name="after_login"),
     path("taal/", views.set_language, name="set_language"),
     path("privacy/", views.PrivacyView.as_view(), name="privacy"),

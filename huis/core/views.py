@@ -18,6 +18,7 @@ from huis.accounts.services import user_update_profile
 from . import health
 from .ratelimit import rate_limited
 from .registry import dashboard_links_for, home_sections_for
+from .translations_overview import missing_translations_overview
 
 health_logger = logging.getLogger("huis.health")
 
@@ -98,6 +99,16 @@ class DashboardView(PermissionRequiredMixin, TemplateView):
             sections.setdefault(str(link.section), []).append({"link": link, "status": status})
         context["sections"] = sections
         return context
+
+
+class MissingTranslationsView(PermissionRequiredMixin, TemplateView):
+    """Per kind of content: how many items lack French or English, and links to add them."""
+
+    template_name = "core/missing_translations.html"
+    permission_required = "core.view_missing_translations"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(kinds=missing_translations_overview(), **kwargs)
 
 
 @never_cache

@@ -8,6 +8,11 @@ class FactsConfig(AppConfig):
     verbose_name = _("The house's facts")
 
     def ready(self) -> None:
+        from huis.core.registry import TranslationEditor, register_translation_editor
+
+        register_translation_editor(
+            TranslationEditor(model="facts.HouseFacts", url_name="facts:edit")
+        )
         from huis.core.registry import DashboardLink, register_dashboard_link
         from huis.core.versioned_cache import watch
 

@@ -18,16 +18,11 @@ class HouseFacts(models.Model):
     municipality = models.CharField(_("municipality"), max_length=100, blank=True)
     phone = models.CharField(_("phone number"), max_length=32, blank=True)
     email = models.EmailField(_("email address"), blank=True)
-    # Public transport and the entrance, then step-free access: in Dutch, French and English.
-    route_nl = models.TextField(_("how to get here (Dutch)"), blank=True)
-    route_fr = models.TextField(_("how to get here (French)"), blank=True)
-    route_en = models.TextField(_("how to get here (English)"), blank=True)
-    access_nl = models.TextField(_("step-free access (Dutch)"), blank=True)
-    access_fr = models.TextField(_("step-free access (French)"), blank=True)
-    access_en = models.TextField(_("step-free access (English)"), blank=True)
-    welcome_nl = models.TextField(_("welcome text (Dutch)"), blank=True)
-    welcome_fr = models.TextField(_("welcome text (French)"), blank=True)
-    welcome_en = models.TextField(_("welcome text (English)"), blank=True)
+    # Public transport and the entrance, then step-free access, then the welcome text: in Dutch,
+    # with `_nl`, `_fr` and `_en` columns from django-modeltranslation (huis/facts/translation.py).
+    route = models.TextField(_("how to get here"), blank=True, db_default="")
+    access = models.TextField(_("step-free access"), blank=True, db_default="")
+    welcome = models.TextField(_("welcome text"), blank=True, db_default="")
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
 
     class Meta:

@@ -63,6 +63,38 @@ ROOMS = [
 ]
 
 
+# The French and English of each room's name and description, by code.
+TRANSLATIONS = {
+    "ontmoetingsruimte": (
+        ("Salle de rencontre", "La grande salle avec le bar. C'est ici qu'on entre librement."),
+        ("Meeting room", "The big room with the bar. This is where you walk in."),
+    ),
+    "atelier": (
+        ("Atelier", "Des tables, de la peinture et de l'argile. Tu peux te salir."),
+        ("Workshop", "Tables, paint and clay. You may get dirty."),
+    ),
+    "leslokaal-1": (
+        ("Salle de cours 1", "Accessible par l'ascenseur. Avec une boucle magnétique."),
+        ("Classroom 1", "Reached by the lift. With a hearing loop."),
+    ),
+    "leslokaal-2": (("Salle de cours 2", ""), ("Classroom 2", "")),
+    "stille-kamer": (
+        ("Pièce calme", "Une pièce tranquille pour se reposer un moment."),
+        ("Quiet room", "A calm room to rest for a while."),
+    ),
+}
+
+
+def _translations(slug: str) -> dict:
+    (name_fr, description_fr), (name_en, description_en) = TRANSLATIONS[slug]
+    return {
+        "name_fr": name_fr,
+        "name_en": name_en,
+        "description_fr": description_fr or None,
+        "description_en": description_en or None,
+    }
+
+
 @register_demo_seeder("rooms", order=10)
 def seed(*, stdout) -> None:
     for slug, name, floor, capacity, step_free, toilet, loop, quiet, description in ROOMS:
@@ -77,6 +109,7 @@ def seed(*, stdout) -> None:
                 "hearing_loop": loop,
                 "is_quiet_room": quiet,
                 "description": description,
+                **_translations(slug),
                 **_rules(slug),
             },
         )

@@ -1,6 +1,7 @@
 """Welcoming places: kept up to date by partners, published by a coordinator."""
 
 from dataclasses import dataclass, fields
+from dataclasses import field as dataclass_field
 from decimal import Decimal
 from typing import Any
 
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from huis.accounts.access import organisation_ids
 from huis.accounts.models import Organisation
 from huis.audit.services import log_action
+from huis.core.content_language import Translations, translations_apply
 
 from ..models import WelcomingPlace
 from .errors import NetwerkError
@@ -37,10 +39,14 @@ class PlaceDetails:
     contact_phone: str = ""
     website: str = ""
     partner: Organisation | None = None
+    # French and English of offer, when and accessibility; absent: unchanged.
+    translations: Translations = dataclass_field(default_factory=dict)
 
     def apply_to(self, place: WelcomingPlace) -> None:
         for field in fields(self):
-            setattr(place, field.name, getattr(self, field.name))
+            if field.name != "translations":
+                setattr(place, field.name, getattr(self, field.name))
+        translations_apply(place, self.translations)
 
 
 def _unique_slug(name: str, *, exclude: int | None = None) -> str:

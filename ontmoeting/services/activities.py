@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from huis.audit.services import log_action
+from huis.core.content_language import Translations, translations_apply
 from huis.core.locking import lock, lock_rows
 from huis.places import services as places
 from huis.places.models import PlaceOffering
@@ -54,6 +55,8 @@ class ActivityData:
     sign_language: bool = False
     easy_to_read: bool = False
     accessibility_notes: str = ""
+    # French and English of title, summary and description ({"title_fr": ...}); absent: unchanged.
+    translations: Translations = field(default_factory=dict)
 
 
 def _check(data: ActivityData, *, allow_past: bool = False) -> None:
@@ -105,6 +108,7 @@ def _apply(activity: Activity, data: ActivityData, start: dt.datetime, end: dt.d
     activity.sign_language = data.sign_language
     activity.easy_to_read = data.easy_to_read
     activity.accessibility_notes = data.accessibility_notes
+    translations_apply(activity, data.translations)
     activity.starts_at, activity.ends_at = start, end
     activity.save()
     activity.leaders.set(data.leaders)

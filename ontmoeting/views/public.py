@@ -21,6 +21,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from huis.accounts.mixins import ObjectAccessMixin, PermissionRequiredMixin
+from huis.core.content_language import local_text
 from huis.core.cursors import make_cursor, parse_cursor
 from huis.core.errors import DomainError
 from huis.core.pagecache import cached_page
@@ -100,8 +101,8 @@ def _json_ld(activity: Activity) -> str:
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
-        "name": activity.title,
-        "description": activity.summary,
+        "name": local_text(activity, "title").text,
+        "description": local_text(activity, "summary").text,
         "startDate": timezone.localtime(activity.starts_at).isoformat(),
         "endDate": timezone.localtime(activity.ends_at).isoformat(),
         "eventStatus": status,
@@ -109,7 +110,7 @@ def _json_ld(activity: Activity) -> str:
         "url": settings.SITE_URL + activity.get_absolute_url(),
         "isAccessibleForFree": activity.is_free,
         "location": event_location(
-            room_name=activity.room.name if activity.room_id else "",
+            room_name=local_text(activity.room, "name").text if activity.room_id else "",
             outside="" if activity.room_id else activity.location,
         ),
         "organizer": {"@type": "Organization", "name": house_facts().name},
@@ -145,15 +146,17 @@ def _activity_context(request: HttpRequest, activity: Activity, form=None) -> di
         "volunteers": staff_of(activity),
         "share": share_meta(
             request,
-            title=activity.title,
+            title=local_text(activity, "title").text,
             description=" · ".join(
                 [
                     when_text(activity.starts_at, activity.ends_at),
                     house_place_text(
-                        room_name=activity.room.name if activity.room_id else "",
+                        room_name=local_text(activity.room, "name").text
+                        if activity.room_id
+                        else "",
                         outside="" if activity.room_id else activity.location,
                     ),
-                    activity.summary,
+                    local_text(activity, "summary").text,
                 ]
             ),
             type="article",

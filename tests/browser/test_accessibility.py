@@ -147,7 +147,7 @@ def test_every_page_a_visitor_a_partner_and_staff_reach_has_no_accessibility_vio
     for who, user, starts in [
         ("public", None, ("/", "/woorden/")),
         ("partner", partner_a, ("/", "/kwartiermaken/")),
-        ("staff", coordinator, ("/beheer/", "/profiel/")),
+        ("staff", coordinator, ("/beheer/", "/beheer/vertalingen/", "/profiel/")),
     ]:
         checked, problems = _check(browser, live_server, user, starts=starts)
         print(f"axe: {checked} {who} page views checked, {len(problems)} with violations")

@@ -62,6 +62,7 @@ MATRIX = {
     "accounts:who_touched": ("get", None, _account),
     "accounts:delete": ("get", None, _account),
     "core:report": ("get", None, _coordinators),
+    "core:missing_translations": ("get", None, _coordinators),
     "core:report_build": ("post", None, lambda r: _coordinators(r, ok=302)),
     # Not made yet: back to the page (tests/core/test_report.py downloads a made one).
     "core:report_download": ("get", "report_kind", lambda r: _coordinators(r, ok=302)),

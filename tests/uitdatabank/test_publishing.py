@@ -250,3 +250,25 @@ def test_staff_choices_are_audited(connected, as_role, staff):
     url = reverse("uitdatabank:set_publish", kwargs={"source": "activity", "pk": activity.pk})
     as_role("staff").post(url, {"wanted": "1"})
     assert AuditEntry.objects.filter(action="uitdatabank.publish", actor=staff).exists()
+
+
+def test_the_french_and_english_of_an_activity_go_out_with_it(connected):
+    activity = ActivityFactory(
+        category="creatief",
+        title="Schilderen met Mira",
+        translations={
+            "title_fr": "Peindre avec Mira",
+            "title_en": "Painting with Mira",
+            "description_fr": "Avec de la peinture.",
+        },
+    )
+    assert activity.title_fr == "Peindre avec Mira"
+    assert sweep() == 1
+    body = connected.api_requests("POST", "/events")[0][2]
+    assert body["name"] == {
+        "nl": "Schilderen met Mira",
+        "fr": "Peindre avec Mira",
+        "en": "Painting with Mira",
+    }
+    assert body["description"]["fr"] == "Avec de la peinture."
+    assert "en" not in body["description"]  # no English description: UiTdatabank shows Dutch
