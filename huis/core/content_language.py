@@ -28,6 +28,24 @@ def pin_original_fields_to_dutch() -> None:
 
     for module in (fields, manager, translator):
         module.get_language = _default_language
+    manager.MultilingualQuerySet._post_init = _post_init
+
+
+def _post_init(self) -> None:
+    """modeltranslation's own, except that a model's default ordering stays a *default* unless a
+    translated field is in it. The library makes every Meta.ordering explicit so it can rewrite
+    `title` into `title_nl`; Django adds an explicit ordering to the GROUP BY of
+    `.values("month").annotate(...)`, so every aggregate per month of a translated model
+    (activities held per month) came out per row instead (`GROUP BY 1, id`)."""
+    from modeltranslation.manager import rewrite_order_lookup_key
+
+    self._rewrite = True
+    self._populate = None
+    ordering = self.model._meta.ordering if self.model else None
+    if ordering and self.query.default_ordering and not self.query.order_by:
+        rewritten = [rewrite_order_lookup_key(self.model, key) for key in ordering]
+        if rewritten != list(ordering):
+            self.query.add_ordering(*rewritten)
 
 
 @dataclass(frozen=True)

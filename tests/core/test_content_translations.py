@@ -2,11 +2,12 @@
 one, and marked Dutch (with one note on the page) where there is not; staff see what is missing
 and add it in the same forms; the seeded lists came with their French and English."""
 
+import datetime as dt
 import importlib
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from ervaringsdeskundigen.models import Language, Region, Theme, WorkKind
 from herstelacademie.forms import TermForm
@@ -84,7 +85,7 @@ def test_a_story_falls_back_to_its_authors_language_not_to_dutch(client):
     story.save(update_fields=["language"])
     client.cookies["django_language"] = "en"
     html = client.get(story.get_absolute_url()).text
-    assert '<h1><span lang="fr">Mon chemin</span></h1>' in html
+    assert '<h1 lang="fr">Mon chemin</h1>' in html
     assert "content-note" not in html  # not Dutch: no "only in Dutch" note
     html = _french(client, story.get_absolute_url())
     assert "<h1>Mon chemin</h1>" in html
@@ -237,3 +238,25 @@ def test_a_list_item_reads_in_the_visitors_language_in_forms_and_lists():
     with translation.override("en"):
         assert str(Need.objects.get(name="Wonen")) == "Housing"
     assert str(homeless) == "Dakloosheid"
+
+
+def test_counts_per_month_of_a_translated_model_group_by_month_not_by_row():
+    """modeltranslation made every default ordering explicit, and Django groups by an explicit
+    ordering: a count of activities per month came out one row per activity (the yearly
+    overview then kept the last row of a month). The default ordering stays a default."""
+    from django.db.models import Count
+    from django.db.models.functions import ExtractMonth
+
+    day = timezone.localdate().replace(day=10) + dt.timedelta(days=31)
+    for hour in (9, 11, 14):
+        ActivityFactory(
+            starts_at=timezone.make_aware(dt.datetime.combine(day, dt.time(hour))),
+            ends_at=timezone.make_aware(dt.datetime.combine(day, dt.time(hour + 1))),
+        )
+    rows = list(
+        Activity.objects.filter(starts_at__date=day)
+        .annotate(month=ExtractMonth("starts_at"))
+        .values("month")
+        .annotate(n=Count("pk"))
+    )
+    assert rows == [{"month": day.month, "n": 3}]
