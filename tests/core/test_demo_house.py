@@ -283,6 +283,17 @@ def test_uitdatabank_shows_each_publishing_state(house, as_role):
         assert word in page
 
 
+def test_the_demo_has_rules_bookings_and_a_waiting_request(house):
+    """Partners' room bookings (from tests/rooms/test_partner_bookings.py: it seeded twice)."""
+    from huis.rooms.models import PartnerBooking
+
+    _printed, first, second = house
+    counts = first["rooms.PartnerBooking"]
+    assert PartnerBooking.objects.count() == second["rooms.PartnerBooking"] == counts == 3
+    assert PartnerBooking.objects.filter(status=PartnerBooking.Status.PENDING).exists()
+    assert PartnerBooking.objects.filter(status=PartnerBooking.Status.APPROVED).exists()
+
+
 def test_seed_demo_refuses_with_debug_off(settings, db):
     settings.DEBUG = False
     users = User.objects.count()
