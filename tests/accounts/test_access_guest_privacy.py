@@ -15,12 +15,13 @@ from ontmoeting.services import registration_create, registration_create_as_gues
 from tests.conftest import ROLE_FIXTURES
 from tests.factories import ActivityFactory
 from tests.herstelacademie.factories import make_course
+from tests.matrix import *  # noqa: F403 (role users and objects made once per module)
 from tests.trust.matrix import assert_answer, expected_answer
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def guest(expert, staff, visitor):
     """Els signed up as a guest for a full activity (a place) and a course (same address in
     capitals); the visitor waits for the activity."""

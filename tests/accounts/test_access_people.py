@@ -6,6 +6,7 @@ from django.urls import reverse
 from huis.accounts import imports, invitations, phone_login
 from tests.conftest import ROLE_FIXTURES
 from tests.factories import UserFactory
+from tests.matrix import *  # noqa: F403 (role users and objects made once per module)
 from tests.trust.matrix import LOGIN, assert_answer, expected_answer
 
 pytestmark = pytest.mark.django_db
@@ -48,7 +49,7 @@ MATRIX = {
 }
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def objects(coordinator, organisation_a):
     invitation = invitations.invitation_create(
         email="new@partner.example",

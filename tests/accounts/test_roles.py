@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tests.conftest import ROLE_FIXTURES
+from tests.matrix import *  # noqa: F403 (role users made once per module)
 
 pytestmark = pytest.mark.django_db
 

@@ -5,12 +5,20 @@ The last test lists every URL pattern of the app and fails when one has no row h
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
 from django.urls import get_resolver, reverse
 
 from beeldvorming import services
 from tests.conftest import ROLE_FIXTURES
+from tests.matrix import *  # noqa: F403 (role users and objects made once per module)
+from tests.matrix import module_scoped
 
+from . import conftest
 from .conftest import PDF
+
+campaign = module_scoped(conftest.campaign)
+action = module_scoped(conftest.action)
+own_story = module_scoped(conftest.own_story)
 
 pytestmark = pytest.mark.django_db
 
@@ -76,8 +84,16 @@ MATRIX = {
 }
 
 
-@pytest.fixture
-def objects(own_story, action, staff):
+@pytest.fixture(scope="module", autouse=True)
+def media_root(tmp_path_factory):
+    """The module's objects hold an uploaded file: one temporary MEDIA_ROOT for the module."""
+    path = tmp_path_factory.mktemp("media")
+    with override_settings(MEDIA_ROOT=path):
+        yield path
+
+
+@pytest.fixture(scope="module")
+def objects(media_root, own_story, action, staff):
     from tests.factories import TestimonyFactory
 
     material = services.material_add(

@@ -315,6 +315,17 @@ def test_pages_the_home_texts_and_two_news_items_in_three_languages(house, clien
     assert "<li>Meeting: a place to drop in" in seen["en"]
 
 
+def test_the_demo_has_rules_bookings_and_a_waiting_request(house):
+    """Partners' room bookings (from tests/rooms/test_partner_bookings.py: it seeded twice)."""
+    from huis.rooms.models import PartnerBooking
+
+    _printed, first, second = house
+    counts = first["rooms.PartnerBooking"]
+    assert PartnerBooking.objects.count() == second["rooms.PartnerBooking"] == counts == 3
+    assert PartnerBooking.objects.filter(status=PartnerBooking.Status.PENDING).exists()
+    assert PartnerBooking.objects.filter(status=PartnerBooking.Status.APPROVED).exists()
+
+
 def test_seed_demo_refuses_with_debug_off(settings, db):
     settings.DEBUG = False
     users = User.objects.count()

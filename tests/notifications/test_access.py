@@ -11,6 +11,7 @@ from django.urls import reverse
 from huis.notifications.shortlinks import short_link_for
 from tests.conftest import ROLE_FIXTURES
 from tests.factories import ActivityFactory
+from tests.matrix import *  # noqa: F403 (role users and objects made once per module)
 from tests.trust.matrix import LOGIN, assert_answer, expected_answer
 
 pytestmark = pytest.mark.django_db
@@ -33,8 +34,8 @@ MATRIX = {
 }
 
 
-@pytest.fixture
-def objects(db):
+@pytest.fixture(scope="module")
+def objects(matrix_world):
     url = short_link_for(settings.SITE_URL + "/agenda/inschrijving/abc/")
     activity = ActivityFactory(capacity=4)
     return {

@@ -12,6 +12,7 @@ from django.utils import translation
 from huis.rooms import partner_services
 from huis.rooms.models import PartnerBooking
 from tests.conftest import ROLE_FIXTURES
+from tests.matrix import *  # noqa: F403 (role users and objects made once per module)
 
 from .factories import bookable_room, moment
 
@@ -68,7 +69,7 @@ MATRIX = {
 }
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def objects(partner_a, organisation_a):
     room = bookable_room(name="Leslokaal 1", needs_approval=True)
     booking = partner_services.partner_booking_request(

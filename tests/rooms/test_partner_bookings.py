@@ -8,7 +8,6 @@ calendar costs the same queries with few or many bookings, and the words exist i
 import datetime as dt
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -243,16 +242,6 @@ def test_the_clash_is_told_in_each_language(
     with translation.override(language), pytest.raises(RoomClash) as caught:
         _book(partner_b, organisation_b, room)
     assert words in caught.value.message
-
-
-def test_the_demo_has_rules_bookings_and_a_waiting_request(settings):
-    settings.DEBUG = True
-    call_command("seed_demo", "--quiet-logins")
-    counts = PartnerBooking.objects.count()
-    call_command("seed_demo", "--quiet-logins")
-    assert PartnerBooking.objects.count() == counts == 3
-    assert PartnerBooking.objects.filter(status=PartnerBooking.Status.PENDING).exists()
-    assert PartnerBooking.objects.filter(status=PartnerBooking.Status.APPROVED).exists()
 
 
 def test_the_committee_meeting_form_offers_the_rooms_and_names_a_clash(

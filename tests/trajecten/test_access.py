@@ -11,8 +11,18 @@ import pytest
 from django.urls import get_resolver, reverse
 
 from tests.conftest import ROLE_FIXTURES
+from tests.matrix import *  # noqa: F403 (role users and objects made once per module)
+from tests.matrix import module_scoped
 
+from . import conftest
 from .factories import ApplicationFactory, HousingStepFactory, MeetingFactory, decide, schedule
+
+programme = module_scoped(conftest.programme)
+committee = module_scoped(conftest.committee)
+meeting = module_scoped(conftest.meeting)
+application_a = module_scoped(conftest.application_a)
+scheduled = module_scoped(conftest.scheduled)
+trajectory_a = module_scoped(conftest.trajectory_a)
 
 pytestmark = pytest.mark.django_db
 
@@ -125,7 +135,7 @@ MATRIX = {
 }
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def objects(programme, application_a, scheduled, meeting, trajectory_a, organisation_a, partner_a):
     """URL kwargs per object key. application_a is on the agenda (`scheduled`); the draft is
     another application of organisation A."""

@@ -12,6 +12,7 @@ from django.utils import timezone
 from huis.notifications.models import Notification
 from huis.notifications.services import notification_schedule
 from tests.conftest import ROLE_FIXTURES
+from tests.matrix import *  # noqa: F403 (role users and objects made once per module)
 
 from .matrix import LOGIN, assert_answer, expected_answer
 
@@ -80,8 +81,8 @@ PLACEHOLDERS = {
 }
 
 
-@pytest.fixture
-def objects(db):
+@pytest.fixture(scope="module")
+def objects(matrix_world):
     failed = notification_schedule(
         key="failed:matrix",
         kind="test_message",

@@ -9,8 +9,9 @@ from html.parser import HTMLParser
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 from django.test import Client
+
+from tests.demo_house import seeded_demo_house
 
 from .hostile import CORPUS, assert_no_injected_markup, assert_scripts_are_ours
 from .test_crawl import crawl
@@ -66,13 +67,17 @@ def _forms_on(client, pages) -> dict[tuple[str, str], dict]:
     return found
 
 
+@pytest.fixture(scope="module")
+def demo_house(django_db_setup, django_db_blocker):
+    """Seeded once for both visitors; what one's posts change is rolled back before the other."""
+    with seeded_demo_house(django_db_blocker):
+        yield
+
+
 @pytest.mark.parametrize("who", ["anonymous", "visitor"])
 def test_every_form_on_the_portal_survives_the_hostile_corpus(
-    who, settings, request, django_capture_on_commit_callbacks
+    who, demo_house, request, django_capture_on_commit_callbacks
 ):
-    settings.DEBUG = True
-    call_command("seed_demo", "--quiet-logins")
-    settings.DEBUG = False
     client = Client()
     if who == "visitor":
         from huis.accounts.models import User

@@ -5,6 +5,7 @@ from django.urls import get_resolver, reverse
 
 from tests.conftest import ROLE_FIXTURES
 from tests.factories import ActivityFactory
+from tests.matrix import *  # noqa: F403 (role users and objects made once per module)
 from uitdatabank.models import CategoryMapping, Publication
 
 pytestmark = pytest.mark.django_db
@@ -34,8 +35,8 @@ MATRIX = {
 }
 
 
-@pytest.fixture
-def objects():
+@pytest.fixture(scope="module")
+def objects(matrix_world):
     CategoryMapping.objects.get_or_create(
         key="activity:creatief", defaults={"label": "Creatief", "eventtype_id": "0.3.1.0.0"}
     )

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from tests.conftest import ROLE_FIXTURES
 from tests.ervaringsdeskundigen.factories import rates
+from tests.matrix import *  # noqa: F403 (role users and objects made once per module)
 from vrijwilligers import services
 from vrijwilligers.models import ShiftHours
 
@@ -106,7 +107,7 @@ MATRIX = {
 }
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def objects(house_organisation):
     from tests.factories import UserFactory
 
