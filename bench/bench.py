@@ -50,6 +50,9 @@ def measure_scale(args) -> None:
 
     try:
         listed, extra = pagelist.pages()
+        if args.only:  # some pages only (by name); the floors are measured as always
+            wanted = [w.strip().lower() for w in args.only.split(",")]
+            listed = [p for p in listed if any(w in p.name.lower() for w in wanted)]
         floors("start")
         middle = len(listed) // 2
         for index, page in enumerate(listed):
@@ -106,6 +109,7 @@ def run_pages(args) -> None:
         with tempfile.NamedTemporaryFile(suffix=".json") as out:
             cmd = [PY, __file__, "--measure-scale", str(scale), "--out", out.name]
             cmd += ["--seconds", str(args.seconds)] + (["--reuse"] if args.reuse else [])
+            cmd += ["--only", args.only] if args.only else []
             if args.seed_only:
                 servers.prepare(servers.environment(scale), scale=scale, reuse=args.reuse)
                 continue
@@ -130,8 +134,10 @@ def run_pages(args) -> None:
         + "\n"
         + report.table(runs)
     )
+    if args.only:  # a partial run keeps the full table and goes in a section of its own
+        body = body.replace("## Pages (", f"## Some pages ({args.only!r}: ", 1)
     print(body)
-    report.write_doc("pages", body)
+    report.write_doc("pages-only" if args.only else "pages", body)
 
 
 def main() -> None:
@@ -143,6 +149,9 @@ def main() -> None:
         "--seed-only", action="store_true", help="Only make the scratch databases (then --reuse)."
     )
     parser.add_argument("--seconds", type=int, default=8, help="Length of each measured run.")
+    parser.add_argument(
+        "--only", default="", help="Only the pages whose name has one of these (comma-separated)."
+    )
     parser.add_argument("--sweep", action="store_true", help="Measure the reminder sweep.")
     parser.add_argument("--messages", type=int, default=10_000, help="Reminders in the sweep.")
     parser.add_argument(
