@@ -72,17 +72,7 @@ def export_person(user: Any) -> dict:
                 "alias": p.alias,
                 "contact": p.contact,
                 "registered_at": _iso(p.created_at),
-                "consents": [
-                    {
-                        "recorded_at": _iso(c.recorded_at),
-                        "items": c.items,
-                        "scope": c.scope,
-                        "organisations": [o.name for o in c.organisations.all()],
-                        "text_version": c.text_version,
-                        "withdrawn_at": _iso(getattr(_withdrawal(c), "withdrawn_at", None)),
-                    }
-                    for c in p.consents.all()
-                ],
+                "consents": [_consent(c) for c in p.consents.all()],
                 "referrals": [
                     {
                         "to": r.to_organisation.name,
@@ -103,6 +93,18 @@ def _withdrawal(consent: Consent):
         return consent.withdrawal
     except Consent.withdrawal.RelatedObjectDoesNotExist:
         return None
+
+
+def _consent(c) -> dict:
+    """One consent as the person's data download shows it (their own or asked on their behalf)."""
+    return {
+        "recorded_at": _iso(c.recorded_at),
+        "items": c.items,
+        "scope": c.scope,
+        "organisations": [o.name for o in c.organisations.all()],
+        "text_version": c.text_version,
+        "withdrawn_at": _iso(getattr(_withdrawal(c), "withdrawn_at", None)),
+    }
 
 
 def erase_person(user: Any) -> None:
@@ -198,17 +200,7 @@ def export_referred_person(pk: int) -> dict:
                 "anonymised_at": _iso(person.anonymised_at),
             }
         ],
-        "consents": [
-            {
-                "recorded_at": _iso(c.recorded_at),
-                "items": c.items,
-                "scope": c.scope,
-                "organisations": [o.name for o in c.organisations.all()],
-                "text_version": c.text_version,
-                "withdrawn_at": _iso(getattr(_withdrawal(c), "withdrawn_at", None)),
-            }
-            for c in person.consents.all()
-        ],
+        "consents": [_consent(c) for c in person.consents.all()],
         "referrals": [
             {
                 "from": r.from_organisation.name,

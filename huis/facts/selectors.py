@@ -11,6 +11,7 @@ from datetime import date, time, timedelta
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from huis.core.content_language import LocalText  # a text in a language, or the Dutch
 from huis.core.phone import display_phone_number
 from huis.core.versioned_cache import Cached
 
@@ -21,18 +22,6 @@ DEFAULT_NAME = "Huis met vele kamers"
 TEXT_FIELDS = ("route", "access", "welcome")
 
 FACTS = Cached(name="house-facts", scopes=(SCOPE,), timeout=60 * 60, code=("huis.facts.selectors",))
-
-
-@dataclass(frozen=True)
-class LocalText:
-    """A text in the visitor's language, or the Dutch one (`lang` says which, for `lang=`)."""
-
-    text: str
-    lang: str
-    is_fallback: bool
-
-    def __str__(self) -> str:
-        return self.text
 
 
 @dataclass(frozen=True)
