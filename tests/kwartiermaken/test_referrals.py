@@ -33,12 +33,15 @@ def _form(organisation_b, **overrides):
 
 
 def test_a_home_visit_starts_a_referral_with_its_needs(
-    client, partner_a, entry_a, organisation_b, partner_b
+    client, partner_a, entry_a, organisation_b, partner_b, need
 ):
+    need.name_en = "Housing"
+    need.save()
     client.force_login(partner_a)
     url = reverse("kwartiermaken:entry_refer", args=[entry_a.pk])
     form = client.get(url)
-    assert form.status_code == 200 and "Wonen" in form.text
+    # The worker reads English: the needs that go along are shown in their language.
+    assert form.status_code == 200 and 'lang="en"' in form.text and "Housing" in form.text
     response = client.post(url, _form(organisation_b))
     referral = Referral.objects.get()
     assert response.status_code == 302 and response.url == referral.get_absolute_url()
