@@ -121,5 +121,12 @@ def test_guidance_end_ends_once_and_is_recorded(guidance, partner_a):
 def test_every_place_detail_is_a_field_of_the_place():
     from dataclasses import fields
 
+    from huis.core.content_language import translated_fields
+
     model_fields = {f.name for f in WelcomingPlace._meta.get_fields()}
-    assert {f.name for f in fields(services.PlaceDetails)} <= model_fields
+    # `translations` carries the French and English of the translated fields (offer_fr, ...).
+    assert {f.name for f in fields(services.PlaceDetails)} - {"translations"} <= model_fields
+    assert {f"{name}_{code}" for name in translated_fields(WelcomingPlace) for code in ("fr", "en")}
+    assert {
+        f"{name}_{code}" for name in translated_fields(WelcomingPlace) for code in ("fr", "en")
+    } <= model_fields
