@@ -2,7 +2,7 @@
 waiting list): counted and previewed first, then sent through the outbox, audited.
 
 What people sign up for is registered by each function (`register_message_audience` in
-huis/core/registry.py); this module never imports a function app.
+huis/core/registry/); this module never imports a function app.
 """
 
 from dataclasses import dataclass
