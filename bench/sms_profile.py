@@ -13,8 +13,6 @@ import argparse
 import cProfile
 import os
 import pstats
-import socket
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -39,6 +37,7 @@ def main() -> None:
     sys.path.insert(0, str(ROOT))
     sys.path.insert(0, str(ROOT / "bench"))
     import servers
+    import sms_sweep
 
     # The benchmark's production settings (cached templates, DEBUG off), on this database and
     # this Redis (REDIS_URL, default the helper's db 2).
@@ -56,16 +55,7 @@ def main() -> None:
     )
     from tests.notifications import fake_twilio
 
-    # The fake in a process of its own, as in the benchmark (in a thread it would share the GIL).
-    fake = subprocess.Popen(
-        [sys.executable, "-m", "tests.notifications.fake_twilio", str(args.port)], cwd=ROOT
-    )
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", args.port), timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.1)
+    fake = sms_sweep.start_fake_twilio(args.port)
     os.environ.update(
         TWILIO_ACCOUNT_SID=fake_twilio.ACCOUNT_SID,
         TWILIO_AUTH_TOKEN=fake_twilio.AUTH_TOKEN,
@@ -74,12 +64,9 @@ def main() -> None:
     import django
 
     django.setup()
-    import datetime as dt
 
-    from django.conf import settings
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
-    from django.utils import timezone
 
     from huis.notifications.channels import sms_backend
     from huis.notifications.models import Notification, ShortLink
@@ -88,29 +75,8 @@ def main() -> None:
     prefix = "profile-sms:"
 
     def make_rows() -> list:
-        now = timezone.now()
         Notification.objects.filter(key__startswith=prefix).delete()
-        Notification.objects.bulk_create(
-            Notification(
-                key=f"{prefix}{n}",
-                kind="ontmoeting_reminder",
-                phone=f"+3247{n:07d}",
-                language="nl",
-                channel="sms",
-                context={
-                    "name": "Marie",
-                    "title": "Samen koken",
-                    "day": "dinsdag 24 november 2026",
-                    "day_short": "dinsdag 24/11",
-                    "start": "10:00",
-                    "manage_url": f"{settings.SITE_URL}/agenda/inschrijving/{'t' * 60}{n}/",
-                    "_links_valid_until": (now + dt.timedelta(days=2)).isoformat(),
-                },
-                due_at=now - dt.timedelta(minutes=1),
-                send_after=now - dt.timedelta(minutes=1),
-            )
-            for n in range(args.messages)
-        )
+        Notification.objects.bulk_create(sms_sweep.reminders(args.messages, key_prefix=prefix))
         return list(Notification.objects.filter(key__startswith=prefix).order_by("pk"))
 
     def sweep() -> int:

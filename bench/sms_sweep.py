@@ -24,6 +24,53 @@ ACCOUNT_SID = "AC" + "0" * 30 + "42"
 AUTH_TOKEN = "fake-twilio-auth-token-0123456789"
 
 
+def reminders(count: int, *, key_prefix: str) -> list:
+    """`count` due SMS reminders in Dutch, with the longest values the template takes."""
+    import datetime as dt
+
+    from django.conf import settings
+    from django.utils import timezone
+
+    from huis.notifications.models import Notification
+
+    now = timezone.now()
+    return [
+        Notification(
+            key=f"{key_prefix}{n}",
+            kind="ontmoeting_reminder",
+            phone=f"+3247{n:07d}",
+            language="nl",
+            channel="sms",
+            context={
+                "name": "Marie",
+                "title": "Samen koken",
+                "day": "dinsdag 24 november 2026",
+                "day_short": "dinsdag 24/11",
+                "start": "10:00",
+                "manage_url": f"{settings.SITE_URL}/agenda/inschrijving/{'t' * 60}{n}/",
+                "_links_valid_until": (now + dt.timedelta(days=2)).isoformat(),
+            },
+            due_at=now - dt.timedelta(minutes=1),
+            send_after=now - dt.timedelta(minutes=1),
+        )
+        for n in range(count)
+    ]
+
+
+def start_fake_twilio(port: int) -> subprocess.Popen:
+    """The fake Twilio in a process of its own (a thread would share the GIL), once it answers."""
+    fake = subprocess.Popen(
+        [sys.executable, "-m", "tests.notifications.fake_twilio", str(port)], cwd=ROOT
+    )
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/__counts", timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    return fake
+
+
 def run_sms_sweep(args, *, environment, setup_django, write_doc, machine) -> None:
     env = environment()
     env["DATABASE_URL"] = env["DATABASE_URL"].rsplit("/", 1)[0] + f"/{DB_NAME}"
@@ -43,9 +90,6 @@ def run_sms_sweep(args, *, environment, setup_django, write_doc, machine) -> Non
     subprocess.run([sys.executable, "manage.py", "migrate", "-v", "0"], env=dev, check=True)
     setup_django(env)
 
-    import datetime as dt
-
-    from django.conf import settings
     from django.utils import timezone
 
     from huis.notifications.channels import sms_backend
@@ -56,43 +100,12 @@ def run_sms_sweep(args, *, environment, setup_django, write_doc, machine) -> Non
     budget_forget()  # the month's shared count starts from this fresh database
 
     count = args.sms_messages
-    now = timezone.now()
     Notification.objects.bulk_create(
-        (
-            Notification(
-                key=f"reminder-24h:registration:{n}",
-                kind="ontmoeting_reminder",
-                phone=f"+3247{n:07d}",
-                language="nl",
-                channel="sms",
-                context={
-                    "name": "Marie",
-                    "title": "Samen koken",
-                    "day": "dinsdag 24 november 2026",
-                    "day_short": "dinsdag 24/11",
-                    "start": "10:00",
-                    "manage_url": f"{settings.SITE_URL}/agenda/inschrijving/{'t' * 60}{n}/",
-                    "_links_valid_until": (now + dt.timedelta(days=2)).isoformat(),
-                },
-                due_at=now - dt.timedelta(minutes=1),
-                send_after=now - dt.timedelta(minutes=1),
-            )
-            for n in range(count)
-        ),
-        batch_size=5000,
+        reminders(count, key_prefix="reminder-24h:registration:"), batch_size=5000
     )
     rows = list(Notification.objects.order_by("pk"))
 
-    fake = subprocess.Popen(
-        [sys.executable, "-m", "tests.notifications.fake_twilio", str(PORT)], cwd=ROOT
-    )
-    counts_url = f"http://127.0.0.1:{PORT}/__counts"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(counts_url, timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.1)
+    fake = start_fake_twilio(PORT)
     try:
         # The bare send: the same backend, the same messages, rendered beforehand.
         backend = sms_backend()
@@ -111,7 +124,7 @@ def run_sms_sweep(args, *, environment, setup_django, write_doc, machine) -> Non
                 break
             sent += batch
         sweep = time.perf_counter() - started
-        with urllib.request.urlopen(counts_url, timeout=10) as response:
+        with urllib.request.urlopen(f"http://127.0.0.1:{PORT}/__counts", timeout=10) as response:
             references = json.loads(response.read())
     finally:
         fake.terminate()
