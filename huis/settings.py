@@ -81,13 +81,16 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A public page's stored copy for a visitor without a session, with the headers the
+    # middleware above made and before the work of the middleware below (huis/core/pagecache.py).
+    "huis.core.pagecache.CachedPageMiddleware",
     "huis.core.ratelimit.RateLimitMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Answers to a logged-in person or through a private link: no cache may keep them.
     "huis.core.middleware.PrivateResponsesMiddleware",
     "huis.accounts.middleware.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "huis.accounts.middleware.UserSessionsMiddleware",
     "huis.accounts.middleware.RequireTwoFactorMiddleware",

@@ -39,10 +39,13 @@ PUBLIC = ("herstelacademie", "places")
 
 class CatalogueView(TemplateView):
     template_name = "herstelacademie/catalogue.html"
+    page_cache_scopes = PUBLIC  # served early to visitors without a session (pagecache)
 
     def get(self, request, *args, **kwargs):
         return cached_page(
-            request, scopes=PUBLIC, render=lambda: super(CatalogueView, self).get(request)
+            request,
+            scopes=self.page_cache_scopes,
+            render=lambda: super(CatalogueView, self).get(request),
         )
 
     def get_context_data(self, **kwargs):
@@ -169,6 +172,7 @@ def _course_share_parts(course: Course, sessions: list) -> list[str]:
 
 class CourseView(TemplateView):
     template_name = "herstelacademie/course.html"
+    page_cache_scopes = PUBLIC
 
     def get(self, request, *args, pk: int, slug: str, **kwargs):
         def render_page() -> HttpResponse:
@@ -177,7 +181,7 @@ class CourseView(TemplateView):
                 return redirect(course, permanent=True)
             return render(request, self.template_name, _course_context(request, course))
 
-        return cached_page(request, scopes=PUBLIC, render=render_page)
+        return cached_page(request, scopes=self.page_cache_scopes, render=render_page)
 
 
 class EnrolView(PermissionRequiredMixin, View):

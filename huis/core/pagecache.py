@@ -11,20 +11,31 @@ therefore exact after every sign-up and cancellation, not "a minute later".
 Per-visitor parts stay per visitor: the CSRF token and the CSP nonce are cut out of the stored copy
 and filled in again for each request. Logged-in people, requests with a pending message and
 anything but a plain GET are never served from (or stored in) the cache.
+
+Served early (issue #30): a visitor without a session cookie cannot be logged in and has no
+pending message, so `CachedPageMiddleware` answers them from the stored copy before the rest of
+the middleware and the view run: one cache round trip (the scopes' versions and the page
+together), no query. A view opts in by naming its scopes in `page_cache_scopes` (and, when
+something must happen before every showing, `page_cache_prepare`). The middleware stands after
+the ones that make a page's headers (security, CSP, session, language, CSRF, frame options), so
+an early answer gets the same headers, a fresh nonce and the visitor's own CSRF token.
 """
 
 import hashlib
 import re
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
+from django.urls import Resolver404, resolve
+from django.utils.cache import patch_vary_headers
 from django.utils.csp import LazyNonce
 
-from .versioned_cache import bump, computed_under, is_recording, versions
+from .versioned_cache import bump, computed_under, is_recording, read_with_versions, versions
 
-__all__ = ["bump", "cached_page", "versions"]
+__all__ = ["CachedPageMiddleware", "bump", "cached_page", "versions"]
 
 CSRF_MARK = "__huis_csrf_token__"
 NONCE_MARK = "__huis_csp_nonce__"
@@ -44,14 +55,23 @@ def _cacheable(request: HttpRequest) -> bool:
 
 
 def _key(request: HttpRequest, scopes: tuple[str, ...]) -> str:
-    parts = [request.get_full_path(), getattr(request, "LANGUAGE_CODE", ""), *map(str, scopes)]
-    parts += map(str, versions(*scopes))
+    """The page's key: its address and language; the scopes' versions are stored with it."""
+    parts = [request.get_full_path(), getattr(request, "LANGUAGE_CODE", ""), *scopes]
     digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
     return f"pagecache:page:{digest}"
 
 
 def _nonce(request: HttpRequest) -> LazyNonce | None:
     return getattr(request, "_csp_nonce", None)
+
+
+def _served(request: HttpRequest, body: str) -> HttpResponse:
+    """The stored copy with this visitor's CSRF token and this response's nonce."""
+    body = body.replace(CSRF_MARK, get_token(request))
+    nonce = _nonce(request)
+    if NONCE_MARK in body and nonce is not None:
+        body = body.replace(NONCE_MARK, str(nonce))
+    return HttpResponse(body, content_type="text/html; charset=utf-8")
 
 
 def cached_page(
@@ -67,13 +87,9 @@ def cached_page(
         return render()
     scopes = (*scopes, *EVERY_PAGE)
     key = _key(request, scopes)
-    stored = None if is_recording() else cache.get(key)
-    if stored is not None:
-        body = stored.replace(CSRF_MARK, get_token(request))
-        nonce = _nonce(request)
-        if NONCE_MARK in body and nonce is not None:
-            body = body.replace(NONCE_MARK, str(nonce))
-        return HttpResponse(body, content_type="text/html; charset=utf-8")
+    current, entry = read_with_versions(key, scopes)
+    if entry is not None:
+        return _served(request, entry[1])
 
     def render_now() -> HttpResponse:
         response = render()
@@ -91,5 +107,52 @@ def cached_page(
         nonce = _nonce(request)
         if nonce is not None and bool(nonce):  # only when the page used it
             body = body.replace(str(nonce), NONCE_MARK)
-        cache.set(key, body, timeout)
+        cache.set(key, (current, body), timeout)
     return response
+
+
+def _view_class(match) -> type | None:
+    return getattr(match.func, "view_class", None)
+
+
+class CachedPageMiddleware:
+    """Answers a visitor without a session from the stored copy of a public page, before the rest
+    of the middleware and the view (see the module's text). Anything else passes on."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+        self.session_cookie = settings.SESSION_COOKIE_NAME
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if (
+            request.method == "GET"
+            and self.session_cookie not in request.COOKIES
+            and "messages" not in request.COOKIES
+            and not is_recording()
+        ):
+            response = self._early(request)
+            if response is not None:
+                return response
+        return self.get_response(request)
+
+    def _early(self, request: HttpRequest) -> HttpResponse | None:
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return None
+        view_class = _view_class(match)
+        scopes = getattr(view_class, "page_cache_scopes", None)
+        if scopes is None:
+            return None
+        prepare = getattr(view_class, "page_cache_prepare", None)
+        if prepare is not None:
+            prepare()
+        scopes = (*scopes, *EVERY_PAGE)
+        _current, entry = read_with_versions(_key(request, scopes), scopes)
+        if entry is None:
+            return None
+        request.resolver_match = match  # for the request's log line
+        response = _served(request, entry[1])
+        # What the page would say through the session middleware: it depends on the cookies.
+        patch_vary_headers(response, ("Cookie",))
+        return response

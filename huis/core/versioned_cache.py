@@ -81,6 +81,17 @@ def versions(*scopes: str) -> list[int]:
     return _versions_from(shared_cache.get_many([_version_key(s) for s in scopes]), scopes)
 
 
+def read_with_versions(key: str, scopes: tuple[str, ...]) -> tuple[list[int], tuple | None]:
+    """In one round trip: the current versions of `scopes`, and the entry `(versions, value)`
+    stored under `key` when it was stored under exactly those versions (else None)."""
+    found = shared_cache.get_many([*(_version_key(s) for s in scopes), key])
+    current = _versions_from(found, scopes)
+    entry = found.get(key)
+    if _recording is None and entry is not None and entry[0] == current:
+        return current, entry
+    return current, None
+
+
 # --- The code's shape --------------------------------------------------------------------------
 
 
@@ -141,11 +152,8 @@ class Cached:
         """The value for `parts`: from the cache when computed under the current versions, else
         `compute()` (and kept). One cache round trip when it is there."""
         key = f"cached:{self.name}:{self._base(parts)}"
-        version_keys = [_version_key(s) for s in self.scopes]
-        found = shared_cache.get_many([*version_keys, key])
-        current = _versions_from(found, self.scopes)
-        entry = found.get(key)
-        if _recording is None and entry is not None and entry[0] == current:
+        current, entry = read_with_versions(key, self.scopes)
+        if entry is not None:
             return entry[1]
         value = self._compute(compute)
         shared_cache.set(key, (current, value), self.timeout)
@@ -156,12 +164,8 @@ class Cached:
         (nothing is computed): for a page that opens a value at once or asks for it to be made."""
         if _recording is not None:
             return None
-        key = f"cached:{self.name}:{self._base(parts)}"
-        found = shared_cache.get_many([*(_version_key(s) for s in self.scopes), key])
-        entry = found.get(key)
-        if entry is not None and entry[0] == _versions_from(found, self.scopes):
-            return entry[1]
-        return None
+        entry = read_with_versions(f"cached:{self.name}:{self._base(parts)}", self.scopes)[1]
+        return None if entry is None else entry[1]
 
     def _compute(self, compute: Callable[[], Any]) -> Any:
         return _record(self.name, compute)

@@ -46,10 +46,13 @@ PROGRAMME = ("ontmoeting", "places", STAFF_SCOPE)  # STAFF_SCOPE: the volunteers
 
 class AgendaView(TemplateView):
     template_name = "ontmoeting/agenda.html"
+    page_cache_scopes = PROGRAMME  # served early to visitors without a session (pagecache)
 
     def get(self, request, *args, **kwargs):
         return cached_page(
-            request, scopes=PROGRAMME, render=lambda: super(AgendaView, self).get(request)
+            request,
+            scopes=self.page_cache_scopes,
+            render=lambda: super(AgendaView, self).get(request),
         )
 
     def get_context_data(self, **kwargs):
@@ -174,9 +177,12 @@ def _get_activity(request: HttpRequest, pk: int) -> Activity:
 
 class ActivityView(TemplateView):
     template_name = "ontmoeting/activity.html"
+    page_cache_scopes = PROGRAMME
+    # A lapsed offer must not keep a place from the page, cached or not.
+    page_cache_prepare = staticmethod(offers_expire)
 
     def get(self, request, *args, pk: int, slug: str, **kwargs):
-        offers_expire()  # a lapsed offer must not keep a place from the page
+        self.page_cache_prepare()
 
         def render_page() -> HttpResponse:
             activity = _get_activity(request, pk)
@@ -184,7 +190,7 @@ class ActivityView(TemplateView):
                 return redirect(activity, permanent=True)
             return render(request, self.template_name, _activity_context(request, activity))
 
-        return cached_page(request, scopes=PROGRAMME, render=render_page)
+        return cached_page(request, scopes=self.page_cache_scopes, render=render_page)
 
 
 @method_decorator(rate_limited("ontmoeting.sign_up", rate="10/m"), name="dispatch")

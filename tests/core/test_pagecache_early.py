@@ -1,0 +1,120 @@
+"""Public pages served early (huis.core.pagecache.CachedPageMiddleware, issue #30): a visitor
+without a session gets the stored copy before the rest of the middleware and the view run, in one
+cache round trip and without a query, with the same headers as the page the view makes, their own
+CSRF token and nonce, in their own language, and with places left exact."""
+
+import datetime as dt
+import re
+
+import pytest
+import redis.connection
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from huis.places.models import PlaceClaim
+from ontmoeting.services import registration_create
+from ontmoeting.views.public import AgendaView
+from tests.factories import ActivityFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+# What differs per response by design: the request's id, the nonce, the cookie a new visitor gets.
+PER_RESPONSE = {"x-request-id", "content-security-policy", "set-cookie"}
+
+
+@pytest.fixture
+def redis_round_trips(monkeypatch):
+    count = [0]
+    original = redis.connection.AbstractConnection.send_packed_command
+
+    def send(self, *args, **kwargs):
+        count[0] += 1
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(redis.connection.AbstractConnection, "send_packed_command", send)
+    return count
+
+
+def _headers(response) -> dict[str, str]:
+    return {k.lower(): v for k, v in response.items() if k.lower() not in PER_RESPONSE}
+
+
+def _served_early(path: str, redis_round_trips, **extra):
+    """A new visitor's answer, with the queries and cache round trips it took."""
+    redis_round_trips[0] = 0
+    with CaptureQueriesContext(connection) as queries:
+        response = Client(**extra).get(path)
+    return response, len(queries), redis_round_trips[0]
+
+
+def test_a_new_visitor_gets_a_stored_page_in_one_round_trip_with_the_views_headers(
+    redis_round_trips, monkeypatch
+):
+    ActivityFactory(title="Samen koken", capacity=5)
+    agenda = reverse("ontmoeting:home")
+    made = Client().get(agenda)  # the view makes the page and stores it
+    views = []
+    original = AgendaView.get
+    monkeypatch.setattr(
+        AgendaView, "get", lambda self, *a, **k: views.append(1) or original(self, *a, **k)
+    )
+    early, queries, round_trips = _served_early(agenda, redis_round_trips)
+    assert (queries, round_trips, views) == (0, 1, [])  # the view did not run
+    assert early.status_code == 200 and "Samen koken" in early.text
+    assert _headers(early) == _headers(made)
+    assert "Cookie" in early["Vary"] and "Accept-Language" in early["Vary"]
+    assert early["X-Frame-Options"] == "DENY"
+    assert "csrftoken" in early.cookies  # a first visit gets its CSRF cookie, as from the view
+    nonce = re.search(r"'nonce-([^']+)'", early["Content-Security-Policy"])
+    assert nonce is None or nonce.group(1) in early.text
+
+
+def test_the_page_is_served_early_in_the_visitors_own_language(redis_round_trips, settings):
+    ActivityFactory(title="Wandelen", capacity=5)
+    catalogue = reverse("ontmoeting:home")
+    dutch = Client().get(catalogue)
+    french = Client(headers={"accept-language": "fr"}).get(catalogue)
+    assert french["Content-Language"] == "fr" and dutch["Content-Language"] == "nl"
+    again, queries, _ = _served_early(
+        catalogue, redis_round_trips, headers={"accept-language": "fr"}
+    )
+    assert queries == 0
+    assert again["Content-Language"] == "fr"
+    assert re.search(r'<html lang="fr', again.text)
+
+
+def test_a_visitor_with_a_session_goes_through_the_view_and_sees_the_same_page(
+    client, visitor, redis_round_trips
+):
+    ActivityFactory(title="Praatcafé", capacity=4)
+    agenda = reverse("ontmoeting:home")
+    Client().get(agenda)
+    client.force_login(visitor)
+    logged_in = client.get(agenda)
+    assert (
+        logged_in["Cache-Control"].startswith("max-age=0")
+        or "private" in logged_in["Cache-Control"]
+    )
+    assert "Praatcafé" in logged_in.text
+    assert reverse("account_logout") in logged_in.text  # their own page, not the anonymous copy
+
+
+def test_an_activity_page_served_early_still_frees_a_lapsed_offer_first():
+    activity = ActivityFactory(title="Uitstap", capacity=1, waitlist_mode="offer")
+    page = activity.get_absolute_url()
+    registration_create(activity=activity, actor=None, name="A", email="a@test.example")
+    waiting = registration_create(activity=activity, actor=None, name="B", email="b@test.example")
+    assert waiting.status == PlaceClaim.Status.WAITING
+    full = Client().get(page).text  # stored: full
+    # A's place was offered to B, and B let the offer lapse (no signal: the clock did it).
+    PlaceClaim.objects.filter(name="A").update(status=PlaceClaim.Status.CANCELLED)
+    PlaceClaim.objects.filter(pk=waiting.pk).update(
+        status=PlaceClaim.Status.OFFERED, offer_expires_at=timezone.now() - dt.timedelta(minutes=1)
+    )
+    after = Client().get(page).text
+    assert after != full
+    waiting.refresh_from_db()
+    assert waiting.status == PlaceClaim.Status.LAPSED
