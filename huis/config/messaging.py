@@ -42,6 +42,11 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 NOTIFICATIONS_RETRY_DELAYS = env.list(
     "NOTIFICATIONS_RETRY_DELAYS", cast=int, default=[60, 5 * 60, 30 * 60, 2 * 60 * 60]
 )
+# How many messages the sweep hands over at once, each on its own database connection and in its
+# own transaction (each row is still claimed, sent and marked sent once). Sending waits on the
+# provider and the mail server, so a few at once send several times faster. 1 in development
+# and tests, where a test's rows live in a transaction other connections cannot see.
+NOTIFICATIONS_SWEEP_THREADS = env.int("NOTIFICATIONS_SWEEP_THREADS", default=4 if PRODUCTION else 1)
 # The text-message channel: a class with send(*, to, text, reference) -> provider id. In
 # production "huis.notifications.twilio.TwilioSmsBackend"; console and file for development.
 NOTIFICATIONS_SMS_BACKEND = env.str(

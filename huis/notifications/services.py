@@ -4,6 +4,7 @@ import functools
 import json
 import logging
 import re
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -12,6 +13,7 @@ from django.core import mail
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.db import connection as db_connection
+from django.db import connections as db_connections
 from django.db.models import Q
 from django.template import Context, TemplateDoesNotExist, engines
 from django.template.loader import render_to_string
@@ -384,12 +386,35 @@ def notification_send(*, notification_id: int) -> bool:
         return _deliver(notification)
 
 
-def notifications_send_due(*, limit: int = 500) -> int:
-    """The sweep: send due rows one by one, skipping those another worker holds.
+def notifications_send_due(*, limit: int = 500, threads: int | None = None) -> int:
+    """The sweep: send up to `limit` due rows, skipping those another worker holds; how many
+    were sent.
 
-    Each row is still claimed, sent and marked sent in its own transaction; only the mail
-    server connection is kept open across the batch (opening one per message costs more than
-    the message). After a failed send the connection is opened anew for the next row.
+    `threads` (default `NOTIFICATIONS_SWEEP_THREADS`) sweeps run side by side, each on its own
+    database connection: a message's hand-over waits on the provider, and meanwhile the others
+    claim, render and mark theirs. Each row is still claimed, sent and marked sent in its own
+    transaction, so "once" holds as with one sweep (`FOR UPDATE SKIP LOCKED`).
+    """
+    threads = settings.NOTIFICATIONS_SWEEP_THREADS if threads is None else threads
+    if threads <= 1 or limit <= 1:
+        return _sweep(limit=limit)
+    share, rest = divmod(limit, threads)
+    limits = [share + (1 if n < rest else 0) for n in range(threads)]
+    with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="sweep") as pool:
+        return sum(pool.map(_sweep_on_own_connection, [n for n in limits if n]))
+
+
+def _sweep_on_own_connection(limit: int) -> int:
+    try:
+        return _sweep(limit=limit)
+    finally:
+        db_connections.close_all()  # this thread's connection, not the caller's
+
+
+def _sweep(*, limit: int) -> int:
+    """Send due rows one by one, each claimed, sent and marked sent in its own transaction;
+    only the mail server connection is kept open across the batch (opening one per message costs
+    more than the message). After a failed send the connection is opened anew for the next row.
     """
     sent = 0
     connection = None

@@ -15,6 +15,7 @@ describes it, in a thread of the test process.
 import base64
 import json
 import threading
+import time
 import uuid
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -44,6 +45,11 @@ class FakeTwilio:
     fail_next: int = 0
     unsubscribed: set[str] = field(default_factory=set)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    # Seconds each request takes (a real provider answers in tens of milliseconds), and the most
+    # requests that were in progress at one moment.
+    latency: float = 0.0
+    in_flight: int = 0
+    most_in_flight: int = 0
 
     @property
     def base_url(self) -> str:
@@ -116,10 +122,20 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def do_POST(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        form = {k: v[0] for k, v in parse_qs(self.rfile.read(length).decode()).items()}
-        status, payload = self._create(form)
-        self._answer(status, payload)
+        fake = self.fake
+        with fake.lock:
+            fake.in_flight += 1
+            fake.most_in_flight = max(fake.most_in_flight, fake.in_flight)
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+            form = {k: v[0] for k, v in parse_qs(self.rfile.read(length).decode()).items()}
+            if fake.latency:
+                time.sleep(fake.latency)
+            status, payload = self._create(form)
+            self._answer(status, payload)
+        finally:
+            with fake.lock:
+                fake.in_flight -= 1
 
     def _create(self, form: dict) -> tuple[int, dict]:
         fake = self.fake

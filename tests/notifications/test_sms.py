@@ -160,6 +160,19 @@ def test_the_reminder_is_sent_once_with_two_workers_racing(twilio):
     assert len(twilio.to("+32470555555")) == 2
 
 
+@pytest.mark.django_db(transaction=True)
+def test_a_sweep_on_four_connections_hands_over_side_by_side_and_sends_each_message_once(
+    twilio,
+):
+    twilio.latency = 0.02  # a provider's answer takes time: the other connections go on
+    rows = [_sms(key=f"side:{n}", phone=f"+3247055{n:04d}") for n in range(40)]
+    Notification.objects.update(send_after=timezone.now() - timedelta(seconds=1))
+    assert notifications_send_due(limit=100, threads=4) == 40
+    assert twilio.most_in_flight > 1  # really at once
+    assert sorted(m.to for m in twilio.messages) == sorted(row.phone for row in rows)
+    assert Notification.objects.filter(status="sent", attempts=1).count() == 40
+
+
 @pytest.mark.allow_logged_errors
 def test_a_provider_5xx_is_retried_and_then_shown_as_failed(twilio, as_role):
     twilio.fail_next = 2
