@@ -68,7 +68,32 @@ def pages() -> tuple[list[Page], dict]:
         Page("sign-up POST (guest)", sign_up, lua=lua, cookie=f"csrftoken={csrf}", group="post"),
         Page("mijn activiteiten", reverse("ontmoeting:mine"), cookie=visitor, group="private"),
         *optional["private"],
+        Page(
+            "yearly report, built (coordinator)",
+            built_report(),
+            cookie=coordinator,
+            group="private",
+        ),
+        Page(
+            "publishing status (coordinator)",
+            reverse("uitdatabank:publications"),
+            cookie=coordinator,
+            group="private",
+        ),
     ], {"target": target}
+
+
+def built_report() -> str:
+    """The yearly report page for last year, once built (as a Celery worker builds it): opening
+    it reads every section from the cache (building it is timed by `manage.py report_bench`)."""
+    from django.urls import reverse
+
+    from huis.core.report.build import build_report
+    from huis.core.report.views import period_from
+
+    period, _error = period_from({})
+    build_report(period=period)
+    return reverse("core:report")
 
 
 def optional_pages(*, coordinator: str, partner: str) -> dict[str, list[Page]]:

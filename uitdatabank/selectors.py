@@ -6,6 +6,9 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import QuerySet
+from django.utils.translation import get_language
+
+from huis.core.versioned_cache import Cached
 
 from . import client, sources
 from .models import CategoryMapping, Change, FacilityMapping, Publication, Venue
@@ -53,6 +56,22 @@ def _state(publication: Publication | None, changes: list[Change]) -> tuple[str,
     return State.NOT_PUBLISHED, ""
 
 
+# What is coming, as the page lists it: kept under the programme's, the courses' and the places'
+# versions (any change of an activity, series, course, room or offering bumps them), and for a
+# minute at most, since the clock alone takes what is over off the list.
+UPCOMING = Cached(
+    name="uitdatabank-upcoming",
+    scopes=("ontmoeting", "herstelacademie", "places"),
+    timeout=60,
+    code=("uitdatabank.sources",),
+)
+
+
+def upcoming() -> list[sources.Listed]:
+    """`sources.upcoming()`, kept per language (the kinds' labels are in it)."""
+    return UPCOMING.get_or_set(get_language(), compute=sources.upcoming)
+
+
 def event_page_url(event_id: str) -> str:
     """Where staff see the event at publiq: UiTdatabank's own page for it."""
     host = "https://www.uitdatabank.be"
@@ -62,7 +81,7 @@ def event_page_url(event_id: str) -> str:
 
 
 def publication_rows(*, user: Any, state: str = "") -> list[Row]:
-    listed = sources.upcoming()
+    listed = upcoming()
     keys = {(row.source, row.pk) for row in listed}
     publications = {
         (p.source, p.object_id): p

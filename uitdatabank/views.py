@@ -1,6 +1,8 @@
 """Staff pages of uitdatabank: what is published and how it went; the kinds table."""
 
+from django.core.paginator import Paginator
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
@@ -22,6 +24,10 @@ from .selectors import State
 PERM = "uitdatabank.manage_publishing"
 
 
+# Rows on one page of the publishing list: the busiest weeks of a year hold a few hundred.
+PER_PAGE = 50
+
+
 class PublicationListView(PermissionRequiredMixin, TemplateView):
     permission_required = PERM
     template_name = "uitdatabank/publications.html"
@@ -35,8 +41,13 @@ class PublicationListView(PermissionRequiredMixin, TemplateView):
         ]
         state = self.request.GET.get("state", "")
         state = state if state in dict(states) else ""
+        rows = selectors.publication_rows(user=self.request.user, state=state)
+        # A page number that is not one shows the first or the last page, never an error.
+        page = Paginator(rows, PER_PAGE).get_page(self.request.GET.get("page"))
         return super().get_context_data(
-            rows=selectors.publication_rows(user=self.request.user, state=state),
+            rows=page.object_list,
+            page_obj=page,
+            extra_query=urlencode({"state": state}) if state else "",
             connection=selectors.connection(user=self.request.user),
             states=states,
             state=state,

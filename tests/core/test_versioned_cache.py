@@ -58,6 +58,8 @@ def _tour() -> None:
     year = timezone.localdate().year
     build_report_task(f"{year}-01-01", f"{year}-12-31", "nl")
     assert coordinator.get(reverse("core:report"), {"jaar": year}).status_code == 200
+    # What is coming, as the publishing list shows it.
+    assert coordinator.get(reverse("uitdatabank:publications")).status_code == 200
     _public_tour()
 
 
