@@ -4,16 +4,13 @@ import functools
 import json
 import logging
 import re
-from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core import mail
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.db import connection as db_connection
-from django.db import connections as db_connections
 from django.db.models import Q
 from django.template import Context, TemplateDoesNotExist, engines
 from django.template.loader import render_to_string
@@ -386,90 +383,5 @@ def notification_send(*, notification_id: int) -> bool:
         return _deliver(notification)
 
 
-def notifications_send_due(*, limit: int = 500, threads: int | None = None) -> int:
-    """The sweep: send up to `limit` due rows, skipping those another worker holds; how many
-    were sent.
-
-    `threads` (default `NOTIFICATIONS_SWEEP_THREADS`) sweeps run side by side, each on its own
-    database connection: a message's hand-over waits on the provider, and meanwhile the others
-    claim, render and mark theirs. Each row is still claimed, sent and marked sent in its own
-    transaction, so "once" holds as with one sweep (`FOR UPDATE SKIP LOCKED`).
-    """
-    threads = settings.NOTIFICATIONS_SWEEP_THREADS if threads is None else threads
-    if threads <= 1 or limit <= 1:
-        return _sweep(limit=limit)
-    share, rest = divmod(limit, threads)
-    limits = [share + (1 if n < rest else 0) for n in range(threads)]
-    with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="sweep") as pool:
-        return sum(pool.map(_sweep_on_own_connection, [n for n in limits if n]))
-
-
-def _sweep_on_own_connection(limit: int) -> int:
-    try:
-        return _sweep(limit=limit)
-    finally:
-        db_connections.close_all()  # this thread's connection, not the caller's
-
-
-def _sweep(*, limit: int) -> int:
-    """Send due rows one by one, each claimed, sent and marked sent in its own transaction;
-    only the mail server connection is kept open across the batch (opening one per message costs
-    more than the message). After a failed send the connection is opened anew for the next row.
-    """
-    sent = 0
-    connection = None
-    links = shortlinks.LinkBatch(functools.partial(_upcoming_text_messages, limit=LINK_BATCH))
-    try:
-        for _i in range(limit):
-            with transaction.atomic():
-                notification = _claim()
-                if notification is None:
-                    break
-                if connection is None and notification.channel == Channel.EMAIL:
-                    connection = _open_mail_connection()
-                delivered = _deliver(notification, connection=connection, links=links)
-                sent += delivered
-            if not delivered and connection is not None:
-                _close_quietly(connection)
-                connection = None
-    finally:
-        if connection is not None:
-            _close_quietly(connection)
-    return sent
-
-
-# How many of the next due text messages get their short links made together.
-LINK_BATCH = 200
-
-
-def _upcoming_text_messages(*, limit: int) -> list[dict]:
-    """The contexts of the next due text messages, in the sweep's order (read, not claimed:
-    a link made for a message another worker sends is the link that worker would make)."""
-    return list(
-        Notification.objects.filter(
-            status=Notification.Status.PENDING,
-            send_after__lte=timezone.now(),
-            channel=Channel.SMS,
-        )
-        .order_by("send_after", "id")
-        .values_list("context", flat=True)[:limit]
-    )
-
-
-def _open_mail_connection() -> Any:
-    """An open connection to the default mailer, or None when it cannot be opened now (then
-    the row is sent the ordinary way, and fails and is retried the ordinary way)."""
-    connection = mail.mailers.default
-    try:
-        connection.open()
-    except Exception:
-        logger.warning("Could not open a mail connection for the sweep.", exc_info=True)
-        return None
-    return connection
-
-
-def _close_quietly(connection: Any) -> None:
-    try:
-        connection.close()
-    except Exception:  # a broken connection is dropped; the next row opens a new one
-        logger.warning("Closing the mail connection failed.", exc_info=True)
+# The sweep lives in its own module; callers keep importing it from here.
+from .sweep import notifications_send_due as notifications_send_due  # noqa: E402

@@ -182,13 +182,14 @@ def test_deleting_my_account_erases_me_and_keeps_the_counts(
 def test_erasure_is_all_or_nothing(visitor, life, monkeypatch):
     from huis.accounts import privacy
     from huis.core import registry
+    from huis.core.registry import privacy as registered_privacy
 
     def broken(user):
         raise RuntimeError("disk full")
 
-    original = registry._personal_data["notifications"]
+    original = registered_privacy._personal_data["notifications"]
     monkeypatch.setitem(
-        registry._personal_data,
+        registered_privacy._personal_data,
         "notifications",
         registry.PersonalDataProvider(
             name="notifications", label="x", export=original.export, erase=broken, order=80
