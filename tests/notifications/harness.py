@@ -35,13 +35,18 @@ class SinkHandler:
         self.rcpt_delay = rcpt_delay
         self.messages: list[email.message.Message] = []
         self.lock = threading.Lock()
-        self.rcpt_started = threading.Event()
+        # How many senders wait in RCPT right now: their message is half handed over. A worker
+        # sweeps on several connections at once, so "one started" is not "one is waiting now".
+        self.waiting = 0
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         envelope.rcpt_tos.append(address)
-        self.rcpt_started.set()
         if self.rcpt_delay:
-            await asyncio.sleep(self.rcpt_delay)
+            self.waiting += 1  # the server's one event loop thread: no lock needed
+            try:
+                await asyncio.sleep(self.rcpt_delay)
+            finally:
+                self.waiting -= 1
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):

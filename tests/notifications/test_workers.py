@@ -141,8 +141,7 @@ def test_a_worker_killed_mid_batch_then_restarted_delivers_each_once(processes):
         send_due_notifications.delay()
         wait_until(lambda: len(sink.handler.messages) >= 5, timeout=60)
         # Kill it while it waits on the server with the next message half handed over.
-        sink.handler.rcpt_started.clear()
-        sink.handler.rcpt_started.wait(timeout=10)
+        wait_until(lambda: sink.handler.waiting > 0, timeout=10, interval=0.02)
         doomed.kill()
         handed_over = len(sink.handler.messages)
         assert 5 <= handed_over < len(rows)

@@ -60,6 +60,10 @@ def _forget_queue() -> None:
         client.delete(key)
 
 
+# Each worker's sweep runs on this many connections side by side, as in production.
+SWEEP_THREADS = 4
+
+
 class Stack:
     """The production processes of one test, each in its own process group."""
 
@@ -88,6 +92,7 @@ class Stack:
             "LOG_LEVEL": "INFO",
             "PYTHONUNBUFFERED": "1",
             "NOTIFICATIONS_SWEEP_SECONDS": "1",
+            "NOTIFICATIONS_SWEEP_THREADS": str(SWEEP_THREADS),
             "HEARTBEAT_SECONDS": "2",
             "HEALTH_WORKER_MAX_AGE": "30",
             "HEALTH_BEAT_MAX_AGE": "30",
@@ -305,12 +310,14 @@ def test_the_production_stack_delivers_exactly_once_and_survives_a_killed_worker
             assert response.status == 200 and "Schilderatelier" in manage
 
             # --- One worker killed in the middle of a batch -------------------------------
-            sink_a.handler.rcpt_delay = sink_b.handler.rcpt_delay = 0.25
+            # Each worker sweeps on several connections. It is killed when every one of them
+            # waits on the slow server with a message half handed over: none is between the
+            # server's "accepted" and marking its row sent (that gap is at-least-once by design).
+            sink_a.handler.rcpt_delay = sink_b.handler.rcpt_delay = 1.0
             baseline_b = len(sink_b.handler.messages)
-            rows = _due_rows(24, "batch")
+            rows = _due_rows(48, "batch")
             wait_until(lambda: len(sink_b.handler.messages) >= baseline_b + 2, timeout=90)
-            sink_b.handler.rcpt_started.clear()
-            assert sink_b.handler.rcpt_started.wait(timeout=30)
+            wait_until(lambda: sink_b.handler.waiting == SWEEP_THREADS, timeout=30, interval=0.01)
             doomed.kill()  # SIGKILL while it waits on the mail server: nothing half sent
             assert not _all_sent(rows)
             wait_until(lambda: _all_sent(rows), timeout=120, message=steady.output()[-3000:])
