@@ -21,21 +21,23 @@ the ones that make a page's headers (security, CSP, session, language, CSRF, fra
 an early answer gets the same headers, a fresh nonce and the visitor's own CSRF token.
 """
 
+import functools
 import hashlib
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, URLResolver, get_resolver, get_urlconf
 from django.utils.cache import patch_vary_headers
 from django.utils.csp import LazyNonce
 
 from .versioned_cache import bump, computed_under, is_recording, read_with_versions, versions
 
-__all__ = ["CachedPageMiddleware", "bump", "cached_page", "versions"]
+__all__ = ["CachedPageMiddleware", "bump", "cached_page", "prepare_page", "versions"]
 
 CSRF_MARK = "__huis_csrf_token__"
 NONCE_MARK = "__huis_csp_nonce__"
@@ -111,8 +113,37 @@ def cached_page(
     return response
 
 
-def _view_class(match) -> type | None:
-    return getattr(match.func, "view_class", None)
+def prepare_page(request: HttpRequest, prepare: Callable[[], object]) -> None:
+    """Run a view's `page_cache_prepare`, unless the middleware did so for this request already
+    (it prepares before it looks for the stored copy, and passes the request on when there is
+    none)."""
+    if not getattr(request, "_page_cache_prepared", False):
+        prepare()
+        request._page_cache_prepared = True
+
+
+class _Early(NamedTuple):
+    """A cacheable page's view and its match (for the request's log line): found once per
+    address."""
+
+    match: object
+    view_class: type
+
+
+@functools.lru_cache(maxsize=2048)
+def _early_page(resolver: URLResolver, path: str) -> _Early | None:
+    """The cacheable view at `path`, or None. Kept per address (the resolver is part of the key,
+    so a changed URL configuration starts afresh): the middleware asks for every GET without a
+    session, and Django resolves the address again when the request passes on, so resolving it
+    here too would be paid twice."""
+    try:
+        match = resolver.resolve(path)
+    except Resolver404:
+        return None
+    view_class = getattr(match.func, "view_class", None)
+    if getattr(view_class, "page_cache_scopes", None) is None:
+        return None
+    return _Early(match, view_class)
 
 
 class CachedPageMiddleware:
@@ -136,22 +167,17 @@ class CachedPageMiddleware:
         return self.get_response(request)
 
     def _early(self, request: HttpRequest) -> HttpResponse | None:
-        try:
-            match = resolve(request.path_info)
-        except Resolver404:
+        page = _early_page(get_resolver(get_urlconf()), request.path_info)
+        if page is None:
             return None
-        view_class = _view_class(match)
-        scopes = getattr(view_class, "page_cache_scopes", None)
-        if scopes is None:
-            return None
-        prepare = getattr(view_class, "page_cache_prepare", None)
+        prepare = getattr(page.view_class, "page_cache_prepare", None)
         if prepare is not None:
-            prepare()
-        scopes = (*scopes, *EVERY_PAGE)
+            prepare_page(request, prepare)
+        scopes = (*page.view_class.page_cache_scopes, *EVERY_PAGE)
         _current, entry = read_with_versions(_key(request, scopes), scopes)
         if entry is None:
             return None
-        request.resolver_match = match  # for the request's log line
+        request.resolver_match = page.match  # for the request's log line
         response = _served(request, entry[1])
         # What the page would say through the session middleware: it depends on the cookies.
         patch_vary_headers(response, ("Cookie",))

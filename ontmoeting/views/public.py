@@ -24,7 +24,7 @@ from huis.accounts.mixins import ObjectAccessMixin, PermissionRequiredMixin
 from huis.core.content_language import local_text
 from huis.core.cursors import make_cursor, parse_cursor
 from huis.core.errors import DomainError
-from huis.core.pagecache import cached_page
+from huis.core.pagecache import cached_page, prepare_page
 from huis.core.ratelimit import rate_limited
 from huis.core.registry import STAFF_SCOPE, agenda_entries_for, staff_of
 from huis.core.service_views import ServicePostView, refuse
@@ -182,7 +182,7 @@ class ActivityView(TemplateView):
     page_cache_prepare = staticmethod(offers_expire)
 
     def get(self, request, *args, pk: int, slug: str, **kwargs):
-        self.page_cache_prepare()
+        prepare_page(request, self.page_cache_prepare)
 
         def render_page() -> HttpResponse:
             activity = _get_activity(request, pk)

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from huis.places.models import PlaceClaim
 from ontmoeting.services import registration_create
-from ontmoeting.views.public import AgendaView
+from ontmoeting.views.public import ActivityView, AgendaView
 from tests.factories import ActivityFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -118,3 +118,16 @@ def test_an_activity_page_served_early_still_frees_a_lapsed_offer_first():
     assert after != full
     waiting.refresh_from_db()
     assert waiting.status == PlaceClaim.Status.LAPSED
+
+
+def test_a_page_not_stored_yet_is_prepared_once_and_made_by_the_view(monkeypatch):
+    activity = ActivityFactory(title="Fietsen", capacity=3)
+    prepared = []
+    monkeypatch.setattr(
+        ActivityView, "page_cache_prepare", staticmethod(lambda: prepared.append(1))
+    )
+    first = Client().get(activity.get_absolute_url())  # the middleware misses, the view makes it
+    assert first.status_code == 200 and "Fietsen" in first.text
+    assert prepared == [1]
+    Client().get(activity.get_absolute_url())  # served early: prepared again, once
+    assert prepared == [1, 1]
