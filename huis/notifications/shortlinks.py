@@ -11,16 +11,20 @@ the latest. The same long link always gets the same code (retries of a message m
 
 import hashlib
 import hmac
+import logging
 import secrets
+import threading
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.urls import reverse
 from django.utils import timezone
 
 from .models import ShortLink
+
+logger = logging.getLogger(__name__)
 
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # no 0/O, 1/I/L: easy to read and type
 RANDOM_LENGTH = 10
@@ -162,14 +166,39 @@ def short_links_for(contexts: Iterable[dict]) -> dict[str, str]:
 
 
 class LinkBatch:
-    """The short links of a sweep: when a message needs a link it does not know yet, the links
-    of the next due messages (`upcoming()`, their contexts) are made with it, in one statement."""
+    """The short links of a sweep, shared by its connections: the links of the next due messages
+    (`upcoming()`, their contexts) are made together, in one statement that commits at once.
+
+    `top_up()` runs between messages, outside their transactions, so a message only ever gets a
+    link that is already saved (a message's own transaction may still roll back). When a
+    message needs a link the batch does not know, it makes that one in its own transaction (as
+    without a batch) and the next `top_up()` makes the next batch. One connection makes a batch
+    while the others wait for it, so each link is made once per sweep, not once per connection
+    (making them on every connection wrote the same rows four times and held their locks while a
+    message was handed over)."""
 
     def __init__(self, upcoming: Callable[[], Iterable[dict]]):
         self.upcoming = upcoming
         self.known: dict[str, str] = {}
+        self.wanted = True  # the first message of a sweep finds its link in the first batch
+        self.lock = threading.Lock()
+
+    def top_up(self) -> None:
+        """Make the next batch when a message missed its link; outside any transaction."""
+        if not self.wanted:
+            return
+        with self.lock:
+            if not self.wanted:  # made meanwhile on another connection
+                return
+            try:
+                self.known.update(short_links_for(self.upcoming()))
+            except DatabaseError:
+                # Each message then makes its own link in its own transaction, as without a batch.
+                logger.warning("Could not make the next batch of short links.", exc_info=True)
+            # Only now: the other connections wait for this batch instead of passing it by.
+            self.wanted = False
 
     def links_for(self, context: dict) -> dict[str, str]:
         if any(target not in self.known for target in _long_links(context)):
-            self.known.update(short_links_for([context, *self.upcoming()]))
+            self.wanted = True
         return self.known

@@ -28,31 +28,34 @@ def notifications_send_due(*, limit: int = 500, threads: int | None = None) -> i
     transaction, so "once" holds as with one sweep (`FOR UPDATE SKIP LOCKED`).
     """
     threads = settings.NOTIFICATIONS_SWEEP_THREADS if threads is None else threads
+    # The text messages' short links, made once for all connections of this sweep.
+    links = shortlinks.LinkBatch(functools.partial(_upcoming_text_messages, limit=LINK_BATCH))
     if threads <= 1 or limit <= 1:
-        return _sweep(limit=limit)
+        return _sweep(limit=limit, links=links)
     share, rest = divmod(limit, threads)
     limits = [share + (1 if n < rest else 0) for n in range(threads)]
     with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="sweep") as pool:
-        return sum(pool.map(_sweep_on_own_connection, [n for n in limits if n]))
+        sweep = functools.partial(_sweep_on_own_connection, links=links)
+        return sum(pool.map(sweep, [n for n in limits if n]))
 
 
-def _sweep_on_own_connection(limit: int) -> int:
+def _sweep_on_own_connection(limit: int, *, links: shortlinks.LinkBatch) -> int:
     try:
-        return _sweep(limit=limit)
+        return _sweep(limit=limit, links=links)
     finally:
         db_connections.close_all()  # this thread's connection, not the caller's
 
 
-def _sweep(*, limit: int) -> int:
+def _sweep(*, limit: int, links: shortlinks.LinkBatch) -> int:
     """Send due rows one by one, each claimed, sent and marked sent in its own transaction;
     only the mail server connection is kept open across the batch (opening one per message costs
     more than the message). After a failed send the connection is opened anew for the next row.
     """
     sent = 0
     connection = None
-    links = shortlinks.LinkBatch(functools.partial(_upcoming_text_messages, limit=LINK_BATCH))
     try:
         for _i in range(limit):
+            links.top_up()  # between transactions: the links it makes are saved at once
             with transaction.atomic():
                 notification = services._claim()
                 if notification is None:

@@ -369,6 +369,74 @@ def test_the_sweep_makes_the_short_links_of_many_messages_in_one_statement(clien
         assert client.get(f"/k/{code}").url == f"/agenda/inschrijving/{'y' * 60}{n}/"
 
 
+def _sms_with_own_link(n: int, prefix: str) -> Notification:
+    context = {"title": "Samen koken", "start": "10:00", "day_short": "dinsdag 1/12"}
+    context["manage_url"] = f"{settings.SITE_URL}/agenda/inschrijving/{prefix * 60}{n}/"
+    return notification_schedule(
+        key=f"{prefix}:{n}",
+        kind="ontmoeting_reminder",
+        context=context,
+        phone=f"+324706{n:05d}",
+        language="nl",
+    )
+
+
+def _count_link_making(monkeypatch) -> dict[str, int]:
+    """How often the sweep makes links: in a batch, or one message's alone."""
+    from huis.notifications import shortlinks
+
+    made = {"batches": 0, "alone": 0}
+    batch, alone = shortlinks.short_links_for, shortlinks.short_link_for
+
+    def count_batch(contexts):
+        made["batches"] += 1
+        return batch(contexts)
+
+    def count_alone(*args, **kwargs):
+        made["alone"] += 1
+        return alone(*args, **kwargs)
+
+    monkeypatch.setattr(shortlinks, "short_links_for", count_batch)
+    monkeypatch.setattr(shortlinks, "short_link_for", count_alone)
+    return made
+
+
+def _link_of(twilio, phone: str) -> str:
+    """Where the short link in the message to `phone` leads (read from the saved link: the
+    lookup page is rate limited per address)."""
+    (message,) = twilio.to(phone)
+    link = ShortLink.objects.get(code=SHORT.search(message.body).group(1))
+    return link.target.removeprefix(settings.SITE_URL)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_sweep_on_four_connections_makes_each_short_link_once(twilio, monkeypatch):
+    twilio.latency = 0.01
+    made = _count_link_making(monkeypatch)
+    rows = [_sms_with_own_link(n, "z") for n in range(40)]
+    Notification.objects.update(send_after=timezone.now() - timedelta(seconds=1))
+    assert notifications_send_due(limit=100, threads=4) == 40
+    # One batch for the whole sweep, not one per connection.
+    assert made == {"batches": 1, "alone": 0}
+    for n, row in enumerate(rows):
+        assert _link_of(twilio, row.phone) == f"/agenda/inschrijving/{'z' * 60}{n}/"
+
+
+def test_a_message_beyond_the_batch_makes_its_own_link_and_the_next_batch_follows(
+    twilio, monkeypatch
+):
+    from huis.notifications import sweep
+
+    monkeypatch.setattr(sweep, "LINK_BATCH", 2)
+    made = _count_link_making(monkeypatch)
+    rows = [_sms_with_own_link(n, "w") for n in range(5)]
+    assert notifications_send_due() == 5
+    # Messages 1-2 in the first batch; the third makes its own; 4-5 in the next batch.
+    assert made == {"batches": 2, "alone": 1}
+    for n, row in enumerate(rows):
+        assert _link_of(twilio, row.phone) == f"/agenda/inschrijving/{'w' * 60}{n}/"
+
+
 def test_a_reminder_that_could_not_be_handed_over_gives_its_budget_place_back(twilio, settings):
     settings.NOTIFICATIONS_SMS_MONTHLY_BUDGET = 1
     twilio.fail_next = 1  # Twilio answers 500 once: the reminder waits for its next try
