@@ -32,6 +32,7 @@ def main() -> None:
     )
     parser.add_argument("--cpu", action="store_true", help="cProfile counts CPU time, not waits")
     parser.add_argument("--sort", default="cumulative", help="cProfile order: cumulative, tottime")
+    parser.add_argument("--threads", type=int, default=4, help="connections the sweep runs on")
     args = parser.parse_args()
 
     sys.path.insert(0, str(ROOT))
@@ -52,6 +53,7 @@ def main() -> None:
         DJANGO_ENV="production",
         NOTIFICATIONS_SMS_BACKEND="huis.notifications.twilio_sms.TwilioSmsBackend",
         NOTIFICATIONS_SMS_MONTHLY_BUDGET="1000000",
+        NOTIFICATIONS_SWEEP_THREADS=str(args.threads),
     )
     from tests.notifications import fake_twilio
 
