@@ -5,6 +5,7 @@ opens the report at once when every section is there (`ready_report`), else it a
 build it (`huis.core.tasks.build_report_task`) and shows how far that got (`progress`).
 """
 
+import dataclasses
 import hashlib
 import time
 from collections.abc import Callable
@@ -15,7 +16,7 @@ from django.core.cache import cache as shared_cache
 from django.utils import translation
 
 from huis.core.registry import ReportSection, report_sections
-from huis.core.versioned_cache import VALUES, Cached
+from huis.core.versioned_cache import VALUES, Cached, code_version, is_recording, read_with_versions
 
 from .figures import Period, Section
 
@@ -77,14 +78,49 @@ def build_report(
 
 
 def ready_report(*, period: Period) -> Report | None:
-    """The report when every section is kept under its data's current version, else None."""
+    """The report when every section is kept under its data's current version, else None.
+
+    Opened from its summary in one round trip: the sections' figures and the house-wide count,
+    kept under the versions of every section's data, without the people's pseudonymous keys
+    the sections carry for that count (at full scale those are most of a section: 750 KB for
+    the open house, against a few KB of figures). The summary is made from the sections the
+    first time the report is opened after its data changed."""
+    key, scopes = _summary_place(period)
+    if not is_recording():
+        current, entry = read_with_versions(key, scopes)
+        if entry is not None:
+            return entry[1]
+    else:
+        current = None
     sections = []
     for section in report_sections():
         found = _cached(section.name).get(*_parts(period))
         if found is None:
             return None
         sections.append(found)
-    return _report(period, sections)
+    report = _report(period, sections)
+    summary = dataclasses.replace(
+        report,
+        sections=[dataclasses.replace(s, people_keys=frozenset()) for s in report.sections],
+    )
+    if current is not None:
+        # Under the versions read before the sections: were they bumped meanwhile, the next
+        # opening reads newer versions, misses this summary and makes it again.
+        shared_cache.set(key, (current, summary), TIMEOUT)
+    return summary
+
+
+@cache
+def _summary_scopes() -> tuple[str, ...]:
+    return tuple(sorted({scope for s in report_sections() for scope in s.scopes}))
+
+
+def _summary_place(period: Period) -> tuple[str, tuple[str, ...]]:
+    """The summary's key (its period, language and the code of every section) and scopes."""
+    codes = sorted({"huis.core.report"} | {c for s in report_sections() for c in s.code})
+    words = ["report-summary", *_parts(period), code_version(*codes)]
+    digest = hashlib.sha256("\x1f".join(words).encode()).hexdigest()
+    return f"report-summary:{digest}", _summary_scopes()
 
 
 def pdf_key(*, period: Period) -> str:
