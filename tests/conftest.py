@@ -255,3 +255,19 @@ def pytest_terminal_summary(terminalreporter):
             f"access matrix: {_matrix_cells['checked']} cells checked, "
             f"{_matrix_cells['mismatches']} mismatches"
         )
+
+
+@pytest.fixture
+def redis_round_trips(monkeypatch):
+    """[n]: the Redis round trips made since the test (or the last reset to 0) began."""
+    import redis.connection
+
+    count = [0]
+    original = redis.connection.AbstractConnection.send_packed_command
+
+    def send(self, *args, **kwargs):
+        count[0] += 1
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(redis.connection.AbstractConnection, "send_packed_command", send)
+    return count

@@ -7,7 +7,6 @@ import datetime as dt
 import re
 
 import pytest
-import redis.connection
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -23,19 +22,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 # What differs per response by design: the request's id, the nonce, the cookie a new visitor gets.
 PER_RESPONSE = {"x-request-id", "content-security-policy", "set-cookie"}
-
-
-@pytest.fixture
-def redis_round_trips(monkeypatch):
-    count = [0]
-    original = redis.connection.AbstractConnection.send_packed_command
-
-    def send(self, *args, **kwargs):
-        count[0] += 1
-        return original(self, *args, **kwargs)
-
-    monkeypatch.setattr(redis.connection.AbstractConnection, "send_packed_command", send)
-    return count
 
 
 def _headers(response) -> dict[str, str]:
