@@ -85,6 +85,8 @@ def ready_report(*, period: Period) -> Report | None:
     the sections carry for that count (at full scale those are most of a section: 750 KB for
     the open house, against a few KB of figures). The summary is made from the sections the
     first time the report is opened after its data changed."""
+    # Not a `Cached` value: the guard test wants every such value to read tables, and the
+    # summary reads none (it is made from the sections, which are `Cached`). Same entry shape.
     key, scopes = _summary_place(period)
     if not is_recording():
         current, entry = read_with_versions(key, scopes)
