@@ -257,6 +257,16 @@ def pytest_terminal_summary(terminalreporter):
         )
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadfile` keeps the order of a single process (tests/parallel.py)."""
+    if config.getoption("dist") == "loadfile":
+        from .parallel import InOrderFileScheduling
+
+        return InOrderFileScheduling(config, log)
+    return None
+
+
 @pytest.fixture
 def redis_round_trips(monkeypatch):
     """[n]: the Redis round trips made since the test (or the last reset to 0) began."""

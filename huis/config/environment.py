@@ -1,5 +1,6 @@
 """Where the portal runs: development, test or production, read from the environment."""
 
+import os
 from pathlib import Path
 
 import environ
@@ -36,6 +37,24 @@ else:
 
 # Tests use their own Redis database: they never touch a running portal's cache or queue.
 REDIS_URL = env.str("REDIS_URL", default=f"redis://127.0.0.1:6379/{1 if TESTING else 0}")
+
+
+def _redis_url_for_test_worker(url: str, worker: str) -> str:
+    """The suite runs in parallel test processes (pytest-xdist: gw0, gw1, ...). As each gets its own
+    test database, each gets its own Redis database: the given one plus the worker's number."""
+    base, _, database = url.rpartition("/")
+    number = int(database or 0) + int(worker.removeprefix("gw"))
+    if number > 15:
+        raise ImproperlyConfigured(f"Test worker {worker} would need Redis database {number}.")
+    return f"{base}/{number}"
+
+
+# Once per test process: the processes a test starts (workers, gunicorn) inherit the result.
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "") if TESTING else ""
+if _worker and os.environ.get("REDIS_URL_WORKER") != _worker:
+    REDIS_URL = _redis_url_for_test_worker(REDIS_URL, _worker)
+    os.environ["REDIS_URL"] = REDIS_URL
+    os.environ["REDIS_URL_WORKER"] = _worker
 
 # The house's time zone: dates and times are Brussels time everywhere.
 TIME_ZONE = "Europe/Brussels"
