@@ -6,8 +6,11 @@ beforehand, one after the other.
 The sweep does what a worker does per message: claim the row, check opt-out and reserve its
 place in the monthly budget (shared by all workers, in Redis), render it with its short link
 (the links of the next 200 messages are made in one statement), hand it to Twilio, mark it sent
-with Twilio's id. The fake counts every message by its outbox reference, so "each exactly once" is
-checked, not assumed. The target is a ratio of at least 0.5.
+with Twilio's id. It sweeps as the production worker does: with 200 or more rows due the sweep
+asks the worker's other process to sweep beside it (NOTIFICATIONS_SWEEP_PROCESSES, Celery's
+--concurrency, 2), so the 2,000 rows are swept by two processes (forked here, as Celery's prefork
+processes are), each on four connections. The fake counts every message by its outbox reference,
+so "each exactly once" is checked, not assumed. The target is a ratio of at least 0.5.
 """
 
 import json
@@ -57,6 +60,31 @@ def reminders(count: int, *, key_prefix: str) -> list:
     ]
 
 
+def sweep_in_processes(processes: int, send_due) -> int:
+    """Sweep until nothing is due in `processes` processes forked from this one, as the Celery
+    worker's prefork processes run the sweep and its helpers; how many messages were sent."""
+    import multiprocessing
+
+    from django.db import connections
+
+    def sweep_until_done(results) -> None:
+        sent = 0
+        while batch := send_due(limit=1000):
+            sent += batch
+        results.put(sent)
+
+    connections.close_all()  # each process opens its own
+    context = multiprocessing.get_context("fork")
+    results = context.Queue()
+    workers = [context.Process(target=sweep_until_done, args=(results,)) for _ in range(processes)]
+    for worker in workers:
+        worker.start()
+    sent = sum(results.get(timeout=600) for _ in workers)
+    for worker in workers:
+        worker.join()
+    return sent
+
+
 def start_fake_twilio(port: int) -> subprocess.Popen:
     """The fake Twilio in a process of its own (a thread would share the GIL), once it answers."""
     fake = subprocess.Popen(
@@ -96,6 +124,7 @@ def run_sms_sweep(args, *, environment, setup_django, write_doc, machine) -> Non
     from huis.notifications.models import Notification
     from huis.notifications.services import notifications_send_due, render
     from huis.notifications.sms import budget_forget
+    from huis.notifications.sweep import sweep_helpers_wanted
 
     budget_forget()  # the month's shared count starts from this fresh database
 
@@ -115,14 +144,11 @@ def run_sms_sweep(args, *, environment, setup_django, write_doc, machine) -> Non
             backend.send(to=phone, text=text, reference=f"baseline-{n}")
         baseline = time.perf_counter() - started
 
-        # The outbox: the sweep claims, checks, renders, sends and marks each row.
+        # The outbox: the sweep claims, checks, renders, sends and marks each row, on as many
+        # of the worker's processes as the task asks for (`send_due_notifications`).
+        processes = 1 + sweep_helpers_wanted()
         started = time.perf_counter()
-        sent = 0
-        while True:
-            batch = notifications_send_due(limit=1000)
-            if not batch:
-                break
-            sent += batch
+        sent = sweep_in_processes(processes, notifications_send_due)
         sweep = time.perf_counter() - started
         with urllib.request.urlopen(f"http://127.0.0.1:{PORT}/__counts", timeout=10) as response:
             references = json.loads(response.read())
@@ -144,7 +170,8 @@ def run_sms_sweep(args, *, environment, setup_django, write_doc, machine) -> Non
         "| what | messages | seconds | messages/s |\n|---|---:|---:|---:|\n"
         f"| bare send: the Twilio backend, pre-rendered | {count:,} | {baseline:.1f} | "
         f"{count / baseline:,.0f} |\n"
-        f"| outbox sweep (claim, opt-out and budget, render with short link, send, mark) | "
+        f"| outbox sweep (claim, opt-out and budget, render with short link, send, mark) on "
+        f"{processes} worker process{'es' if processes > 1 else ''} | "
         f"{sent:,} | {sweep:.1f} | {count / sweep:,.0f} |\n\n"
         f"Ratio sweep / bare send: **{ratio:.2f}** (target 0.5). Delivered to the fake Twilio: "
         f"{exact}.\n"

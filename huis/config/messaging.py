@@ -47,6 +47,15 @@ NOTIFICATIONS_RETRY_DELAYS = env.list(
 # provider and the mail server, so a few at once send several times faster. 1 in development
 # and tests, where a test's rows live in a transaction other connections cannot see.
 NOTIFICATIONS_SWEEP_THREADS = env.int("NOTIFICATIONS_SWEEP_THREADS", default=4 if PRODUCTION else 1)
+# A sweep is bound by one processor (Python's lock between threads). When many rows are due (a
+# day's reminders), the sweep asks the worker's other processes to sweep beside it: one more
+# process per NOTIFICATIONS_SWEEP_HELP_FROM due rows, up to NOTIFICATIONS_SWEEP_PROCESSES in all
+# (the worker's --concurrency, CELERY_CONCURRENCY). Each claims its own rows: still once each.
+NOTIFICATIONS_SWEEP_PROCESSES = env.int(
+    "NOTIFICATIONS_SWEEP_PROCESSES",
+    default=env.int("CELERY_CONCURRENCY", default=2) if PRODUCTION else 1,
+)
+NOTIFICATIONS_SWEEP_HELP_FROM = env.int("NOTIFICATIONS_SWEEP_HELP_FROM", default=200)
 # The text-message channel: a class with send(*, to, text, reference) -> provider id. In
 # production "huis.notifications.twilio.TwilioSmsBackend"; console and file for development.
 NOTIFICATIONS_SMS_BACKEND = env.str(

@@ -39,6 +39,24 @@ def notifications_send_due(*, limit: int = 500, threads: int | None = None) -> i
         return sum(pool.map(sweep, [n for n in limits if n]))
 
 
+def sweep_helpers_wanted() -> int:
+    """How many more processes should sweep beside this one now: one per
+    NOTIFICATIONS_SWEEP_HELP_FROM due rows, at most NOTIFICATIONS_SWEEP_PROCESSES - 1."""
+    most = settings.NOTIFICATIONS_SWEEP_PROCESSES - 1
+    per_process = max(settings.NOTIFICATIONS_SWEEP_HELP_FROM, 1)
+    if most <= 0:
+        return 0
+    due = (
+        Notification.objects.filter(
+            status=Notification.Status.PENDING, send_after__lte=timezone.now()
+        )
+        .order_by()
+        .values("pk")[: per_process * (most + 1)]
+        .count()
+    )
+    return min(most, due // per_process)
+
+
 def _sweep_on_own_connection(limit: int, *, links: shortlinks.LinkBatch) -> int:
     try:
         return _sweep(limit=limit, links=links)

@@ -4,6 +4,7 @@ twice (late acknowledgement after a crash, the beat firing twice) sends nothing 
 from celery import shared_task
 
 from .services import notification_send, notifications_send_due
+from .sweep import sweep_helpers_wanted
 
 
 @shared_task(name="notifications.send", acks_late=True, ignore_result=True)
@@ -12,5 +13,11 @@ def send_notification(notification_id: int) -> bool:
 
 
 @shared_task(name="notifications.send_due", acks_late=True, ignore_result=True)
-def send_due_notifications() -> int:
+def send_due_notifications(helping: bool = False) -> int:
+    """The sweep. With many rows due it first asks the worker's other processes to sweep beside
+    it (`sweep_helpers_wanted`); a helper does not ask again. Each process claims its own rows
+    (SKIP LOCKED), so every row still goes once."""
+    if not helping:
+        for _ in range(sweep_helpers_wanted()):
+            send_due_notifications.apply_async(kwargs={"helping": True})
     return notifications_send_due()

@@ -230,3 +230,40 @@ def test_failures_are_retried_with_backoff_then_marked_failed(settings):
         assert (notification.attempts, notification.status) == (attempts, status)
     _make_due(notification)
     assert notifications_send_due() == 0
+
+
+@pytest.mark.parametrize(
+    ("processes", "due", "helpers"),
+    [(1, 500, 0), (2, 199, 0), (2, 200, 1), (2, 900, 1), (3, 450, 2), (3, 250, 1)],
+)
+def test_a_sweep_asks_for_helpers_by_the_rows_due(settings, processes, due, helpers):
+    from huis.notifications.sweep import sweep_helpers_wanted
+
+    settings.NOTIFICATIONS_SWEEP_PROCESSES = processes
+    settings.NOTIFICATIONS_SWEEP_HELP_FROM = 200
+    past = timezone.now() - timedelta(minutes=1)
+    Notification.objects.bulk_create(
+        Notification(
+            key=f"help:{n}",
+            kind="test_message",
+            email=f"p{n}@example.org",
+            due_at=past,
+            send_after=past,
+        )
+        for n in range(due)
+    )
+    # Rows sent already or not due yet do not count.
+    Notification.objects.bulk_create(
+        [
+            Notification(
+                key="help:sent", kind="test_message", status="sent", send_after=past, sent_at=past
+            ),
+            Notification(
+                key="help:later",
+                kind="test_message",
+                due_at=past,
+                send_after=timezone.now() + timedelta(hours=1),
+            ),
+        ]
+    )
+    assert sweep_helpers_wanted() == helpers

@@ -4,8 +4,9 @@ PostgreSQL and Redis, a real SMTP sink in this process. No eager mode.
 Each message carries its outbox row's id in the X-Huis-Notification header; the sink counts them.
 """
 
+import re
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 import redis
@@ -130,6 +131,37 @@ def test_two_workers_racing_over_the_same_rows_deliver_each_once(processes):
     # Both really worked at the same time, each on its own connection.
     assert "notifications.send" in first.output()
     assert "notifications.send" in second.output()
+
+
+def test_many_due_rows_are_swept_by_both_processes_of_a_worker_each_once(processes):
+    rows = _rows(60, prefix="help")
+    with SmtpSink(rcpt_delay=0.05) as sink:
+        worker = processes.worker(
+            "busy",
+            concurrency=2,
+            EMAIL_URL=sink.url,
+            NOTIFICATIONS_SWEEP_PROCESSES="2",
+            NOTIFICATIONS_SWEEP_HELP_FROM="20",
+        )
+        send_due_notifications.delay()  # one sweep, as the beat starts it
+        wait_until(lambda: _all_sent(rows), timeout=90)
+        time.sleep(0.5)
+    _assert_each_once(sink, rows)
+    # The sweep asked the worker's other process to help: two sweeps, each sent part of the
+    # rows, and they ran at the same time (each started before the other ended).
+    sweeps = [
+        (datetime.strptime(ended, "%H:%M:%S,%f"), float(took), int(sent))
+        for ended, took, sent in re.findall(
+            r"(\d\d:\d\d:\d\d,\d+) INFO celery\.app\.trace \[[^]]*\] "
+            r"Task notifications\.send_due\[[^]]+\] succeeded in ([\d.]+)s: (\d+)",
+            worker.output(),
+        )
+    ]
+    assert len(sweeps) == 2, worker.output()
+    assert all(sent > 0 for _ended, _took, sent in sweeps)
+    assert sum(sent for _ended, _took, sent in sweeps) == len(rows)
+    starts = [ended - timedelta(seconds=took) for ended, took, _sent in sweeps]
+    assert max(starts) < min(ended for ended, _took, _sent in sweeps)
 
 
 def test_a_worker_killed_mid_batch_then_restarted_delivers_each_once(processes):
