@@ -6,7 +6,7 @@ import io
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from huis.places.models import PlaceChange, PlaceClaim
 from ontmoeting.models import Activity, WalkInTally
@@ -32,7 +32,18 @@ def test_staff_sign_up_someone_at_the_desk_also_into_their_account(as_role):
     known = UserFactory(email="karel@test.example")
     client = as_role("staff")
     url = reverse("ontmoeting:staff_sign_up", args=[activity.pk])
-    assert client.get(url).status_code == 200
+    desk = client.get(url)
+    assert desk.status_code == 200
+    # The desk says what the person will get, and where, before staff sign them up.
+    with translation.override("nl"):
+        for sentence in (
+            "With an email address: the confirmation with their own link, and a reminder the "
+            "day before, by email.",
+            "With only a mobile number: the same by text message, with a short link. Replying "
+            "STOP stops the text messages.",
+            "With only a landline: no messages. Call them if something changes.",
+        ):
+            assert translation.gettext(sentence) in desk.text
     # Staff may sign up before the window opens (someone at the desk).
     response = client.post(url, {"name": "Karel", "email": "Karel@test.example"})
     assert response.status_code == 302
