@@ -41,8 +41,8 @@ def main() -> None:
     import sms_sweep
 
     # The benchmark's production settings (cached templates, DEBUG off), on this database and
-    # this Redis (REDIS_URL, default the helper's db 2).
-    redis_url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/2")
+    # this Redis (REDIS_URL, default the benchmark's db 9).
+    redis_url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/9")
     os.environ.clear()
     os.environ.update(servers.environment())
     os.environ.update(

@@ -14,6 +14,7 @@ so "each exactly once" is checked, not assumed. The target is a ratio of at leas
 """
 
 import json
+import queue
 import subprocess
 import sys
 import time
@@ -68,6 +69,9 @@ def sweep_in_processes(processes: int, send_due) -> int:
     from django.db import connections
 
     def sweep_until_done(results) -> None:
+        from huis.notifications import channels
+
+        channels._backend.cache_clear()  # a Twilio client (and its connections) of its own
         sent = 0
         while batch := send_due(limit=1000):
             sent += batch
@@ -79,7 +83,15 @@ def sweep_in_processes(processes: int, send_due) -> int:
     workers = [context.Process(target=sweep_until_done, args=(results,)) for _ in range(processes)]
     for worker in workers:
         worker.start()
-    sent = sum(results.get(timeout=600) for _ in workers)
+    sent = 0
+    for _ in workers:
+        while True:
+            try:
+                sent += results.get(timeout=1)
+                break
+            except queue.Empty:
+                if any(w.exitcode not in (None, 0) for w in workers):
+                    raise RuntimeError("A sweeping process failed; see its error above.") from None
     for worker in workers:
         worker.join()
     return sent

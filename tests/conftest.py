@@ -228,6 +228,8 @@ def as_role(request, client):
 
 
 # --- The access matrix: count the cells every app's MATRIX test checked ----------------------
+# A cell is marked on its report where it runs (in a test process under xdist) and counted where
+# the reports arrive, so the main process prints the count in both cases.
 
 _matrix_cells = {"checked": 0, "mismatches": 0}
 
@@ -244,9 +246,14 @@ def pytest_runtest_makereport(item, call):
         and "role" in params
         and any(isinstance(value, str) and value in matrix for value in params.values())
     ):
+        report.user_properties.append(("access_matrix_cell", True))
+    return report
+
+
+def pytest_runtest_logreport(report):
+    if report.when == "call" and ("access_matrix_cell", True) in report.user_properties:
         _matrix_cells["checked"] += 1
         _matrix_cells["mismatches"] += int(report.failed)
-    return report
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -255,6 +262,15 @@ def pytest_terminal_summary(terminalreporter):
             f"access matrix: {_matrix_cells['checked']} cells checked, "
             f"{_matrix_cells['mismatches']} mismatches"
         )
+
+
+# --- In parallel, in the order of one process (tests/parallel.py) -----------------------------
+
+
+def pytest_runtest_setup(item):
+    from .parallel import check_order
+
+    check_order(item)
 
 
 @pytest.hookimpl(optionalhook=True)

@@ -15,6 +15,7 @@ Each process therefore sees its tests in the order a single process would.
 
 from collections import Counter
 
+import pytest
 from xdist.scheduler import LoadFileScheduling
 
 
@@ -45,3 +46,36 @@ class InOrderFileScheduling(LoadFileScheduling):
 
     def _split_scope(self, nodeid: str) -> str:
         return self._units.get(nodeid) or super()._split_scope(nodeid)
+
+
+def database_use(item) -> str:
+    """How a test uses the database, by pytest-django's rule for its order: "transaction" (runs
+    in a transaction that is rolled back), "transactional" (commits; its end empties the tables)
+    or "none"."""
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    if "transactional_db" in fixtures or "live_server" in fixtures:
+        return "transactional"
+    if marker is not None:
+        from pytest_django.plugin import validate_django_db
+
+        transaction, reset_sequences, *_rest = validate_django_db(marker)
+        return "transactional" if transaction or reset_sequences else "transaction"
+    return "transaction" if "db" in fixtures else "none"
+
+
+_transactional_ran: list[str] = []
+
+
+def check_order(item) -> None:
+    """Fail a test that runs in a transaction after a transactional test in the same process: the
+    tables it expects (role groups, managed lists) may have been emptied. The order above keeps
+    this from happening; this check says so loudly if it ever does."""
+    use = database_use(item)
+    if use == "transactional" and not _transactional_ran:
+        _transactional_ran.append(item.nodeid)
+    elif use == "transaction" and _transactional_ran:
+        pytest.fail(
+            f"{item.nodeid} runs after the transactional test {_transactional_ran[0]} in the same "
+            "process, which emptied the tables; the suite's order is broken (tests/parallel.py)."
+        )
