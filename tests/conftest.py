@@ -59,7 +59,6 @@ def _serialized_rollback_starts_from_empty_tables():
     transactional test before it may have left rows that post_migrate made anew (content types
     under new ids) or made its own. Empty them first (without post_migrate), whatever ran before:
     the order of tests never decides whether such a test can start."""
-    from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
     from django.db.backends.base.creation import BaseDatabaseCreation
 
@@ -74,10 +73,7 @@ def _serialized_rollback_starts_from_empty_tables():
             reset_sequences=False,
             inhibit_post_migrate=True,
         )
-        original(self, data)
-        # The content types are back under the ids they had after migrating; this process may
-        # still remember the ids the tables had before (a model's content type is cached).
-        ContentType.objects.clear_cache()
+        return original(self, data)
 
     BaseDatabaseCreation.deserialize_db_from_string = deserialize_db_from_string
     yield
