@@ -52,34 +52,6 @@ def _only_our_templates_fail_on_unknown_variables(_fail_for_invalid_template_var
     cls.__mod__ = original
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _serialized_rollback_starts_from_empty_tables():
-    """A test with `serialized_rollback=True` loads the rows the migrations made (groups, lists,
-    content types) at its start, into tables Django expects empty. They are not always: the
-    transactional test before it may have left rows that post_migrate made anew (content types
-    under new ids) or made its own. Empty them first (without post_migrate), whatever ran before:
-    the order of tests never decides whether such a test can start."""
-    from django.core.management import call_command
-    from django.db.backends.base.creation import BaseDatabaseCreation
-
-    original = BaseDatabaseCreation.deserialize_db_from_string
-
-    def deserialize_db_from_string(self, data):
-        call_command(
-            "flush",
-            verbosity=0,
-            interactive=False,
-            database=self.connection.alias,
-            reset_sequences=False,
-            inhibit_post_migrate=True,
-        )
-        return original(self, data)
-
-    BaseDatabaseCreation.deserialize_db_from_string = deserialize_db_from_string
-    yield
-    BaseDatabaseCreation.deserialize_db_from_string = original
-
-
 @pytest.fixture(autouse=True)
 def fail_on_logged_errors(request):
     """A test that makes the portal log an error fails, unless it is marked as expecting one."""
