@@ -8,6 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import translation
 
+from huis.core.middleware import is_logged_in
+
 IDLE_TIMEOUT_SENSITIVE = 30 * 60
 # Writes that every request of a logged-in person would otherwise make (the session's idle expiry,
 # the "last seen" of their session list, the two-factor check) happen at most once per interval.
@@ -45,13 +47,10 @@ class UserSessionsMiddleware:
         self.app_settings = app_settings  # imported once, not on every request
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        user = getattr(request, "user", None)
         if (
-            self.app_settings.TRACK_ACTIVITY
-            and getattr(request, "session", None) is not None
+            is_logged_in(request)
+            and self.app_settings.TRACK_ACTIVITY
             and request.session.session_key
-            and user is not None
-            and user.is_authenticated
             and _due(request, "_huis_session_seen", REFRESH_SECONDS)
         ):
             from allauth.usersessions.models import UserSession
@@ -67,15 +66,13 @@ class PreferredLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        user = getattr(request, "user", None)
         if (
-            user is not None
-            and user.is_authenticated
-            and settings.LANGUAGE_COOKIE_NAME not in request.COOKIES
-            and user.preferred_language
+            settings.LANGUAGE_COOKIE_NAME not in request.COOKIES
+            and is_logged_in(request)
+            and request.user.preferred_language
         ):
-            translation.activate(user.preferred_language)
-            request.LANGUAGE_CODE = user.preferred_language
+            translation.activate(request.user.preferred_language)
+            request.LANGUAGE_CODE = request.user.preferred_language
         return self.get_response(request)
 
 
@@ -92,7 +89,7 @@ class RequireTwoFactorMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and user.has_sensitive_role:
+        if is_logged_in(request) and user.has_sensitive_role:
             if _due(request, "_huis_idle_refreshed", REFRESH_SECONDS):
                 # The idle clock restarts at most once a minute (each restart saves the session).
                 request.session.set_expiry(IDLE_TIMEOUT_SENSITIVE)

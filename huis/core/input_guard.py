@@ -60,6 +60,8 @@ def refusal(request: HttpRequest) -> str | None:
     """Why this request is refused (a key of REFUSED_REASONS), or None when its input is fit."""
     if CONTROL.search(request.path_info):
         return "control"
+    if request.method != "POST" and not request.META.get("QUERY_STRING"):
+        return None  # nothing else to look at (most requests: issue #30)
     if not _is_utf8(request.META.get("QUERY_STRING", "")):
         return "encoding"
     query = request.GET

@@ -33,7 +33,7 @@ from huis.facts.schema import event_location
 from huis.facts.selectors import house_facts
 from huis.places.models import PlaceClaim
 from huis.places.selectors import claims_of
-from huis.places.services import PlaceError, claim_from_token, offers_expire
+from huis.places.services import PlaceError, claim_from_token, offers_expire_if_due
 
 from .. import selectors, services
 from ..forms import AccountSignUpForm, AgendaFilterForm, GuestSignUpForm
@@ -179,7 +179,7 @@ class ActivityView(TemplateView):
     template_name = "ontmoeting/activity.html"
     page_cache_scopes = PROGRAMME
     # A lapsed offer must not keep a place from the page, cached or not.
-    page_cache_prepare = staticmethod(offers_expire)
+    page_cache_prepare = staticmethod(offers_expire_if_due)
 
     def get(self, request, *args, pk: int, slug: str, **kwargs):
         prepare_page(request, self.page_cache_prepare)
@@ -288,7 +288,7 @@ class _TokenMixin:
 
 class ManageView(_TokenMixin, View):
     def get(self, request, token: str):
-        offers_expire()
+        offers_expire_if_due()
         claim, activity, refused = self.claim_or_refuse(request, token)
         if refused:
             return refused
@@ -349,7 +349,7 @@ class MyActivitiesView(PermissionRequiredMixin, TemplateView):
     permission_required = "ontmoeting.view_own_registrations"
 
     def get_context_data(self, **kwargs):
-        offers_expire()
+        offers_expire_if_due()
         context = super().get_context_data(**kwargs)
         context["mine"] = selectors.my_activities(user=self.request.user)
         # Appointments other functions hold for this person (a volunteer's shifts).

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from huis.places.models import PlaceClaim
+from huis.places.services import claim_cancel
 from ontmoeting.services import registration_create
 from ontmoeting.views.public import ActivityView, AgendaView
 from tests.factories import ActivityFactory
@@ -88,20 +89,44 @@ def test_a_visitor_with_a_session_goes_through_the_view_and_sees_the_same_page(
     assert reverse("account_logout") in logged_in.text  # their own page, not the anonymous copy
 
 
-def test_an_activity_page_served_early_still_frees_a_lapsed_offer_first():
+def test_an_activity_page_served_early_frees_an_offer_once_its_time_ran_out(
+    redis_round_trips, monkeypatch
+):
     activity = ActivityFactory(title="Uitstap", capacity=1, waitlist_mode="offer")
     page = activity.get_absolute_url()
-    registration_create(activity=activity, actor=None, name="A", email="a@test.example")
+    first = registration_create(activity=activity, actor=None, name="A", email="a@test.example")
     waiting = registration_create(activity=activity, actor=None, name="B", email="b@test.example")
-    assert waiting.status == PlaceClaim.Status.WAITING
-    full = Client().get(page).text  # stored: full
-    # A's place was offered to B, and B let the offer lapse (no signal: the clock did it).
-    PlaceClaim.objects.filter(name="A").update(status=PlaceClaim.Status.CANCELLED)
-    PlaceClaim.objects.filter(pk=waiting.pk).update(
-        status=PlaceClaim.Status.OFFERED, offer_expires_at=timezone.now() - dt.timedelta(minutes=1)
-    )
+    claim_cancel(claim=first, actor=None)  # A's place is offered to B
+    waiting.refresh_from_db()
+    assert waiting.status == PlaceClaim.Status.OFFERED
+    offered = Client().get(page).text  # stored: no place left, B may still take it
+    assert "De activiteit is volzet" in offered
+    # While the offer runs nothing can lapse: no query, the page and the moment in one round trip
+    # each.
+    response, queries, round_trips = _served_early(page, redis_round_trips)
+    assert (response.status_code, queries, round_trips) == (200, 0, 2)
+    assert "Uitstap" in response.text
+    # The clock passes the offer's end: the next visitor finds the place free again.
+    later = waiting.offer_expires_at + dt.timedelta(minutes=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
     after = Client().get(page).text
-    assert after != full
+    assert "Uitstap" in after and "De activiteit is volzet" not in after
+    waiting.refresh_from_db()
+    assert waiting.status == PlaceClaim.Status.LAPSED
+
+
+def test_an_offer_made_after_a_page_was_shown_is_watched_for_lapsing(monkeypatch):
+    """The moment of the next lapse is kept under the places' version: an offer made later (a
+    cancellation) is seen, not hidden behind a moment kept before it existed."""
+    activity = ActivityFactory(title="Wandelen", capacity=1, waitlist_mode="offer")
+    page = activity.get_absolute_url()
+    first = registration_create(activity=activity, actor=None, name="A", email="a@test.example")
+    waiting = registration_create(activity=activity, actor=None, name="B", email="b@test.example")
+    Client().get(page)  # no open offer anywhere: "nothing lapses" is kept
+    claim_cancel(claim=first, actor=None)
+    waiting.refresh_from_db()
+    monkeypatch.setattr(timezone, "now", lambda: waiting.offer_expires_at + dt.timedelta(seconds=1))
+    assert "De activiteit is volzet" not in Client().get(page).text
     waiting.refresh_from_db()
     assert waiting.status == PlaceClaim.Status.LAPSED
 
