@@ -15,9 +15,9 @@ anything but a plain GET are never served from (or stored in) the cache.
 Served early (issue #30): a visitor without a session cookie cannot be logged in and has no
 pending message, so `CachedPageMiddleware` answers them from the stored copy before the rest of
 the middleware and the view run: one cache round trip (the scopes' versions and the page
-together), no query; a view's `page_cache_prepare` adds what it needs (the activity page: one
-round trip to learn that no offer has lapsed). A view opts in by naming its scopes in `page_cache_scopes` (and, when
-something must happen before every showing, `page_cache_prepare`). The middleware stands after
+together), no query. A view opts in by naming its scopes in `page_cache_scopes` (and, when
+something must happen before every showing, `page_cache_prepare`, which adds what it needs: the
+activity page one round trip to learn that no offer has lapsed). The middleware stands after
 the ones that make a page's headers (security, CSP, session, language, CSRF, frame options), so
 an early answer gets the same headers, a fresh nonce and the visitor's own CSRF token.
 """

@@ -156,8 +156,15 @@ class Cached:
         if entry is not None:
             return entry[1]
         value = self._compute(compute)
-        shared_cache.set(key, (current, value), self.timeout)
+        # With a stamp of the versions alone: `all_ready` learns whether values are there
+        # without reading them (a report's sections are hundreds of KB each at full scale).
+        shared_cache.set_many(
+            {key: (current, value), self._stamp_key(parts): current}, self.timeout
+        )
         return value
+
+    def _stamp_key(self, parts: tuple[Any, ...]) -> str:
+        return f"cached-stamp:{self.name}:{self._base(parts)}"
 
     def get(self, *parts: Any) -> Any:
         """The value for `parts` when it was computed under the current versions, else None
@@ -169,6 +176,24 @@ class Cached:
 
     def _compute(self, compute: Callable[[], Any]) -> Any:
         return _record(self.name, compute)
+
+
+def all_ready(values: list[tuple[Cached, tuple[Any, ...]]]) -> bool:
+    """Whether every `(cached value, parts)` was kept under its scopes' current versions, in one
+    round trip that reads only their stamps, not the values: a page that opens many large values
+    at once, or else says they must be made first (the yearly report), learns which it is
+    without fetching megabytes (issue #30). True does not promise that a value was not evicted
+    since: read them with `get()`, which says so."""
+    if _recording is not None:
+        return False
+    scopes = tuple(dict.fromkeys(scope for value, _parts in values for scope in value.scopes))
+    stamps = [value._stamp_key(parts) for value, parts in values]
+    found = shared_cache.get_many([*(_version_key(s) for s in scopes), *stamps])
+    current = dict(zip(scopes, _versions_from(found, scopes), strict=True))
+    return all(
+        found.get(stamp) == [current[scope] for scope in value.scopes]
+        for stamp, (value, _parts) in zip(stamps, values, strict=True)
+    )
 
 
 def _record(name: str, compute: Callable[[], Any]) -> Any:

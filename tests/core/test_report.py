@@ -256,6 +256,32 @@ def test_a_change_builds_only_its_own_section_again(house):
     assert second.sections[1:] == first.sections[1:]
 
 
+def test_a_report_whose_data_changed_is_known_to_need_making_without_reading_its_sections(
+    house, redis_round_trips, monkeypatch
+):
+    """After any change to the year's data the page says the report must be made again; it learns
+    that from the sections' stamps, never by fetching the sections with the people's keys (at full
+    scale that was 8 MB a page view)."""
+    from django.core.cache import cache
+
+    from ontmoeting.models import WalkInTally
+
+    _report()
+    assert ready_report(period=PERIOD) is not None
+    WalkInTally.objects.create(
+        date=dt.date(YEAR, 1, 3), opens_at=dt.time(14), closes_at=dt.time(17), count=2
+    )
+    asked = []
+    get_many = cache.get_many
+    monkeypatch.setattr(cache, "get_many", lambda keys: asked.extend(keys) or get_many(keys))
+    redis_round_trips[0] = 0
+    assert ready_report(period=PERIOD) is None
+    assert redis_round_trips[0] == 2  # the summary, then the sections' stamps
+    assert [k for k in asked if k.startswith("cached-stamp:report:")]
+    assert not [k for k in asked if k.startswith("cached:report:")]  # no section was read
+    assert _report() is not None and ready_report(period=PERIOD) is not None
+
+
 def test_a_mid_year_period_counts_only_its_days(house):
     half = build_report(period=Period(dt.date(YEAR, 1, 1), dt.date(YEAR, 6, 30)))
     other = build_report(period=Period(dt.date(YEAR, 7, 1), dt.date(YEAR, 12, 31)))

@@ -16,7 +16,14 @@ from django.core.cache import cache as shared_cache
 from django.utils import translation
 
 from huis.core.registry import ReportSection, report_sections
-from huis.core.versioned_cache import VALUES, Cached, code_version, is_recording, read_with_versions
+from huis.core.versioned_cache import (
+    VALUES,
+    Cached,
+    all_ready,
+    code_version,
+    is_recording,
+    read_with_versions,
+)
 
 from .figures import Period, Section
 
@@ -94,6 +101,11 @@ def ready_report(*, period: Period) -> Report | None:
             return entry[1]
     else:
         current = None
+    # Before reading the sections (with the people's keys, megabytes at full scale), learn from
+    # their stamps whether all are there: after any change to the year's data one is not, and the
+    # page says the report must be made again (issue #30: it read 8 MB to learn that).
+    if not all_ready([(_cached(s.name), _parts(period)) for s in report_sections()]):
+        return None
     sections = []
     for section in report_sections():
         found = _cached(section.name).get(*_parts(period))
