@@ -39,7 +39,9 @@ def environment(scale: float = 1.0) -> dict[str, str]:
     env.update(
         DATABASE_URL=f"{PG}/{database(scale)}",
         REDIS_URL=REDIS_URL,
-        CACHE_KEY_PREFIX="huis-bench",
+        # One prefix per scale: both scales share the Redis database, and a value or page kept
+        # while the small house was measured must never be served to the full one.
+        CACHE_KEY_PREFIX=f"huis-bench-{database(scale)}",
         SECRET_KEY=env.get("BENCH_SECRET_KEY") or secrets.token_urlsafe(60),
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SITE_URL=BASE,
