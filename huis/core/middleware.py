@@ -120,6 +120,10 @@ class PrivateResponsesMiddleware:
         return response
 
 
+# A plain str, as WSGI servers demand of a header's name (the enum member is refused by some).
+CSP_HEADER = str(CSP.HEADER_ENFORCE)
+
+
 class ContentSecurityPolicyMiddleware(_CSPMiddleware):
     """Django's CSP middleware; the header of an answer that used no nonce (most of them) is built
     once per configuration instead of on every request (issue #30: 10-15 µs a request).
@@ -139,11 +143,11 @@ class ContentSecurityPolicyMiddleware(_CSPMiddleware):
             or hasattr(response, "_csp_ro_config")
         ):
             return super().process_response(request, response)
-        if CSP.HEADER_ENFORCE not in response:
+        if CSP_HEADER not in response:
             built = self._built
             if built is None or built[0] != config:  # settings changed (tests do)
                 built = self._built = ({**config}, build_policy(config, None))
-            response.headers[CSP.HEADER_ENFORCE] = built[1]
+            response.headers[CSP_HEADER] = built[1]
         return response
 
 

@@ -35,6 +35,9 @@ def test_the_csp_header_is_djangos_with_and_without_a_nonce(uses_nonce):
 
     ours = _through(ContentSecurityPolicyMiddleware, factory.get("/"), view)
     theirs = _through(DjangoCSPMiddleware, factory.get("/"), view)
+    # What a WSGI server is handed: names and values of type str, nothing else (wsgiref refuses
+    # the rest with a 500).
+    assert all(type(name) is str and type(value) is str for name, value in ours.items())
     header = str(CSP.HEADER_ENFORCE)
     if uses_nonce:
         nonce = ours.content.decode().split("'")[1]

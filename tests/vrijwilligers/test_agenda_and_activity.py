@@ -99,6 +99,7 @@ def test_my_agenda_takes_as_many_queries_for_one_shift_as_for_many(client, coord
         s = f.shift(coordinator, days=day)
         services.shift_sign_up(shift=s, volunteer=anna, actor=anna.user)
     assert len(agenda_entries_for(anna.user)) == 10
+    count()  # the sign-ups changed the places: the first request after them refills the cache
     assert count() == small
 
 
