@@ -1,6 +1,7 @@
 """Middleware of the shared core: the request id and one log line per request; no cache keeps a
 private answer; Django's CSP and messages middleware without their work on every request."""
 
+import copy
 import logging
 import time
 from collections.abc import Callable
@@ -146,7 +147,7 @@ class ContentSecurityPolicyMiddleware(_CSPMiddleware):
         if CSP_HEADER not in response:
             built = self._built
             if built is None or built[0] != config:  # settings changed (tests do)
-                built = self._built = ({**config}, build_policy(config, None))
+                built = self._built = (copy.deepcopy(config), build_policy(config, None))
             response.headers[CSP_HEADER] = built[1]
         return response
 
@@ -170,8 +171,9 @@ class MessageMiddleware(_MessageMiddleware):
 class LocaleMiddleware:
     """Django's LocaleMiddleware for a portal whose addresses carry no language prefix (the
     language comes from the visitor's choice in a cookie, their profile, or their browser's
-    Accept-Language): the same language, `Vary` and `Content-Language`, without looking for a
-    prefix in the path twice per request (issue #30)."""
+    Accept-Language): the same language and `Content-Language`, and `Vary` with Cookie too,
+    without looking for a prefix in the path twice per request (issue #30). The root URL
+    configuration is checked at start-up; the portal sets no per-request `urlconf`."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
@@ -184,6 +186,8 @@ class LocaleMiddleware:
         translation.activate(translation.get_language_from_request(request))
         request.LANGUAGE_CODE = translation.get_language()
         response = self.get_response(request)
-        patch_vary_headers(response, ("Accept-Language",))
+        # The language cookie chooses too, so the answer varies by Cookie as well (Django's
+        # middleware leaves that to the session; here every answer says it).
+        patch_vary_headers(response, ("Accept-Language", "Cookie"))
         response.headers.setdefault("Content-Language", translation.get_language())
         return response

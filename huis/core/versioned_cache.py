@@ -148,12 +148,16 @@ class Cached:
         stamp = ":".join(map(str, versions(*self.scopes)))
         return f"cached:{self.name}:{self._base(parts)}:{stamp}"
 
-    def get_or_set(self, *parts: Any, compute: Callable[[], Any]) -> Any:
+    def get_or_set(self, *parts: Any, compute: Callable[[], Any], restamp: bool = False) -> Any:
         """The value for `parts`: from the cache when computed under the current versions, else
-        `compute()` (and kept). One cache round trip when it is there."""
+        `compute()` (and kept). One cache round trip when it is there; `restamp`: and its stamp
+        written again (a second round trip), for a caller that makes values on purpose and must
+        leave them visible to `all_ready` even if the cache dropped a stamp alone."""
         key = f"cached:{self.name}:{self._base(parts)}"
         current, entry = read_with_versions(key, self.scopes)
         if entry is not None:
+            if restamp:
+                shared_cache.set(self._stamp_key(parts), current, self.timeout)
             return entry[1]
         value = self._compute(compute)
         # With a stamp of the versions alone: `all_ready` learns whether values are there

@@ -50,6 +50,19 @@ def test_the_csp_header_is_djangos_with_and_without_a_nonce(uses_nonce):
         assert "nonce" not in ours[header]
 
 
+def test_a_csp_setting_changed_in_place_is_followed_too():
+    middleware = ContentSecurityPolicyMiddleware(lambda request: HttpResponse("ok"))
+    config = {
+        key: list(value) if isinstance(value, list) else value
+        for key, value in settings.SECURE_CSP.items()
+    }
+    with override_settings(SECURE_CSP=config):
+        before = middleware(factory.get("/"))[str(CSP.HEADER_ENFORCE)]
+        config["img-src"].append("https://tiles.example.org")  # as a map setting does at start
+        after = middleware(factory.get("/"))[str(CSP.HEADER_ENFORCE)]
+    assert "https://tiles.example.org" in after and "https://tiles.example.org" not in before
+
+
 def test_a_changed_csp_setting_is_followed_at_once():
     middleware = ContentSecurityPolicyMiddleware(lambda request: HttpResponse("ok"))
     before = middleware(factory.get("/"))[str(CSP.HEADER_ENFORCE)]
@@ -72,7 +85,10 @@ def test_the_language_and_its_headers_are_djangos(cookie, accept):
             response = _through(middleware_class, request)
         return request.LANGUAGE_CODE, response["Content-Language"], response["Vary"]
 
-    assert answer(LocaleMiddleware) == answer(DjangoLocaleMiddleware)
+    ours, djangos = answer(LocaleMiddleware), answer(DjangoLocaleMiddleware)
+    assert ours[:2] == djangos[:2]
+    # The language cookie chooses too: every answer says it varies by Cookie as well.
+    assert ours[2] == f"{djangos[2]}, Cookie"
 
 
 def _with_messages(view):
@@ -113,7 +129,17 @@ def test_without_a_session_cookie_nobody_is_looked_up():
     assert is_private(request) is False
 
 
+@pytest.mark.django_db
 def test_a_person_logged_in_by_this_request_is_seen(django_user_model):
+    """No session cookie came with the request, but the view logged someone in: the answer is
+    theirs (and private), not an anonymous visitor's."""
+    from django.contrib.auth import login
+    from django.contrib.auth.models import AnonymousUser
+
+    person = django_user_model.objects.create_user(email="a@test.example", password="x" * 16)
     request = factory.post("/account/login/")
-    request.user = django_user_model(email="a@test.example")  # what login() puts on the request
+    SessionMiddleware(lambda r: HttpResponse())(request)
+    request.user = SimpleLazyObject(AnonymousUser)  # as AuthenticationMiddleware leaves it
+    assert is_logged_in(request) is False
+    login(request, person, backend="django.contrib.auth.backends.ModelBackend")
     assert is_logged_in(request) is True and is_private(request) is True

@@ -282,6 +282,20 @@ def test_a_report_whose_data_changed_is_known_to_need_making_without_reading_its
     assert _report() is not None and ready_report(period=PERIOD) is not None
 
 
+def test_a_report_made_on_request_is_seen_as_made_even_if_the_cache_dropped_a_stamp(house):
+    from django.core.cache import cache
+
+    from huis.core.registry import report_sections
+    from huis.core.report.build import _cached, _parts
+
+    _report()
+    first = report_sections()[0]
+    cache.delete(_cached(first.name)._stamp_key(_parts(PERIOD)))  # evicted alone
+    assert ready_report(period=PERIOD) is None  # the page asks for the report to be made
+    _report()  # made on request: every section is found in the cache, and stamped again
+    assert ready_report(period=PERIOD) is not None
+
+
 def test_a_mid_year_period_counts_only_its_days(house):
     half = build_report(period=Period(dt.date(YEAR, 1, 1), dt.date(YEAR, 6, 30)))
     other = build_report(period=Period(dt.date(YEAR, 7, 1), dt.date(YEAR, 12, 31)))

@@ -124,7 +124,7 @@ def test_a_leaders_new_name_shows_at_once_and_a_login_renders_nothing_anew(staff
     staff.display_name = "Mieke Tuinier"
     staff.save()
     assert "Mieke Tuinier" in Client().get(page).text
-    with CaptureQueriesContext(connection) as from_cache:  # only the sweep of lapsed offers
+    with CaptureQueriesContext(connection) as from_cache:  # none: page and offers from the cache
         Client().get(page)
     staff.save(update_fields=["last_login"])  # a login: the cached copy stays good
     with CaptureQueriesContext(connection) as queries:
