@@ -3,6 +3,7 @@ CPU time per request (the least of five batches), Redis round trips and SQL quer
 and cProfile's top entries.
 
     .venv/bin/python bench/request_cost.py /bench/bare /agenda/ [--n 300] [--cookie NAME=VALUE]
+    .venv/bin/python bench/request_cost.py /agenda/ --as bench-visitor@scale.example   logged in
     .venv/bin/python bench/request_cost.py --plain /bench/bare      the startproject reference
 
 Runs in this process through Django's test client (the whole middleware stack, no network), on
@@ -42,6 +43,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=300)
     parser.add_argument("--scale", type=float, default=0.1)
     parser.add_argument("--cookie", default="")
+    parser.add_argument("--as", dest="email", help="log in as this person of seed_scale")
     parser.add_argument("--plain", action="store_true")
     parser.add_argument("--top", type=int, default=25)
     args = parser.parse_args()
@@ -62,7 +64,12 @@ def main() -> None:
 
     redis_calls = _count_redis()
     client = Client(HTTP_HOST="127.0.0.1")
-    headers = {"HTTP_COOKIE": args.cookie} if args.cookie else {}
+    cookie = args.cookie
+    if args.email:
+        from pages import session_cookie
+
+        cookie = session_cookie(args.email)
+    headers = {"HTTP_COOKIE": cookie} if cookie else {}
     for path in args.paths:
         for _ in range(20):  # warm: connections, caches, templates
             status = client.get(path, **headers).status_code

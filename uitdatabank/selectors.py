@@ -56,12 +56,20 @@ def _state(publication: Publication | None, changes: list[Change]) -> tuple[str,
     return State.NOT_PUBLISHED, ""
 
 
-# What is coming, as the page lists it: kept under the programme's, the courses' and the places'
-# versions (any change of an activity, series, course, room or offering bumps them), and for a
-# minute at most, since the clock alone takes what is over off the list.
+# What is coming, as the page lists it: kept under the programme's and the courses' versions
+# (any change of an activity, series, room or course bumps them; sign-ups do not: the list holds
+# no places), and for a minute at most, since the clock alone takes what is over off the list.
 UPCOMING = Cached(
     name="uitdatabank-upcoming",
-    scopes=("ontmoeting", "herstelacademie", "places"),
+    scopes=("ontmoeting", "herstelacademie"),
+    timeout=60,
+    code=("uitdatabank.sources",),
+)
+# One page of that list and its length: what a page of the publishing list reads (a few KB),
+# however many hundreds of items are coming (the whole list is over a MB in a full house).
+UPCOMING_PAGE = Cached(
+    name="uitdatabank-upcoming-page",
+    scopes=UPCOMING.scopes,
     timeout=60,
     code=("uitdatabank.sources",),
 )
@@ -72,6 +80,40 @@ def upcoming() -> list[sources.Listed]:
     return UPCOMING.get_or_set(get_language(), compute=sources.upcoming)
 
 
+class UpcomingPages:
+    """`upcoming()` for a Paginator of `per_page` rows, read one page at a time: its length and
+    the page asked for each come from a small kept value, not from the whole list."""
+
+    def __init__(self, per_page: int):
+        self.per_page = per_page
+        self._pages: dict[int, tuple[int, list[sources.Listed]]] = {}
+
+    def _page(self, index: int) -> tuple[int, list[sources.Listed]]:
+        if index not in self._pages:
+
+            def compute() -> tuple[int, list[sources.Listed]]:
+                listed = upcoming()
+                start = index * self.per_page
+                return len(listed), listed[start : start + self.per_page]
+
+            self._pages[index] = UPCOMING_PAGE.get_or_set(
+                get_language(), self.per_page, index, compute=compute
+            )
+        return self._pages[index]
+
+    def count(self) -> int:
+        return self._page(0)[0]
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index: slice) -> list[sources.Listed]:
+        # The Paginator only ever asks for a whole page: [(n - 1) * per_page : n * per_page].
+        if not isinstance(index, slice) or (index.start or 0) % self.per_page:
+            raise TypeError("UpcomingPages gives whole pages only.")
+        return self._page((index.start or 0) // self.per_page)[1]
+
+
 def event_page_url(event_id: str) -> str:
     """Where staff see the event at publiq: UiTdatabank's own page for it."""
     host = "https://www.uitdatabank.be"
@@ -80,8 +122,12 @@ def event_page_url(event_id: str) -> str:
     return f"{host}/event/{event_id}/preview"
 
 
-def publication_rows(*, user: Any, state: str = "") -> list[Row]:
-    listed = upcoming()
+def publication_rows(
+    *, user: Any, state: str = "", listed: list[sources.Listed] | None = None
+) -> list[Row]:
+    """The rows of `listed` (default: everything coming) with their publication's state; only
+    those in `state` when given. Three queries, whatever the number of rows."""
+    listed = upcoming() if listed is None else listed
     keys = {(row.source, row.pk) for row in listed}
     publications = {
         (p.source, p.object_id): p

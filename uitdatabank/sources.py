@@ -305,7 +305,7 @@ def upcoming(*, days: int | None = None) -> list[Listed]:
                 dates=len(dates),
             )
         )
-    courses = academy.public_courses().filter(last_session_ends_at__gt=now)
+    courses = academy.public_course_list().filter(last_session_ends_at__gt=now)
     if until:
         courses = courses.filter(first_session_at__lt=until)
     for course in courses.order_by("first_session_at", "pk")[:500]:

@@ -41,9 +41,19 @@ class PublicationListView(PermissionRequiredMixin, TemplateView):
         ]
         state = self.request.GET.get("state", "")
         state = state if state in dict(states) else ""
-        rows = selectors.publication_rows(user=self.request.user, state=state)
+        number = self.request.GET.get("page")
         # A page number that is not one shows the first or the last page, never an error.
-        page = Paginator(rows, PER_PAGE).get_page(self.request.GET.get("page"))
+        if state:
+            # Only the rows in that state: each item's state decides, so all are looked at.
+            rows = selectors.publication_rows(user=self.request.user, state=state)
+            page = Paginator(rows, PER_PAGE).get_page(number)
+        else:
+            # Everything coming: one page of the list, and the states of that page alone.
+            pages = selectors.UpcomingPages(PER_PAGE)
+            page = Paginator(pages, PER_PAGE).get_page(number)
+            page.object_list = selectors.publication_rows(
+                user=self.request.user, listed=page.object_list
+            )
         return super().get_context_data(
             rows=page.object_list,
             page_obj=page,

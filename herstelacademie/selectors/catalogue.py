@@ -39,6 +39,12 @@ def public_courses() -> QuerySet[Course]:
     )
 
 
+def public_course_list() -> QuerySet[Course]:
+    """The published and cancelled courses as rows of their own (no places, themes or
+    trainers): for a list of titles and dates kept apart from sign-ups (uitdatabank's)."""
+    return Course.objects.filter(status__in=[Course.Status.PUBLISHED, Course.Status.CANCELLED])
+
+
 @dataclass(frozen=True)
 class CatalogueFilters:
     term: Term | None = None

@@ -51,15 +51,17 @@ def _version_key(scope: str) -> str:
 def bump(*scopes: str) -> None:
     """Values made of these scopes must be computed anew, now and again once the current
     transaction commits (a value computed in between still saw the old data)."""
+    if not scopes:
+        return
 
     def _bump() -> None:
-        for scope in scopes:
-            try:
-                shared_cache.incr(_version_key(scope))
-            except ValueError:  # not there (never set, or evicted): start from a fresh value
-                shared_cache.add(_version_key(scope), time.time_ns(), timeout=None)
+        # One round trip for all of them; a version not there (never set, or evicted) starts
+        # from a value never used before.
+        shared_cache.incr_versions([_version_key(s) for s in scopes], start=time.time_ns())
 
-    _bump()
+    if connection.in_atomic_block:
+        _bump()
+    # Outside a transaction this runs at once: once is enough then.
     transaction.on_commit(_bump)
 
 
@@ -263,30 +265,54 @@ def watch(
     """Bump `scopes` on every save and delete of these models, and on every change of these
     many-to-many relations (`Expert.themes`). `when(instance=..., update_fields=...)` limits it
     to the changes that matter. `bumped_by` instead names the code that writes these tables
-    without signals and bumps by hand (no signal is connected then)."""
+    without signals and bumps by hand (no signal is connected then).
+
+    A model watched for several scopes (a sign-up: the places, and each function's part of the
+    yearly report) has one receiver that bumps all of them at once: one round trip per save."""
     scopes = tuple(scopes)
-
-    def changed(sender, instance=None, update_fields=None, **kwargs) -> None:
-        if when is None or when(instance=instance, update_fields=update_fields):
-            bump(*scopes)
-
-    def relation_changed(sender, action: str, **kwargs) -> None:
-        if action in ("post_add", "post_remove", "post_clear"):
-            bump(*scopes)
-
     for sender in senders:
         relation = getattr(sender, "through", None)
         model = relation if relation is not None else sender
-        uid = f"versioned-cache:{model._meta.label_lower}:{','.join(scopes)}"
-        if relation is not None and not bumped_by:
-            m2m_changed.connect(relation_changed, sender=model, weak=False, dispatch_uid=uid)
-        elif not bumped_by:
-            post_save.connect(changed, sender=model, weak=False, dispatch_uid=uid)
-            post_delete.connect(changed, sender=model, weak=False, dispatch_uid=uid)
+        if not bumped_by:
+            watchers = _WATCHERS.get(model)
+            if watchers is None:
+                watchers = _WATCHERS[model] = []
+                uid = f"versioned-cache:{model._meta.label_lower}"
+                if relation is not None:
+                    m2m_changed.connect(
+                        _relation_changed, sender=model, weak=False, dispatch_uid=uid
+                    )
+                else:
+                    post_save.connect(_changed, sender=model, weak=False, dispatch_uid=uid)
+                    post_delete.connect(_changed, sender=model, weak=False, dispatch_uid=uid)
+            if (scopes, when) not in watchers:
+                watchers.append((scopes, when))
         declared = WATCHED.setdefault(model._meta.db_table, _Watch())
         declared.scopes.update(scopes)
         if bumped_by:
             declared.bumped_by.add(bumped_by)
+
+
+# model -> [(scopes, when)]: what a save, delete or relation change of it bumps.
+_WATCHERS: dict[Any, list[tuple[tuple[str, ...], Callable[..., bool] | None]]] = {}
+
+
+def _changed(sender, instance=None, update_fields=None, **kwargs) -> None:
+    scopes = {
+        scope: None
+        for scopes, when in _WATCHERS.get(sender, ())
+        if when is None or when(instance=instance, update_fields=update_fields)
+        for scope in scopes
+    }
+    if scopes:
+        bump(*scopes)
+
+
+def _relation_changed(sender, action: str, **kwargs) -> None:
+    if action in ("post_add", "post_remove", "post_clear"):
+        scopes = {scope: None for scopes, _when in _WATCHERS.get(sender, ()) for scope in scopes}
+        if scopes:
+            bump(*scopes)
 
 
 def unless_only(*fields: str) -> Callable[..., bool]:

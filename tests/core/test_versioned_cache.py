@@ -165,3 +165,40 @@ def test_a_value_declared_twice_is_refused(monkeypatch):
     Cached("test:twice", scopes=("test-a",), timeout=60)
     with pytest.raises(ValueError, match="declared twice"):
         Cached("test:twice", scopes=("test-a",), timeout=60)
+
+
+def test_a_bump_of_many_scopes_is_one_round_trip_and_a_lost_version_starts_afresh(
+    redis_round_trips,
+):
+    scopes = ("test-a", "test-b")
+    before = dict(zip(scopes, versioned_cache.versions(*scopes), strict=True))
+    cache.delete("pagecache:version:test-b")  # evicted
+    redis_round_trips[0] = 0
+    versioned_cache.bump("test-a", "test-b")  # inside the test's transaction: bumped now
+    assert redis_round_trips[0] == 1
+    after = dict(zip(scopes, versioned_cache.versions(*scopes), strict=True))
+    assert after["test-a"] == before["test-a"] + 1
+    # Not counted up from nothing (an old value kept under 1, 2, ... could come back): a
+    # value never used before, from the clock.
+    assert after["test-b"] > before["test-b"]
+
+
+def test_a_model_watched_for_several_scopes_bumps_them_all_in_one_round_trip(
+    redis_round_trips, django_capture_on_commit_callbacks
+):
+    from huis.places.models import PlaceClaim
+    from tests.places.test_places import make_offering, sign_up
+
+    scopes = ("report-ontmoeting", "report-herstelacademie", "vrijwilligers-board")
+    watched = versioned_cache.WATCHED[PlaceClaim._meta.db_table].scopes
+    assert set(scopes) <= watched, watched
+    claim = sign_up(make_offering(), 1)
+    before = versioned_cache.versions(*sorted(watched))
+    redis_round_trips[0] = 0
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        claim.save(update_fields=["attendance"])
+    # Once now, once when the transaction commits: each a single round trip for every scope.
+    assert redis_round_trips[0] == 2
+    assert len(callbacks) == 1
+    after = versioned_cache.versions(*sorted(watched))
+    assert all(a == b + 2 for a, b in zip(after, before, strict=True)), (before, after)

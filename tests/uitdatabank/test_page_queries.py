@@ -68,3 +68,42 @@ def test_the_list_comes_in_pages_of_50_that_keep_the_chosen_state(as_role):
     assert staff.get(url, {"page": "vier"}).status_code == 200  # not a number: the first page
     filtered = staff.get(url, {"state": "not_published"}).text
     assert 'href="?state=not_published&amp;page=2"' in filtered
+
+
+def test_a_page_of_the_list_reads_that_page_from_the_cache_not_the_whole_list(as_role, monkeypatch):
+    """The whole list is over a MB in a full house: a view reads one page of it (issue #30)."""
+    from django.core.cache import cache
+
+    staff = as_role("staff")
+    ActivityFactory.create_batch(120, category="creatief")
+    url = reverse("uitdatabank:publications")
+    staff.get(url, {"page": "2"})  # kept
+    asked: list[str] = []
+    get_many = cache.get_many
+    monkeypatch.setattr(
+        cache, "get_many", lambda keys, *a, **k: asked.extend(keys) or get_many(keys, *a, **k)
+    )
+    page = staff.get(url, {"page": "2"}).text
+    assert page.count('name="wanted"') == 50 and "Pagina 2 van 3" in page
+    assert any(":uitdatabank-upcoming-page:" in key for key in asked)
+    assert not any(":uitdatabank-upcoming:" in key for key in asked), asked
+
+
+def test_a_sign_up_leaves_the_kept_list_alone(as_role, monkeypatch):
+    """The list holds titles and dates, no places: a busy sign-up day does not make it again."""
+    from tests.places.test_places import make_offering, sign_up
+    from uitdatabank import sources
+
+    staff = as_role("staff")
+    ActivityFactory.create_batch(3, category="creatief")
+    url = reverse("uitdatabank:publications")
+    staff.get(url)  # kept
+    made = []
+    upcoming = sources.upcoming
+    monkeypatch.setattr(sources, "upcoming", lambda **kw: made.append(1) or upcoming(**kw))
+    sign_up(make_offering(), 1)
+    assert staff.get(url).status_code == 200
+    assert made == []
+    ActivityFactory(category="creatief", title="Nieuw")  # a change of the programme: made again
+    assert "Nieuw" in staff.get(url).text
+    assert made == [1]
