@@ -9,6 +9,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("The house")
 
     def ready(self) -> None:
+        from . import csrf_secrets
         from .content_language import pin_original_fields_to_dutch
         from .input_guard import install_single_line_guard
         from .registry import DashboardLink, register_dashboard_link
@@ -16,6 +17,7 @@ class CoreConfig(AppConfig):
         # Every form of the portal (and allauth's): single-line fields stay on one line.
         install_single_line_guard()
         pin_original_fields_to_dutch()
+        csrf_secrets.install()
 
         post_migrate.connect(_sync_retention, sender=self, dispatch_uid="core.sync_retention")
         for link in [
