@@ -16,8 +16,9 @@ Served early (issue #30): a visitor without a session cookie cannot be logged in
 pending message, so `CachedPageMiddleware` answers them from the stored copy before the rest of
 the middleware and the view run: one cache round trip (the scopes' versions and the page
 together), no query. A view opts in by naming its scopes in `page_cache_scopes` (and, when
-something must happen before every showing, `page_cache_prepare`, which adds what it needs: the
-activity page one round trip to learn that no offer has lapsed). The middleware stands after
+something must happen before every showing, `page_cache_prepare(versions)`, which is told the
+versions just read with the page: the activity page learns from them, in this process, that no
+offer has lapsed, and costs a round trip only after a change of places). The middleware stands after
 the ones that make a page's headers (security, CSP, session, language, CSRF, frame options), so
 an early answer gets the same headers, a fresh nonce and the visitor's own CSRF token.
 """
@@ -114,13 +115,19 @@ def cached_page(
     return response
 
 
-def prepare_page(request: HttpRequest, prepare: Callable[[], object]) -> None:
+def prepare_page(
+    request: HttpRequest,
+    prepare: Callable[[dict[str, int] | None], bool],
+    versions: dict[str, int] | None = None,
+) -> bool:
     """Run a view's `page_cache_prepare`, unless the middleware did so for this request already
-    (it prepares before it looks for the stored copy, and passes the request on when there is
-    none)."""
-    if not getattr(request, "_page_cache_prepared", False):
-        prepare()
-        request._page_cache_prepared = True
+    (it prepares once it has read the stored copy, and passes the request on when there is none
+    or when preparing changed what the page shows). `versions`: the page's scopes' versions as
+    just read, when known. True when preparing changed data (a stored copy is old then)."""
+    if getattr(request, "_page_cache_prepared", False):
+        return False
+    request._page_cache_prepared = True
+    return bool(prepare(versions))
 
 
 class _Early(NamedTuple):
@@ -171,11 +178,14 @@ class CachedPageMiddleware:
         page = _early_page(get_resolver(get_urlconf()), request.path_info)
         if page is None:
             return None
-        prepare = getattr(page.view_class, "page_cache_prepare", None)
-        if prepare is not None:
-            prepare_page(request, prepare)
         scopes = (*page.view_class.page_cache_scopes, *EVERY_PAGE)
-        _current, entry = read_with_versions(_key(request, scopes), scopes)
+        current, entry = read_with_versions(_key(request, scopes), scopes)
+        prepare = getattr(page.view_class, "page_cache_prepare", None)
+        # After the read: it may learn from the versions just read that it has nothing to do.
+        if prepare is not None and prepare_page(
+            request, prepare, dict(zip(scopes, current, strict=True))
+        ):
+            return None  # it changed what the page shows: the view renders it anew
         if entry is None:
             return None
         request.resolver_match = page.match  # for the request's log line

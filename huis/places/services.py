@@ -10,6 +10,7 @@ the function app that owns the offering tells the person (huis.places does not k
 activity or a course is).
 """
 
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -389,14 +390,32 @@ NEXT_LAPSE_KEY = "places:next-offer-lapse"
 NEXT_LAPSE_TIMEOUT = 5 * 60
 
 
-def offers_expire_if_due(*, now: datetime | None = None) -> int:
+# This process's copy of the kept moment: (the "places" version it was kept under, the moment,
+# until when the copy may be trusted). A page that has just read that version with its stored copy
+# (the page cache does) learns from it that nothing has lapsed, without another round trip.
+_seen_lapse: tuple[int, datetime | None, float] | None = None
+
+
+def offers_expire_if_due(*, now: datetime | None = None, places_version: int | None = None) -> int:
     """`offers_expire()` for pages shown many times a second (an activity, "mijn activiteiten"):
-    no query while the cache says no open offer lapses before now (one cache round trip), the
-    whole sweep once one may have (issue #30: the query was a third of an activity page's cost).
-    The beat task runs `offers_expire()` itself every few minutes, whatever the cache says."""
+    no query while the cache says no open offer lapses before now (one cache round trip, none
+    when the caller read the "places" version already: `places_version`), the whole sweep once
+    one may have (issue #30: the query was a third of an activity page's cost). The beat task
+    runs `offers_expire()` itself every few minutes, whatever the cache says."""
+    global _seen_lapse
     now = now or timezone.now()
+    seen = _seen_lapse
+    if (
+        places_version is not None
+        and seen is not None
+        and seen[0] == places_version
+        and (seen[1] is None or now < seen[1])
+        and time.monotonic() < seen[2]
+    ):
+        return 0
     current, entry = read_with_versions(NEXT_LAPSE_KEY, ("places",))
     if entry is not None and (entry[1] is None or now < entry[1]):
+        _seen_lapse = (current[0], entry[1], time.monotonic() + NEXT_LAPSE_TIMEOUT)
         return 0
     count = offers_expire(now=now)
     earliest = PlaceClaim.objects.filter(status=PlaceClaim.Status.OFFERED).aggregate(
@@ -405,6 +424,7 @@ def offers_expire_if_due(*, now: datetime | None = None) -> int:
     # Stored under the versions read before both queries: a change that either query missed
     # bumps "places" after it commits, so this entry is not read again.
     cache.set(NEXT_LAPSE_KEY, (current, earliest), NEXT_LAPSE_TIMEOUT)
+    _seen_lapse = (current[0], earliest, time.monotonic() + NEXT_LAPSE_TIMEOUT)
     return count
 
 

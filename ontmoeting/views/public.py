@@ -178,8 +178,12 @@ def _get_activity(request: HttpRequest, pk: int) -> Activity:
 class ActivityView(TemplateView):
     template_name = "ontmoeting/activity.html"
     page_cache_scopes = PROGRAMME
-    # A lapsed offer must not keep a place from the page, cached or not.
-    page_cache_prepare = staticmethod(offers_expire_if_due)
+
+    @staticmethod
+    def page_cache_prepare(versions: dict[str, int] | None = None) -> bool:
+        """A lapsed offer must not keep a place from the page, cached or not: True when one was
+        freed (a stored copy is old then)."""
+        return offers_expire_if_due(places_version=(versions or {}).get("places")) > 0
 
     def get(self, request, *args, pk: int, slug: str, **kwargs):
         prepare_page(request, self.page_cache_prepare)
