@@ -314,7 +314,7 @@ def test_the_page_asks_for_the_report_then_shows_progress_then_the_report(house,
     page = reverse("core:report")
     response = client.get(page, {"jaar": YEAR})
     assert response.status_code == 200
-    assert response.context["report"] is None and not response.context["building"]
+    assert not response.context["report_html"] and not response.context["building"]
     assert reverse("core:report_build") in response.content.decode()
 
     response = client.post(reverse("core:report_build") + f"?jaar={YEAR}")
@@ -328,8 +328,41 @@ def test_the_page_asks_for_the_report_then_shows_progress_then_the_report(house,
     build_report_task(PERIOD.start.isoformat(), PERIOD.end.isoformat(), "nl")  # the worker
     assert progress(period=PERIOD) is None
     response = client.get(page, {"jaar": YEAR})
-    assert response.context["report"] is not None
-    assert len(response.context["report"]["sections"]) == len(report_sections())
+    assert response.context["report_html"]
+    assert response.text.count('<section class="report-section"') == len(report_sections())
+
+
+def test_the_report_is_drawn_once_per_version_of_its_data(house, client):
+    """Drawing dozens of tables was most of the page's time (issue #30): the drawn part is kept
+    beside the summary and drawn again only after a change."""
+    from ontmoeting.models import WalkInTally
+
+    client.force_login(house)
+    page = reverse("core:report")
+    _report()
+    first = client.get(page, {"jaar": YEAR})
+    assert "core/report/_section.html" in [t.name for t in first.templates]
+    again = client.get(page, {"jaar": YEAR})
+    assert "core/report/_section.html" not in [t.name for t in again.templates]
+    kept = again.text.count('<section class="report-section"')
+    assert kept == len(report_sections()) and again.text == first.text.replace(
+        _csrf(first.text), _csrf(again.text)
+    )
+    WalkInTally.objects.create(
+        date=dt.date(YEAR, 1, 4), opens_at=dt.time(14), closes_at=dt.time(17), count=3
+    )
+    changed = client.get(page, {"jaar": YEAR})  # the data changed: not the old drawing
+    assert not changed.context["report_html"] and reverse("core:report_build") in changed.text
+    _report()
+    drawn = client.get(page, {"jaar": YEAR})
+    assert "core/report/_section.html" in [t.name for t in drawn.templates]
+
+
+def _csrf(html: str) -> str:
+    import re
+
+    found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    return found.group(1) if found else ""
 
 
 def test_the_downloads_say_the_same_with_the_same_definitions(house, client):

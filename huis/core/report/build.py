@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from django.core.cache import cache as shared_cache
 from django.utils import translation
@@ -123,6 +124,37 @@ def ready_report(*, period: Period) -> Report | None:
         # opening reads newer versions, misses this summary and makes it again.
         shared_cache.set(key, (current, summary), TIMEOUT)
     return summary
+
+
+def report_html(*, period: Period, render: Callable[[Report], str]) -> str | None:
+    """The report's page part, `render(report)`, when every section is ready, else None. Kept
+    beside the summary, under the same versions, with the templates' source in its key: at full
+    scale drawing a report's dozens of tables took most of the page's time (issue #30), and it
+    changes only when the data or the templates do."""
+    summary_key, scopes = _summary_place(period)
+    key = f"report-html:{_templates_version()}:{summary_key}"
+    current = None
+    if not is_recording():
+        current, entry = read_with_versions(key, scopes)
+        if entry is not None:
+            return entry[1]
+    # Read after the versions: had the data changed meanwhile, this copy is stored under the
+    # older versions and never read again.
+    report = ready_report(period=period)
+    if report is None:
+        return None
+    html = render(report)
+    if current is not None:
+        shared_cache.set(key, (current, html), TIMEOUT)
+    return html
+
+
+@cache
+def _templates_version() -> str:
+    digest = hashlib.sha256()
+    for path in sorted((Path(__file__).parent.parent / "templates" / "core" / "report").iterdir()):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 @cache

@@ -5,9 +5,11 @@ import datetime as dt
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
@@ -16,7 +18,7 @@ from django.views.generic import TemplateView
 from huis.accounts.mixins import PermissionRequiredMixin
 from huis.audit.services import log_action
 
-from .build import mark_queued, progress, ready_report, report_pdf_bytes
+from .build import mark_queued, progress, ready_report, report_html, report_pdf_bytes
 from .figures import Period
 from .present import present
 
@@ -63,15 +65,22 @@ class ReportView(PermissionRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         period, error = period_from(self.request.GET)
-        report = ready_report(period=period)
-        state = None if report else progress(period=period)
+        query = _query(period)
+
+        def render(report) -> str:
+            shown = present(report, suppress=False)
+            return render_to_string("core/report/_body.html", {"report": shown, "query": query})
+
+        html = report_html(period=period, render=render)
+        state = None if html else progress(period=period)
         context.update(
             period=period,
             period_error=error,
             year=period.start.year,
             years=list(range(timezone.localdate().year, FIRST_YEAR - 1, -1)),
-            query=_query(period),
-            report=present(report, suppress=False) if report else None,
+            query=query,
+            # Drawn by our own template from figures (report_html), as the page would draw it.
+            report_html=mark_safe(html) if html else "",
             building=state is not None,
             progress=state,
         )
