@@ -29,7 +29,9 @@ from django.utils.translation import gettext as _
 from huis.audit.services import log_action
 from huis.core.errors import DomainError
 from huis.core.phone import is_mobile_number, normalise_phone_number
+from huis.core.versioned_cache import bump
 
+from .authz import USERS
 from .models import ImportBatch, User
 from .roles import Role
 from .services import user_grant_role
@@ -329,6 +331,7 @@ def import_undo(*, batch: ImportBatch, actor: Any) -> ImportBatch:
     removable.delete()
     for change in batch.updated:
         User.objects.filter(pk=change["id"]).update(**change["before"])
+    bump(USERS)  # no signal for update(): the people kept in the cache are read anew
     batch.status = ImportBatch.Status.UNDONE
     batch.undone_at = timezone.now()
     batch.save(update_fields=["status", "undone_at"])

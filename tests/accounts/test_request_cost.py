@@ -102,3 +102,48 @@ def test_the_idle_clock_of_a_sensitive_role_restarts_after_the_interval(as_role,
     client.get(url)
     assert client.session["_huis_idle_refreshed"][1] > stamp[1]
     assert client.session.get_expiry_age() == middleware.IDLE_TIMEOUT_SENSITIVE
+
+
+def test_the_person_and_their_roles_come_from_one_cache_read_without_a_query(
+    visitor, redis_round_trips
+):
+    from huis.accounts.authz import CachedModelBackend
+
+    backend = CachedModelBackend()
+    backend.get_user(visitor.pk)  # kept
+    redis_round_trips[0] = 0
+    with CaptureQueriesContext(connection) as queries:
+        user = backend.get_user(visitor.pk)
+        assert user.pk == visitor.pk and user.has_perm("ontmoeting.view_own_registrations")
+        assert not user.has_perm("accounts.delete_user")
+    assert (len(queries), redis_round_trips[0]) == (0, 1)
+
+
+def test_a_new_password_ends_the_other_sessions_on_their_next_request(client, visitor):
+    client.force_login(visitor)
+    mine = reverse("ontmoeting:mine")
+    assert client.get(mine).status_code == 200  # the person is kept in the cache now
+    person = User.objects.get(pk=visitor.pk)
+    person.set_password("een-heel-ander-wachtwoord-2026")
+    person.save()
+    assert client.get(mine).status_code == 302  # logged out: to the login page
+
+
+def test_a_person_made_inactive_is_out_on_the_next_request(client, visitor):
+    client.force_login(visitor)
+    mine = reverse("ontmoeting:mine")
+    assert client.get(mine).status_code == 200
+    person = User.objects.get(pk=visitor.pk)
+    person.is_active = False
+    person.save()
+    assert client.get(mine).status_code == 302
+
+
+def test_a_changed_name_shows_on_the_next_request(client, visitor):
+    client.force_login(visitor)
+    profile = reverse("accounts:profile")
+    assert "Marleen Vandenbroucke" not in client.get(profile).text
+    person = User.objects.get(pk=visitor.pk)
+    person.display_name = "Marleen Vandenbroucke"
+    person.save(update_fields=["display_name"])
+    assert "Marleen Vandenbroucke" in client.get(profile).text
