@@ -8,11 +8,15 @@ that scope (declared in `connect_signals()`), and a person's superuser and activ
 of the snapshot's key.
 """
 
+from functools import cache
 from typing import Any
 
 from django.contrib.auth.backends import ModelBackend
+from django.utils.crypto import salted_hmac
 
 from huis.core.versioned_cache import Cached, bump, watch
+
+from .models import SESSION_HASH_ATTRIBUTE
 
 AUTHZ = "authz"
 SNAPSHOT_TTL = 60 * 60
@@ -74,6 +78,26 @@ USER = Cached(
 )
 
 
+def _without_password(user: Any) -> Any:
+    """A copy of `user` to keep in the cache: its password hash left out (read from the
+    database only if something asks for it: a password check), its session hash (what Django
+    compares with the session's, an HMAC of the password under SECRET_KEY) and its roles'
+    snapshot kept on it, so one cache read gives the person, their roles and the session check."""
+    names = [f.attname for f in user._meta.concrete_fields if f.attname != "password"]
+    kept = type(user).from_db(user._state.db, names, [getattr(user, n) for n in names])
+    kept.__dict__[SESSION_HASH_ATTRIBUTE] = user.get_session_auth_hash()
+    snapshot(kept)
+    return kept
+
+
+@cache
+def _secret_epoch() -> str:
+    """Part of every kept person's key: a session hash kept under an older SECRET_KEY (during a
+    rotation, processes with the old and new key side by side) is never compared with one made
+    under the new key."""
+    return salted_hmac("huis.accounts.authz.USER", "epoch", algorithm="sha256").hexdigest()[:16]
+
+
 class CachedModelBackend(ModelBackend):
     """Django's ModelBackend, with the permission sets read from the snapshot and the person
     from the cache. Logins by email address and password, and by a text message's link, are
@@ -84,11 +108,9 @@ class CachedModelBackend(ModelBackend):
 
         def compute():
             user = load(user_id)
-            if user is not None:
-                snapshot(user)  # kept on the object: read with it, not once more
-            return user
+            return None if user is None else _without_password(user)
 
-        return USER.get_or_set(str(user_id), compute=compute)
+        return USER.get_or_set(str(user_id), _secret_epoch(), compute=compute)
 
     def _get_permissions(self, user_obj, obj, from_name):
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:

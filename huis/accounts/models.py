@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from .roles import HOUSE_ROLES, SENSITIVE_ROLES, Role
 
+SESSION_HASH_ATTRIBUTE = "_kept_session_auth_hash"
+
 
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
@@ -76,6 +78,12 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.display_name or self.email or self.phone
+
+    def get_session_auth_hash(self) -> str:
+        """Django's, or the one kept with this object when it came from the cache without its
+        password (huis.accounts.authz: no password hash is ever kept in the cache)."""
+        kept = self.__dict__.get(SESSION_HASH_ATTRIBUTE)
+        return kept if kept is not None else super().get_session_auth_hash()
 
     def get_short_name(self) -> str:
         return self.display_name

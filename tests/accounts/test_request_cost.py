@@ -147,3 +147,26 @@ def test_a_changed_name_shows_on_the_next_request(client, visitor):
     person.display_name = "Marleen Vandenbroucke"
     person.save(update_fields=["display_name"])
     assert "Marleen Vandenbroucke" in client.get(profile).text
+
+
+def test_no_password_hash_is_kept_in_the_cache_and_a_password_check_still_works(visitor):
+    import pickle
+
+    import redis
+    from django.conf import settings
+
+    from huis.accounts.authz import CachedModelBackend
+
+    person = User.objects.get(pk=visitor.pk)
+    person.set_password("het-oude-wachtwoord-2026")
+    person.save()
+    kept = CachedModelBackend().get_user(visitor.pk)  # from the database, then kept
+    kept = CachedModelBackend().get_user(visitor.pk)  # from the cache
+    assert "password" not in kept.__dict__
+    raw = redis.Redis.from_url(settings.CACHES["default"]["LOCATION"])
+    stored = b"".join(v for k in raw.keys("*accounts:user*") if (v := raw.get(k)))
+    assert stored and person.password.encode() not in stored
+    assert pickle.dumps(kept).find(person.password.encode()) == -1
+    # Asked for, the password comes from the database: a check of it works as before.
+    assert kept.has_usable_password() and kept.check_password("het-oude-wachtwoord-2026")
+    assert kept.get_session_auth_hash() == person.get_session_auth_hash()
