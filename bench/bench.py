@@ -59,6 +59,8 @@ def measure_scale(args) -> None:
             result = None
             if page.path is not None:
                 print(f"  {page.name} ...", flush=True)
+                if page.before is not None:
+                    page.before()
                 result = servers.measure(
                     BASE + page.path, seconds=args.seconds, cookie=page.cookie, lua=page.lua
                 ).as_dict()
