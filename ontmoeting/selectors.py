@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.postgres.search import SearchQuery
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import ExtractMonth, TruncDate
 from django.utils import timezone
 
@@ -145,30 +145,29 @@ PAST_SHOWN = 20
 
 
 def my_activities(*, user: Any) -> MyActivities:
-    """A person's sign-ups: all that are coming up, the last few before. Three queries, however
-    many years of sign-ups the person has (the past is limited in the database, not here)."""
+    """A person's sign-ups: all that are coming up, the last few before. Three plain queries,
+    however many years of sign-ups the person has (the past is limited in the database, not
+    here): the activities of their sign-ups, coming and past, then the sign-ups themselves."""
     now = timezone.now()
     mine = PlaceClaim.objects.filter(user=user).exclude(
         status__in=[PlaceClaim.Status.CANCELLED, PlaceClaim.Status.LAPSED]
     )
-    activity_of = Activity.objects.filter(offering_id=OuterRef("offering_id"))
-    mine = mine.annotate(
-        activity_starts=Subquery(activity_of.values("starts_at")[:1]),
-        activity_ends=Subquery(activity_of.values("ends_at")[:1]),
-    ).filter(activity_starts__isnull=False)
-    upcoming = list(mine.filter(activity_ends__gt=now).order_by("activity_starts", "pk"))
-    past = list(
-        mine.filter(activity_ends__lte=now).order_by("-activity_starts", "-pk")[:PAST_SHOWN]
+    theirs = Activity.objects.select_related("room").filter(
+        offering_id__in=mine.values("offering_id")
     )
-    activities = {
-        a.offering_id: a
-        for a in Activity.objects.select_related("room").filter(
-            offering_id__in=[c.offering_id for c in upcoming + past]
-        )
+    coming = list(theirs.filter(ends_at__gt=now).order_by("starts_at", "pk"))
+    before = list(theirs.filter(ends_at__lte=now).order_by("-starts_at", "-pk")[:PAST_SHOWN])
+    # One active sign-up per person and offering (a unique index): one claim per activity.
+    claims = {
+        c.offering_id: c
+        for c in mine.filter(offering_id__in=[a.offering_id for a in coming + before])
     }
-    for claim in upcoming + past:
-        claim.activity = activities[claim.offering_id]
-    return MyActivities(upcoming=upcoming, past=past)
+    for activity in coming + before:
+        claims[activity.offering_id].activity = activity
+    return MyActivities(
+        upcoming=[claims[a.offering_id] for a in coming],
+        past=[claims[a.offering_id] for a in before],
+    )
 
 
 # --- Staff ------------------------------------------------------------------------------------

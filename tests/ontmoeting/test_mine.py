@@ -66,3 +66,39 @@ def test_accept_an_offer_from_my_activities(as_role, visitor):
 def test_anonymous_goes_to_login(client):
     response = client.get(reverse("ontmoeting:mine"))
     assert response.status_code == 302 and reverse("account_login") in response.url
+
+
+def test_the_last_20_past_newest_first_in_the_same_queries_for_3_or_25(as_role, visitor):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from ontmoeting.selectors import PAST_SHOWN
+
+    client = as_role("visitor")
+    url = reverse("ontmoeting:mine")
+
+    def sign_up_for_past(n: int) -> None:
+        for _ in range(n):
+            activity = ActivityFactory()
+            registration_create(activity=activity, actor=visitor, user=visitor)
+            days = Activity.objects.count()
+            Activity.objects.filter(pk=activity.pk).update(
+                starts_at=timezone.now() - dt.timedelta(days=days),
+                ends_at=timezone.now() - dt.timedelta(days=days) + dt.timedelta(hours=1),
+            )
+
+    sign_up_for_past(3)
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    sign_up_for_past(22)
+    client.get(url)
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(url)
+    assert len(many) == len(few)
+    past = response.context["mine"].past
+    assert len(past) == PAST_SHOWN
+    starts = [c.activity.starts_at for c in past]
+    assert starts == sorted(starts, reverse=True)
+    newest = Activity.objects.filter(ends_at__lte=timezone.now()).order_by("-starts_at").first()
+    assert past[0].activity == newest and all(c.user_id == visitor.pk for c in past)
