@@ -4,6 +4,9 @@ scrubbed of email addresses and IP addresses (exception texts from mail servers 
 quote them), and Django's `request` attribute, which carries the path and the client, is dropped.
 """
 
+import datetime as dt
+import functools
+import json
 import logging
 import re
 
@@ -69,8 +72,48 @@ class PersonalDataFilter(logging.Filter):
         return True
 
 
+# The request log's fields (huis.core.middleware), in the order python-json-logger writes them.
+ACCESS_FIELDS = ("method", "route", "view", "status", "duration_ms")
+
+
 class JsonFormatter(_JsonFormatter):
-    """python-json-logger's formatter, with exception texts scrubbed too."""
+    """python-json-logger's formatter, with exception texts scrubbed too. The request log's own
+    line (one per request) is written directly: the same keys in the same order and the same
+    values (tests/production/test_logs.py compares the two), at a fifth of the cost; its
+    generic path was a tenth of a bare request's work (issue #30)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        if (
+            record.name in CLEAN_LOGGERS
+            and record.exc_info is None
+            and record.stack_info is None
+            and self._access_line
+        ):
+            fields = record.__dict__
+            line = {
+                "level": record.levelname,
+                "logger": record.name,
+                "message": record.getMessage(),
+                "request_id": fields.get("request_id"),
+            }
+            for name in ACCESS_FIELDS:
+                if name in fields:
+                    line[name] = fields[name]
+            line["time"] = dt.datetime.fromtimestamp(record.created, tz=dt.UTC).isoformat()
+            return json.dumps(line)
+        return super().format(record)
+
+    @functools.cached_property
+    def _access_line(self) -> bool:
+        # Only for the configuration settings.py makes (huis.core.logs.logging_config).
+        return (
+            self._required_fields == ["levelname", "name", "message", "request_id"]
+            and self.rename_fields == {"levelname": "level", "name": "logger"}
+            and self.timestamp == "time"
+            and self.json_ensure_ascii
+            and not self.static_fields
+            and self.prefix == ""
+        )
 
     def formatException(self, ei) -> str:
         return scrub(super().formatException(ei))

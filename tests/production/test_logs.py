@@ -165,3 +165,45 @@ def test_errors_are_not_emailed_with_the_request_in_them(json_logs, settings, ma
     logging.getLogger("django.request").error("Internal Server Error: /agenda/")
     assert mailoutbox == []
     assert "Internal Server Error" in json_logs.getvalue()
+
+
+def test_the_request_line_is_written_exactly_as_python_json_logger_writes_it(client, settings):
+    """The request log's line takes a shorter path (huis.core.logs.JsonFormatter.format): for
+    real requests (a page, a 404 without a route) it must be the library's line, key for key."""
+    from huis.core.logs import JsonFormatter, RequestIdFilter
+
+    records: list[logging.LogRecord] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(record)
+
+    settings.HUIS_ACCESS_LOG = True
+    keep = Keep()
+    keep.addFilter(RequestIdFilter())
+    logger = logging.getLogger("huis.request")
+    logger.addHandler(keep)
+    try:
+        assert client.get(reverse("core:home")).status_code == 200
+        assert client.get("/bestaat-niet/").status_code == 404
+    finally:
+        logger.removeHandler(keep)
+    options = dict(logging_config(level="INFO", json=True)["formatters"]["default"])
+    options.pop("()")
+    formatter = JsonFormatter(**options)
+    assert len(records) == 2 and formatter._access_line
+    for record in records:
+        short = formatter.format(record)
+        assert short == super(JsonFormatter, formatter).format(record)
+        assert list(json.loads(short)) == [
+            "level",
+            "logger",
+            "message",
+            "request_id",
+            "method",
+            "route",
+            "view",
+            "status",
+            "duration_ms",
+            "time",
+        ]
