@@ -163,11 +163,14 @@ def my_activities(*, user: Any) -> MyActivities:
         for c in mine.filter(offering_id__in=[a.offering_id for a in coming + before])
     }
     for activity in coming + before:
-        claims[activity.offering_id].activity = activity
-    return MyActivities(
-        upcoming=[claims[a.offering_id] for a in coming],
-        past=[claims[a.offering_id] for a in before],
-    )
+        if activity.offering_id in claims:
+            claims[activity.offering_id].activity = activity
+
+    # A sign-up cancelled (or lapsed) between the two queries is simply not shown.
+    def shown(activities: list[Activity]) -> list[PlaceClaim]:
+        return [claims[a.offering_id] for a in activities if a.offering_id in claims]
+
+    return MyActivities(upcoming=shown(coming), past=shown(before))
 
 
 # --- Staff ------------------------------------------------------------------------------------

@@ -101,8 +101,18 @@ class UpcomingPages:
             )
         return self._pages[index]
 
+    def fetch(self, number: str | None) -> None:
+        """Read the page asked for before the Paginator counts: its length then comes from the
+        same kept list as its rows (a page kept a minute apart from another may differ)."""
+        try:
+            index = int(number or 1) - 1
+        except ValueError:
+            index = 0
+        self._page(max(index, 0))
+
     def count(self) -> int:
-        return self._page(0)[0]
+        # The length kept with a page already read (`fetch`), else with the first.
+        return next(iter(self._pages.values()))[0] if self._pages else self._page(0)[0]
 
     def __len__(self) -> int:
         return self.count()

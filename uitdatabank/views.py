@@ -50,6 +50,7 @@ class PublicationListView(PermissionRequiredMixin, TemplateView):
         else:
             # Everything coming: one page of the list, and the states of that page alone.
             pages = selectors.UpcomingPages(PER_PAGE)
+            pages.fetch(number)
             page = Paginator(pages, PER_PAGE).get_page(number)
             page.object_list = selectors.publication_rows(
                 user=self.request.user, listed=page.object_list

@@ -81,9 +81,17 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_session_auth_hash(self) -> str:
         """Django's, or the one kept with this object when it came from the cache without its
-        password (huis.accounts.authz: no password hash is ever kept in the cache)."""
+        password (huis.accounts.authz: no password hash is ever kept in the cache), as long as
+        the password was not loaded or set since (a new password: its own hash)."""
         kept = self.__dict__.get(SESSION_HASH_ATTRIBUTE)
-        return kept if kept is not None else super().get_session_auth_hash()
+        if kept is not None and "password" not in self.__dict__:
+            return kept
+        return super().get_session_auth_hash()
+
+    def refresh_from_db(self, *args, **kwargs) -> None:
+        # Read again: a session hash kept from the cache may be older than the database.
+        self.__dict__.pop(SESSION_HASH_ATTRIBUTE, None)
+        super().refresh_from_db(*args, **kwargs)
 
     def get_short_name(self) -> str:
         return self.display_name

@@ -102,3 +102,27 @@ def test_the_last_20_past_newest_first_in_the_same_queries_for_3_or_25(as_role, 
     assert starts == sorted(starts, reverse=True)
     newest = Activity.objects.filter(ends_at__lte=timezone.now()).order_by("-starts_at").first()
     assert past[0].activity == newest and all(c.user_id == visitor.pk for c in past)
+
+
+def test_a_sign_up_cancelled_while_the_page_is_made_is_left_out(visitor):
+    """Between the query for the activities and the one for the sign-ups another tab (or the
+    beat task) may cancel one: the page shows the rest, it does not fail."""
+    from django.db import connection
+
+    from ontmoeting.selectors import my_activities
+
+    kept, gone = ActivityFactory(title="Blijft"), ActivityFactory(title="Weg")
+    registration_create(activity=kept, actor=visitor, user=visitor)
+    cancelled = registration_create(activity=gone, actor=visitor, user=visitor)
+    done = []
+
+    def cancel_after_the_activities(execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        if not done and 'FROM "ontmoeting_activity"' in sql:
+            done.append(1)
+            PlaceClaim.objects.filter(pk=cancelled.pk).update(status=PlaceClaim.Status.CANCELLED)
+        return result
+
+    with connection.execute_wrapper(cancel_after_the_activities):
+        mine = my_activities(user=visitor)
+    assert done and [c.activity.title for c in mine.upcoming] == ["Blijft"]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from django.conf import settings
 from django.core.cache import cache as shared_cache
 from django.utils import translation
 
@@ -151,8 +152,12 @@ def report_html(*, period: Period, render: Callable[[Report], str]) -> str | Non
 
 @cache
 def _templates_version() -> str:
+    """The report's templates and the project's catalogs (a release that only changes a
+    translation draws the report again)."""
     digest = hashlib.sha256()
-    for path in sorted((Path(__file__).parent.parent / "templates" / "core" / "report").iterdir()):
+    folder = Path(__file__).parent.parent / "templates" / "core" / "report"
+    catalogs = [p for d in settings.LOCALE_PATHS for p in Path(d).rglob("*.po")]
+    for path in [*sorted(folder.iterdir()), *sorted(catalogs)]:
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:12]
 
