@@ -14,7 +14,11 @@ class PlacesConfig(AppConfig):
         from .models import PlaceOffering
 
         # Pages that show places left are cached under "places"; services bump it by hand.
-        watch(PlaceOffering, scopes=["places"], bumped_by="huis.places.services._lock_offering")
+        watch(
+            PlaceOffering,
+            scopes=["places"],
+            bumped_by="huis.places.services.offerings._lock_offering",
+        )
 
         register_personal_data(
             PersonalDataProvider(

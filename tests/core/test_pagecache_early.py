@@ -14,9 +14,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from huis.places import services as places_services
 from huis.places.models import PlaceClaim
 from huis.places.services import claim_cancel
+from huis.places.services import lapses as places_lapses
 from ontmoeting.services import registration_create
 from ontmoeting.views.public import ActivityView, AgendaView
 from tests.factories import ActivityFactory
@@ -109,14 +109,14 @@ def test_an_activity_page_served_early_frees_an_offer_once_its_time_ran_out(
     assert (response.status_code, queries, round_trips) == (200, 0, 1)
     assert "Uitstap" in response.text
     # A process that has not seen the moment yet (another worker) asks the cache for it once.
-    monkeypatch.setattr(places_services, "_seen_lapse", None)
+    monkeypatch.setattr(places_lapses, "_seen_lapse", None)
     assert _served_early(page, redis_round_trips)[1:] == (0, 2)
     assert _served_early(page, redis_round_trips)[1:] == (0, 1)
     # What this process saw is trusted for five minutes at most, like the cache's copy (a bulk
     # write past the services bumps nothing).
-    version, moment, trusted_until = places_services._seen_lapse
+    version, moment, trusted_until = places_lapses._seen_lapse
     assert time.monotonic() < trusted_until  # trusted for now, and it stops below
-    monkeypatch.setattr(places_services, "_seen_lapse", (version, moment, time.monotonic() - 1))
+    monkeypatch.setattr(places_lapses, "_seen_lapse", (version, moment, time.monotonic() - 1))
     assert _served_early(page, redis_round_trips)[1:] == (0, 2)
     # The clock passes the offer's end: the next visitor finds the place free again.
     later = waiting.offer_expires_at + dt.timedelta(minutes=1)

@@ -11,9 +11,14 @@ import time
 import pytest
 from django.db import connection
 
-from huis.places import services
-from huis.places.models import PlaceClaim
-from huis.places.services import OfferingSettings, claim_create, offering_configure
+from huis.places.models import PlaceClaim, PlaceOffering
+from huis.places.services import (
+    OfferingSettings,
+    claim_create,
+    claims,
+    offering_configure,
+    offerings,
+)
 from tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -65,18 +70,19 @@ def test_fifty_simultaneous_sign_ups_for_ten_places():
 
 def test_control_without_the_lock_the_race_gives_away_too_many_places(monkeypatch):
     offering = _offering()
-    real_count = services._count_taken
+    real_count = offerings._count_taken
 
     def unlocked(offering_id):
-        return services.PlaceOffering.objects.get(pk=offering_id)
+        return PlaceOffering.objects.get(pk=offering_id)
 
     def slow_count(o):
         n = real_count(o)
         time.sleep(0.05)  # the gap in which another sign-up counts the same places
         return n
 
-    monkeypatch.setattr(services, "_lock_offering", unlocked)
-    monkeypatch.setattr(services, "_count_taken", slow_count)
+    # claim_create takes the lock through its own module's name; the count is made in offerings.
+    monkeypatch.setattr(claims, "_lock_offering", unlocked)
+    monkeypatch.setattr(offerings, "_count_taken", slow_count)
     _fire(offering)  # some saves may also fail on the database's check constraint
     confirmed = PlaceClaim.objects.filter(offering=offering, status="confirmed").count()
     # Without the lock, each sign-up counts the places before the others save theirs.

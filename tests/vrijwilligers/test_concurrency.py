@@ -12,8 +12,9 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from huis.places import services as places
-from huis.places.models import PlaceClaim
+from huis.places.models import PlaceClaim, PlaceOffering
+from huis.places.services import claims as place_claims
+from huis.places.services import offerings as place_offerings
 from tests.factories import UserFactory
 from vrijwilligers import services
 
@@ -85,18 +86,18 @@ def test_racing_through_the_page_answers_everyone(client):
 
 def test_control_without_the_lock_more_volunteers_than_needed_are_on(monkeypatch):
     s, racers = _last_place()
-    real_count = places._count_taken
+    real_count = place_offerings._count_taken
 
     def unlocked(offering_id):
-        return places.PlaceOffering.objects.get(pk=offering_id)
+        return PlaceOffering.objects.get(pk=offering_id)
 
     def slow_count(o):
         n = real_count(o)
         time.sleep(0.05)
         return n
 
-    monkeypatch.setattr(places, "_lock_offering", unlocked)
-    monkeypatch.setattr(places, "_count_taken", slow_count)
+    monkeypatch.setattr(place_claims, "_lock_offering", unlocked)
+    monkeypatch.setattr(place_offerings, "_count_taken", slow_count)
     errors = _race(_sign_up, [(s, v) for v in racers])
     confirmed = PlaceClaim.objects.filter(offering_id=s.offering_id, status="confirmed").count()
     # Without the lock each sign-up counts the places before the others save theirs: more than
