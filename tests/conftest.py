@@ -14,6 +14,7 @@ from huis.accounts.roles import Role
 
 from .browser.fixtures import browser, page, viewport  # noqa: F401 (one Chromium for all)
 from .factories import MembershipFactory, OrganisationFactory, UserFactory
+from .migration_rows import django_db_setup, migration_rows  # noqa: F401 (in every order)
 
 
 class _ErrorCollector(logging.Handler):
