@@ -117,6 +117,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "huis.core.context_processors.house",
             ],
+            # `{% url %}` with its addresses kept per process (issue #30).
+            "builtins": ["huis.core.templatetags.kept_urls"],
         },
     },
 ]
