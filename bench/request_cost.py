@@ -46,6 +46,8 @@ def main() -> None:
     parser.add_argument("--as", dest="email", help="log in as this person of seed_scale")
     parser.add_argument("--plain", action="store_true")
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--sort", default="cumulative", help="cProfile's order: tottime, ...")
+    parser.add_argument("--callers", default="", help="who calls the functions matching this")
     args = parser.parse_args()
     if args.plain:
         sys.path.insert(0, str(Path(__file__).parent / "plain"))
@@ -96,7 +98,10 @@ def main() -> None:
                 client.get(path, **headers)
             profile.disable()
             out = io.StringIO()
-            pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(args.top)
+            stats = pstats.Stats(profile, stream=out).sort_stats(args.sort)
+            stats.print_stats(args.top)
+            if args.callers:
+                stats.print_callers(args.callers)
             print(out.getvalue())
 
 

@@ -1,13 +1,14 @@
-"""The coordinators' heaviest pages (a request with its ranked experts, the planning board),
-kept in the cache with exact invalidation (`huis.core.versioned_cache`).
+"""The coordinators' heaviest pages (a request with its ranked experts, the planning board, the
+inbox), kept in the cache with exact invalidation (`huis.core.versioned_cache`).
 
-Two scopes, and the three values made of them:
+Two scopes, and the four values made of them:
 
 - POOL: the experts, their accounts, usual availability, absences, home places, themes, kinds
   of work, languages and assignments. The ranked experts of a request (`RANKING`) are made of it.
 - REQUESTS: the requests with their themes, history and evaluation, the organisations, the
   managed lists and places, and any account's name (who handles a request, who moved it).
-  A request's page (`REQUEST`) and the planning board's rows (`BOARD`) are made of both.
+  A request's page (`REQUEST`) and the planning board's rows (`BOARD`) are made of both; the
+  inbox's rows (`INBOX`) of the requests alone.
 
 What bumps each scope is declared in `connect()` (called from the app's `ready()`); services that
 write in bulk (a bulk insert, a queryset update) call `bump_pool()` / `bump_requests()`.
@@ -33,6 +34,7 @@ REQUEST = Cached(
     "ervaringsdeskundigen:request", scopes=(POOL, REQUESTS), timeout=TIMEOUT, code=CODE
 )
 BOARD = Cached("ervaringsdeskundigen:board", scopes=(POOL, REQUESTS), timeout=TIMEOUT, code=CODE)
+INBOX = Cached("ervaringsdeskundigen:inbox", scopes=(REQUESTS,), timeout=TIMEOUT, code=CODE)
 
 
 def bump_pool() -> None:

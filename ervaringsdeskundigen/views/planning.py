@@ -42,15 +42,21 @@ class BoardView(CoordinatorMixin, View):
         # The rows as written, kept under the versions of the pool and the requests (see
         # ..caching): the next view after any change of an assignment, expert or request
         # draws them anew.
-        def draw() -> tuple[str, int, int]:
+        def draw() -> tuple[str, str, int, int]:
             board = selectors.planning_board(start=start, days=days, page=page, per_page=BOARD_ROWS)
             table_rows = render_to_string(
                 "ervaringsdeskundigen/coordinator/_board_rows.html",
                 {"rows": board.rows, "days": day_list},
             )
-            return table_rows, board.page, board.pages
+            # The days' names, each written out for a month (a hundred dates to format): kept
+            # with the rows. The number of days tells a week (7) from a month (28 to 31).
+            table_head = render_to_string(
+                "ervaringsdeskundigen/coordinator/_board_head.html",
+                {"days": day_list, "view": view},
+            )
+            return table_head, table_rows, board.page, board.pages
 
-        table_rows, page, pages = caching.BOARD.get_or_set(
+        table_head, table_rows, page, pages = caching.BOARD.get_or_set(
             start.isoformat(), days, page, BOARD_ROWS, get_language(), compute=draw
         )
         query = request.GET.copy()
@@ -68,7 +74,8 @@ class BoardView(CoordinatorMixin, View):
             request,
             "ervaringsdeskundigen/coordinator/board.html",
             {
-                "table_rows": mark_safe(table_rows),  # our own template's output
+                "table_head": mark_safe(table_head),  # our own templates' output
+                "table_rows": mark_safe(table_rows),
                 "view": view,
                 "start": start,
                 "end": start + dt.timedelta(days=days - 1),

@@ -4,19 +4,21 @@ per change of it, an organisation's requests, withdrawing an expert's part."""
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.generic import TemplateView
 
-from huis.accounts.access import authorise
+from huis.accounts.access import authorise, is_coordinator
 from huis.audit.services import log_action
 from huis.core.cursors import make_cursor, parse_cursor
 from huis.core.errors import DomainError
 from huis.core.service_views import int_or_none
 
-from .. import selectors, services
+from .. import caching, selectors, services
 from ..forms import ProposeForm, ReasonForm, ScheduleForm
 from ..matching import Ranking, ranking
 from ..models.request import RequestStatus
@@ -32,19 +34,35 @@ class InboxView(CoordinatorMixin, View):
         status = request.GET.get("status", "")
         if status not in RequestStatus.values:
             status = ""
-        rows, has_more = selectors.requests_inbox(
-            user=request.user, status=status, after=parse_cursor(request.GET.get("na", ""))
-        )
+        after = parse_cursor(request.GET.get("na", ""))
+
+        def draw() -> tuple[str, str]:
+            rows, has_more = selectors.requests_inbox(user=request.user, status=status, after=after)
+            table_rows = render_to_string(
+                "ervaringsdeskundigen/coordinator/_inbox_rows.html", {"requests": rows}
+            )
+            return table_rows, make_cursor(rows[-1].created_at, rows[-1].pk) if has_more else ""
+
+        if is_coordinator.test(request.user):
+            # Every coordinator sees every request: the rows as written are kept under the
+            # requests' version (see ..caching), so the next view after any change of a request,
+            # its kind of work or its handler's name draws them anew.
+            cursor = make_cursor(*after) if after else ""
+            table_rows, next_cursor = caching.INBOX.get_or_set(
+                status, cursor, get_language(), compute=draw
+            )
+        else:
+            table_rows, next_cursor = draw()
         next_url = ""
-        if has_more:
+        if next_cursor:
             query = request.GET.copy()
-            query["na"] = make_cursor(rows[-1].created_at, rows[-1].pk)
+            query["na"] = next_cursor
             next_url = "?" + query.urlencode()
         return render(
             request,
             "ervaringsdeskundigen/coordinator/inbox.html",
             {
-                "requests": rows,
+                "table_rows": mark_safe(table_rows),  # our own template's output
                 "status": status,
                 "statuses": RequestStatus.choices,
                 "next_url": next_url,

@@ -43,6 +43,9 @@ def _tour() -> None:
         if request is not None:
             url = reverse("ervaringsdeskundigen:request_detail", args=[request.pk])
             assert coordinator.get(url).status_code == 200, status
+    inbox = reverse("ervaringsdeskundigen:inbox")
+    for query in ({}, {"status": "new"}):
+        assert coordinator.get(inbox, query).status_code == 200
     board = reverse("ervaringsdeskundigen:board")
     for view in ("week", "maand"):
         assert coordinator.get(board, {"weergave": view}).status_code == 200

@@ -2,6 +2,7 @@
 feed, the coordinator's request page, intervision through huis.places, and fixed query counts."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.db import connection
@@ -14,6 +15,7 @@ from ervaringsdeskundigen.models import Absence, Assignment, ExpertRequest
 from ervaringsdeskundigen.notify import proposal_url
 from huis.notifications.models import Notification
 from huis.places.models import PlaceClaim
+from tests.factories import UserFactory
 
 from .factories import AssignmentFactory, ExpertFactory, ExpertRequestFactory, theme
 
@@ -339,16 +341,19 @@ def test_the_month_board_marks_clashes_proposals_and_overloads_page_by_page(
     assert "board-clash" not in html and "board-warning" not in html
 
 
-@pytest.mark.parametrize("name", ["board", "request_detail"])
+@pytest.mark.parametrize("name", ["board", "request_detail", "inbox"])
 def test_pages_kept_in_the_cache_cost_the_same_queries_when_drawn_anew(as_role, name):
-    """The board and a request's page are read from the cache after the first view; the view
-    that draws them anew (after a change) must also cost the same at any size."""
+    """The board, a request's page and the inbox are read from the cache after the first view;
+    the view that draws them anew (after a change) must also cost the same at any size."""
     from ervaringsdeskundigen import caching
 
     request = ExpertRequestFactory(themes=[theme("psychose")], status="in_progress")
     client = as_role("coordinator")
+    table = "ervaringsdeskundigen_assignment"
     if name == "board":
         url = reverse("ervaringsdeskundigen:board") + "?weergave=maand"
+    elif name == "inbox":
+        url, table = reverse("ervaringsdeskundigen:inbox"), "ervaringsdeskundigen_expertrequest"
     else:
         url = reverse("ervaringsdeskundigen:request_detail", args=[request.pk])
     counts = []
@@ -356,8 +361,43 @@ def test_pages_kept_in_the_cache_cost_the_same_queries_when_drawn_anew(as_role, 
         _fill(size)
         client.get(url)  # the renewed role cache, as in the tests above
         caching.bump_pool()  # a change: the next view draws the page anew
+        caching.bump_requests()
         with CaptureQueriesContext(connection) as queries:
             assert client.get(url).status_code == 200
-        assert any("ervaringsdeskundigen_assignment" in q["sql"] for q in queries)
+        assert any(table in q["sql"] for q in queries)
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_the_inbox_is_kept_and_shows_each_change_at_once(as_role, monkeypatch):
+    """The inbox's rows come from the cache until a request, its kind of work or its handler's
+    name changes; the page that follows a change shows it, also on the next page of the list."""
+    from ervaringsdeskundigen.selectors import requests as inbox
+
+    monkeypatch.setattr(inbox, "PAGE_SIZE", 2)
+    oldest = ExpertRequestFactory(organisation_name="School Oud")
+    ExpertRequestFactory(organisation_name="School Midden")
+    ExpertRequestFactory(organisation_name="School Nieuw")
+    client = as_role("coordinator")
+    url = reverse("ervaringsdeskundigen:inbox")
+    html = client.get(url).text
+    assert "School Nieuw" in html and "School Midden" in html and "School Oud" not in html
+    with CaptureQueriesContext(connection) as queries:
+        kept = client.get(url).text
+    assert "School Nieuw" in kept and "School Midden" in kept
+    assert not any("ervaringsdeskundigen_expertrequest" in q["sql"] for q in queries)
+    # The link to the next page, and the page it opens (kept too).
+    [more] = re.findall(r'href="(\?[^"]*na=[^"]*)"', html)
+    next_page = url + more.replace("&amp;", "&")
+    assert "School Oud" in client.get(next_page).text
+    # The oldest request gets a handler: its row on the next page says so at once.
+    handler = UserFactory(display_name="Katrien")
+    oldest.handler = handler
+    oldest.save()
+    assert "Katrien" in client.get(next_page).text
+    # A handler who renames themselves is named anew; a new request comes first.
+    handler.display_name = "Katrien V."
+    handler.save()
+    assert "Katrien V." in client.get(next_page).text
+    ExpertRequestFactory(organisation_name="School Allernieuwst")
+    assert "School Allernieuwst" in client.get(url).text
