@@ -144,6 +144,19 @@ class MyActivities:
 PAST_SHOWN = 20
 
 
+# What "mijn activiteiten" shows of an activity (title and room name in every language).
+MINE_ACTIVITY_FIELDS = (
+    "title",
+    "slug",
+    "status",
+    "starts_at",
+    "ends_at",
+    "location",
+    "offering_id",
+    "room__name",
+)
+
+
 def my_activities(*, user: Any) -> MyActivities:
     """A person's sign-ups: all that are coming up, the last few before. Three plain queries,
     however many years of sign-ups the person has (the past is limited in the database, not
@@ -152,15 +165,21 @@ def my_activities(*, user: Any) -> MyActivities:
     mine = PlaceClaim.objects.filter(user=user).exclude(
         status__in=[PlaceClaim.Status.CANCELLED, PlaceClaim.Status.LAPSED]
     )
-    theirs = Activity.objects.select_related("room").filter(
-        offering_id__in=mine.values("offering_id")
+    # Only what the page shows: an activity's row holds its description in three languages, and
+    # reading and decoding whole rows was most of this page's cost (issue #30).
+    theirs = (
+        Activity.objects.select_related("room")
+        .only(*MINE_ACTIVITY_FIELDS)
+        .filter(offering_id__in=mine.values("offering_id"))
     )
     coming = list(theirs.filter(ends_at__gt=now).order_by("starts_at", "pk"))
     before = list(theirs.filter(ends_at__lte=now).order_by("-starts_at", "-pk")[:PAST_SHOWN])
     # One active sign-up per person and offering (a unique index): one claim per activity.
     claims = {
         c.offering_id: c
-        for c in mine.filter(offering_id__in=[a.offering_id for a in coming + before])
+        for c in mine.filter(offering_id__in=[a.offering_id for a in coming + before]).only(
+            "id", "offering_id", "user_id", "status", "places", "attendance"
+        )
     }
     for activity in coming + before:
         if activity.offering_id in claims:
