@@ -29,6 +29,14 @@ REFERRAL_OUTCOMES = Cached(
 )
 
 
+# The partner organisations a coordinator filters the overview by (hundreds in a big network):
+# any save of an organisation (a new partner, a new name, one that stops) bumps it.
+ORGANISATIONS = "kwartiermaken-organisations"
+ORGANISATION_CHOICES = Cached(
+    "kwartiermaken:overview-organisations", scopes=(ORGANISATIONS,), timeout=TIMEOUT, code=CODE
+)
+
+
 def version() -> int:
     """The figures' current version."""
     return versions(FIGURES)[0]
@@ -41,6 +49,8 @@ def bump_version() -> None:
 
 
 def connect() -> None:
+    from huis.accounts.models import Organisation
+
     from .models import (
         Need,
         NeedMonth,
@@ -62,3 +72,4 @@ def connect() -> None:
         scopes=[FIGURES],
     )
     watch(OutreachReferral, OutreachEntry, scopes=[REFERRALS])
+    watch(Organisation, scopes=[ORGANISATIONS])

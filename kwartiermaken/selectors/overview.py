@@ -17,6 +17,7 @@ from django.utils.formats import date_format
 from huis.accounts.access import organisation_ids
 from huis.accounts.models import Organisation
 
+from .. import figures_cache
 from ..models import (
     NeedMonth,
     OutreachEntry,
@@ -270,10 +271,12 @@ def organisations_for_filter(*, user: Any) -> list[Organisation]:
     """Coordinators filter the overview by organisation; others see only their own anyway."""
     if not is_coordinator.test(user):
         return []
-    return list(
-        Organisation.objects.filter(
-            kind__in=[Organisation.Kind.PARTNER, Organisation.Kind.HOUSE], is_active=True
+    return figures_cache.ORGANISATION_CHOICES.get_or_set(
+        compute=lambda: list(
+            Organisation.objects.filter(
+                kind__in=[Organisation.Kind.PARTNER, Organisation.Kind.HOUSE], is_active=True
+            )
+            .only("pk", "name")
+            .order_by("name")
         )
-        .only("pk", "name")
-        .order_by("name")
     )

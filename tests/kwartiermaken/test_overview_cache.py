@@ -191,3 +191,36 @@ def test_a_filter_the_form_does_not_offer_is_drawn_but_not_kept(
     assert kept == []
     assert _totals(client, {"wijk": neighbourhood.pk})[:2] == [1, 1]
     assert len(kept) == 1
+
+
+def test_the_organisations_to_filter_by_are_kept_and_a_change_shows_at_once(
+    client, coordinator, organisation_a, organisation_b
+):
+    """A coordinator filters by partner organisation: the list is read once, not per view, and a
+    new partner, a new name or a partner that stops shows on the next view."""
+    from tests.factories import OrganisationFactory
+
+    client.force_login(coordinator)
+
+    def choices() -> list[str]:
+        html = client.get(URL).text
+        select = html[
+            html.index('name="organisatie"') : html.index(
+                "</select>", html.index('name="organisatie"')
+            )
+        ]
+        return re.findall(r"<option value=\"\d+\"[^>]*>([^<]+)</option>", select)
+
+    shown = choices()
+    assert organisation_a.name in shown and organisation_b.name in shown
+    with CaptureQueriesContext(connection) as queries:
+        assert choices() == shown
+    assert not any("accounts_organisation" in q["sql"] for q in queries)
+    organisation_a.name = "Buurtwerk Noord"
+    organisation_a.save()
+    assert "Buurtwerk Noord" in choices()
+    new = OrganisationFactory(name="Nieuwe partner", kind="partner")
+    assert "Nieuwe partner" in choices()
+    new.is_active = False
+    new.save()
+    assert "Nieuwe partner" not in choices()
