@@ -234,6 +234,13 @@ def test_the_production_stack_delivers_exactly_once_and_survives_a_killed_worker
             assert {k: health[k] for k in ("database", "redis", "worker", "beat")} == dict.fromkeys(
                 ("database", "redis", "worker", "beat"), "ok"
             )
+            # Both of the shipped configuration's workers boot; on a busy machine the second may
+            # come a moment after the first has answered the health check.
+            wait_until(
+                lambda: web.output().count("Booting worker") >= 2,
+                timeout=60,
+                message="the second web worker did not boot:\n" + web.output()[-3000:],
+            )
             assert web.output().count("Booting worker") == 2
 
             # A second beat refuses to run next to the first.
