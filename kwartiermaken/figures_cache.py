@@ -32,8 +32,13 @@ REFERRAL_OUTCOMES = Cached(
 # The partner organisations a coordinator filters the overview by (hundreds in a big network):
 # any save of an organisation (a new partner, a new name, one that stops) bumps it.
 ORGANISATIONS = "kwartiermaken-organisations"
+# It holds Organisation objects: their model is part of the key, and a write past the signals
+# (a data migration) is bounded by ten minutes.
 ORGANISATION_CHOICES = Cached(
-    "kwartiermaken:overview-organisations", scopes=(ORGANISATIONS,), timeout=TIMEOUT, code=CODE
+    "kwartiermaken:overview-organisations",
+    scopes=(ORGANISATIONS,),
+    timeout=10 * 60,
+    code=(*CODE, "huis.accounts.models"),
 )
 
 

@@ -60,12 +60,23 @@ def django_db_setup(django_db_setup):
 
 @pytest.fixture(autouse=True)
 def migration_rows(request):
-    """A test marked `serialized_rollback=True` starts from the migrations' rows alone."""
+    """A test marked `serialized_rollback=True` (or asking for `django_db_serialized_rollback`)
+    starts from the migrations' rows alone, in each database it uses."""
     marker = request.node.get_closest_marker("django_db")
-    if marker is None or not validate_django_db(marker)[3]:  # (transaction, ..., serialized, ...)
+    _transaction, _sequences, databases, serialized, _apps = (
+        validate_django_db(marker) if marker else (False, False, None, False, None)
+    )
+    if not serialized and "django_db_serialized_rollback" not in request.fixturenames:
         return
     request.getfixturevalue("transactional_db")  # the database is set up and unblocked first
-    for alias, rows in _ROWS.items():
+    if databases is None:
+        databases = ["default"]
+    elif databases == "__all__":
+        databases = list(_ROWS)
+    for alias in databases:
+        rows = _ROWS.get(alias)
+        if rows is None:
+            continue
         call_command(
             "flush", verbosity=0, interactive=False, database=alias, inhibit_post_migrate=True
         )

@@ -75,6 +75,27 @@ def test_an_address_under_another_script_prefix_is_its_own():
     assert _ours("{% url 'ontmoeting:home' %}") == "/agenda/"
 
 
+def test_a_text_enum_is_written_as_django_writes_it_not_as_the_kept_text():
+    from enum import Enum
+
+    class Slug(str, Enum):  # noqa: UP042 (equal to its value, written otherwise: the point here)
+        COFFEE = "koffie-en-babbel"
+
+    source = "{% url 'ontmoeting:activity' 12 slug %}"
+    assert _ours(source) == "/agenda/12-koffie-en-babbel/"  # the text, now kept
+    # The member equals that text but Django writes it "Slug.COFFEE", which no address takes.
+    with pytest.raises(NoReverseMatch):
+        Engine().from_string(source).render(Context({"slug": Slug.COFFEE}))
+    with pytest.raises(NoReverseMatch):
+        engines["django"].from_string(source).render({"slug": Slug.COFFEE})
+
+
+def test_another_url_configuration_gets_its_own_addresses(settings):
+    assert _ours("{% url 'ontmoeting:home' %}") == "/agenda/"
+    settings.ROOT_URLCONF = "tests.core.urls_elsewhere"
+    assert _ours("{% url 'ontmoeting:home' %}") == "/elders/agenda/"
+
+
 def test_every_template_of_the_portal_uses_the_kept_tag():
     template = engines["django"].get_template("includes/main_menu.html").template
     nodes = template.nodelist.get_nodes_by_type(kept_urls.URLNode)

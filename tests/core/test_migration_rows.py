@@ -14,7 +14,7 @@ from django.db import connections
 from ervaringsdeskundigen.models import AllowanceRate
 from huis.accounts.models import Organisation
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_a_transactional_test_leaves_the_tables_empty_and_the_content_types_new(browser):
@@ -40,8 +40,10 @@ def test_the_next_test_with_the_mark_has_the_migrations_rows_and_nothing_else(br
     AllowanceRate.objects.create(year=2099, daily_cap=Decimal("1"), yearly_cap=Decimal("1"))
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_so_does_a_second_one_in_a_row(browser):
+@pytest.mark.django_db(transaction=True)
+def test_so_does_a_second_one_in_a_row_asking_through_the_fixture(
+    browser, django_db_serialized_rollback
+):
     assert Group.objects.filter(name="coordinator").exists()
     assert not AllowanceRate.objects.filter(year=2099).exists()
     AllowanceRate.objects.create(year=2099, daily_cap=Decimal("1"), yearly_cap=Decimal("1"))

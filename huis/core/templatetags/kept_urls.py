@@ -10,10 +10,14 @@ the same plain arguments once per process: Django's tag otherwise, with the same
 from functools import lru_cache
 
 from django import template
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.template.defaulttags import URLNode
 from django.template.defaulttags import url as django_url
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
 register = template.Library()
 
@@ -23,15 +27,25 @@ KEPT = 4096
 
 
 @lru_cache(maxsize=KEPT)
-def _reverse(view_name, args, kwargs, current_app, prefix, urlconf) -> str:
-    del prefix, urlconf  # part of the key only: `reverse` reads both from the request's thread
+def _reverse(view_name, args, kwargs, current_app, prefix, urlconf, language) -> str:
+    # The prefix, the URL configuration and the language are part of the key only: `reverse`
+    # reads them from the request's thread (the language matters once an address is translated).
+    del prefix, urlconf, language
     return reverse(view_name, args=args, kwargs=dict(kwargs), current_app=current_app)
 
 
+@receiver(setting_changed)
+def _forget(*, setting: str, **kwargs) -> None:
+    """Tests that swap the URL configuration get their own addresses (as Django's own caches)."""
+    if setting == "ROOT_URLCONF":
+        _reverse.cache_clear()
+
+
 def _plain(value) -> bool:
-    # Text (a name in quotes is a SafeString) or exactly an int: a bool equals 1 but is written
-    # "True", a model instance is written by its own __str__: those are reversed every time.
-    return isinstance(value, str) or type(value) is int
+    # Exactly text (a name in quotes is a SafeString) or an int. A bool equals 1 but is written
+    # "True"; a str enum equals its value but is written by its own __str__; a model instance too:
+    # those are reversed every time.
+    return type(value) in (str, SafeString, int)
 
 
 class KeptURLNode(URLNode):
@@ -55,7 +69,13 @@ class KeptURLNode(URLNode):
                 and (current_app is None or _plain(current_app))
             ):
                 url = _reverse(
-                    view_name, args, kwargs, current_app, get_script_prefix(), get_urlconf()
+                    view_name,
+                    args,
+                    kwargs,
+                    current_app,
+                    get_script_prefix(),
+                    get_urlconf(),
+                    get_language(),
                 )
             else:
                 url = reverse(
