@@ -1,7 +1,7 @@
 """Reads of ontmoeting, each for an acting user, with the joins that keep page costs fixed."""
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.contrib.postgres.search import SearchQuery
@@ -136,9 +136,22 @@ def open_hours() -> list[WeeklyPeriod]:
 
 
 @dataclass(frozen=True)
+class MyClaim:
+    """One of a person's sign-ups for an activity, as "mijn activiteiten" shows it."""
+
+    pk: int
+    offering_id: int
+    user_id: int
+    status: str
+    places: int
+    attendance: str
+    activity: Activity | None = None
+
+
+@dataclass(frozen=True)
 class MyActivities:
-    upcoming: list[PlaceClaim]
-    past: list[PlaceClaim]
+    upcoming: list[MyClaim]
+    past: list[MyClaim]
 
 
 PAST_SHOWN = 20
@@ -157,37 +170,42 @@ MINE_ACTIVITY_FIELDS = (
 )
 
 
-def my_activities(*, user: Any) -> MyActivities:
-    """A person's sign-ups: all that are coming up, the last few before. Three plain queries,
-    however many years of sign-ups the person has (the past is limited in the database, not
-    here): the activities of their sign-ups, coming and past, then the sign-ups themselves."""
-    now = timezone.now()
-    mine = PlaceClaim.objects.filter(user=user).exclude(
-        status__in=[PlaceClaim.Status.CANCELLED, PlaceClaim.Status.LAPSED]
+def my_claims(*, user: Any) -> list[MyClaim]:
+    """A person's sign-ups that still count (not cancelled, not lapsed), for any function: one
+    small query of plain values. What they say of the person is all in these rows, so the page
+    made from them is kept under their digest (ontmoeting.mine)."""
+    rows = (
+        PlaceClaim.objects.filter(user=user)
+        .exclude(status__in=[PlaceClaim.Status.CANCELLED, PlaceClaim.Status.LAPSED])
+        .order_by("pk")
+        .values_list("pk", "offering_id", "user_id", "status", "places", "attendance")
     )
+    return [MyClaim(*row) for row in rows]
+
+
+def my_activities(*, user: Any, claims: list[MyClaim] | None = None) -> MyActivities:
+    """A person's sign-ups: all that are coming up, the last few before. The sign-ups first
+    (`my_claims`, or the ones given), then the activities they are for, coming and past: one
+    query each, however many years of sign-ups the person has (the past is limited in the
+    database, not here)."""
+    claims = my_claims(user=user) if claims is None else claims
+    by_offering = {c.offering_id: c for c in claims}
+    if not by_offering:
+        return MyActivities(upcoming=[], past=[])
+    now = timezone.now()
     # Only what the page shows: an activity's row holds its description in three languages, and
     # reading and decoding whole rows was most of this page's cost (issue #30).
     theirs = (
         Activity.objects.select_related("room")
         .only(*MINE_ACTIVITY_FIELDS)
-        .filter(offering_id__in=mine.values("offering_id"))
+        .filter(offering_id__in=list(by_offering))
     )
-    coming = list(theirs.filter(ends_at__gt=now).order_by("starts_at", "pk"))
-    before = list(theirs.filter(ends_at__lte=now).order_by("-starts_at", "-pk")[:PAST_SHOWN])
-    # One active sign-up per person and offering (a unique index): one claim per activity.
-    claims = {
-        c.offering_id: c
-        for c in mine.filter(offering_id__in=[a.offering_id for a in coming + before]).only(
-            "id", "offering_id", "user_id", "status", "places", "attendance"
-        )
-    }
-    for activity in coming + before:
-        if activity.offering_id in claims:
-            claims[activity.offering_id].activity = activity
+    coming = theirs.filter(ends_at__gt=now).order_by("starts_at", "pk")
+    before = theirs.filter(ends_at__lte=now).order_by("-starts_at", "-pk")[:PAST_SHOWN]
 
-    # A sign-up cancelled (or lapsed) between the two queries is simply not shown.
-    def shown(activities: list[Activity]) -> list[PlaceClaim]:
-        return [claims[a.offering_id] for a in activities if a.offering_id in claims]
+    # One active sign-up per person and offering (a unique index): one claim per activity.
+    def shown(activities) -> list[MyClaim]:
+        return [replace(by_offering[a.offering_id], activity=a) for a in activities]
 
     return MyActivities(upcoming=shown(coming), past=shown(before))
 

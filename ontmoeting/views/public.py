@@ -38,6 +38,7 @@ from huis.places.services import PlaceError, claim_from_token, offers_expire_if_
 from .. import selectors, services
 from ..forms import AccountSignUpForm, AgendaFilterForm, GuestSignUpForm
 from ..ics import calendar
+from ..mine import mine_page
 from ..models import Activity
 
 # What the public programme pages show: cached for anonymous visitors until one of these changes.
@@ -355,7 +356,8 @@ class MyActivitiesView(PermissionRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         offers_expire_if_due()
         context = super().get_context_data(**kwargs)
-        context["mine"] = selectors.my_activities(user=self.request.user)
+        # The person's sign-ups, drawn once and kept until one of them or its activity changes.
+        context["mine"] = mine_page(self.request)
         # Appointments other functions hold for this person (a volunteer's shifts).
         context["elsewhere"] = agenda_entries_for(self.request.user)
         return context

@@ -1,10 +1,12 @@
 """Mijn activiteiten: a person's own sign-ups, upcoming and past, cancel in one step."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from huis.places.models import PlaceClaim
 from ontmoeting.models import Activity
@@ -12,6 +14,21 @@ from ontmoeting.services import registration_create
 from tests.factories import ActivityFactory
 
 pytestmark = pytest.mark.django_db
+
+
+def titles(html: str) -> list[str]:
+    """The activities' titles in a part of the page, in order (each title is its page's link)."""
+    return re.findall(r'<a href="[^"]*">([^<]+)</a>', html)
+
+
+def nl(text: str) -> str:
+    """What the page says in Dutch, the house's first language."""
+    with translation.override("nl"):
+        return translation.gettext(text)
+
+
+def links(html: str) -> list[str]:
+    return re.findall(r'<a href="([^"]*)">[^<]+</a>', html)
 
 
 def test_upcoming_and_past(as_role, visitor):
@@ -25,9 +42,8 @@ def test_upcoming_and_past(as_role, visitor):
     )
     response = as_role("visitor").get(reverse("ontmoeting:mine"))
     assert response.status_code == 200
-    upcoming = response.context["mine"].upcoming
-    assert [c.activity.title for c in upcoming] == ["Klei"]
-    assert [c.activity.title for c in response.context["mine"].past] == ["Vorige week"]
+    assert titles(response.context["mine"].upcoming) == ["Klei"]
+    assert titles(response.context["mine"].past) == ["Vorige week"]
 
 
 def test_cancel_in_one_step(as_role, visitor):
@@ -96,33 +112,126 @@ def test_the_last_20_past_newest_first_in_the_same_queries_for_3_or_25(as_role, 
     with CaptureQueriesContext(connection) as many:
         response = client.get(url)
     assert len(many) == len(few)
-    past = response.context["mine"].past
-    assert len(past) == PAST_SHOWN
-    starts = [c.activity.starts_at for c in past]
-    assert starts == sorted(starts, reverse=True)
-    newest = Activity.objects.filter(ends_at__lte=timezone.now()).order_by("-starts_at").first()
-    assert past[0].activity == newest and all(c.user_id == visitor.pk for c in past)
+    newest = Activity.objects.filter(ends_at__lte=timezone.now()).order_by("-starts_at", "-pk")
+    assert links(response.context["mine"].past) == [
+        a.get_absolute_url() for a in newest[:PAST_SHOWN]
+    ]
 
 
-def test_a_sign_up_cancelled_while_the_page_is_made_is_left_out(visitor):
-    """Between the query for the activities and the one for the sign-ups another tab (or the
-    beat task) may cancel one: the page shows the rest, it does not fail."""
-    from django.db import connection
-
-    from ontmoeting.selectors import my_activities
+def test_an_activity_gone_while_the_page_is_made_is_left_out(visitor):
+    """The sign-ups are read first, then their activities: one removed in between (another
+    tab, the house's planner) is simply not shown, the page does not fail."""
+    from ontmoeting.selectors import my_activities, my_claims
 
     kept, gone = ActivityFactory(title="Blijft"), ActivityFactory(title="Weg")
     registration_create(activity=kept, actor=visitor, user=visitor)
-    cancelled = registration_create(activity=gone, actor=visitor, user=visitor)
-    done = []
+    registration_create(activity=gone, actor=visitor, user=visitor)
+    claims = my_claims(user=visitor)
+    Activity.objects.filter(pk=gone.pk).delete()
+    mine = my_activities(user=visitor, claims=claims)
+    assert [c.activity.title for c in mine.upcoming] == ["Blijft"]
 
-    def cancel_after_the_activities(execute, sql, params, many, context):
-        result = execute(sql, params, many, context)
-        if not done and 'FROM "ontmoeting_activity"' in sql:
-            done.append(1)
-            PlaceClaim.objects.filter(pk=cancelled.pk).update(status=PlaceClaim.Status.CANCELLED)
-        return result
 
-    with connection.execute_wrapper(cancel_after_the_activities):
-        mine = my_activities(user=visitor)
-    assert done and [c.activity.title for c in mine.upcoming] == ["Blijft"]
+# --- Kept per person (issue #30): drawn once, shown anew as soon as anything on it changes ------
+
+
+def _activity_queries(client, url) -> tuple[object, int]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return response, sum('FROM "ontmoeting_activity"' in q["sql"] for q in queries)
+
+
+def test_kept_cards_are_not_drawn_again_until_something_on_them_changes(as_role, visitor):
+    activity = ActivityFactory(title="Klei", capacity=1, waitlist_mode="offer")
+    other = registration_create(activity=activity, actor=None, name="A", email="a@t.example")
+    registration_create(activity=ActivityFactory(title="Wandelen"), actor=visitor, user=visitor)
+    mine = registration_create(activity=activity, actor=visitor, user=visitor)
+    client = as_role("visitor")
+    url = reverse("ontmoeting:mine")
+    client.get(url)
+    response, drawn = _activity_queries(client, url)
+    assert drawn == 0  # kept: only the person's own sign-ups are read
+    assert nl("On the waiting list.") in response.context["mine"].upcoming
+
+    # The other person cancels: the waiting visitor is offered the place (no signal of theirs).
+    from ontmoeting.services import registration_cancel
+
+    registration_cancel(claim=other, actor=None)
+    response, drawn = _activity_queries(client, url)
+    assert drawn and nl("A place is free for you.") in response.context["mine"].upcoming
+    # The house renames one and cancels the other: both show on the next view.
+    renamed = Activity.objects.get(title="Wandelen")
+    renamed.title = "Wandelen in het park"
+    renamed.save()
+    cancelled = Activity.objects.get(pk=activity.pk)
+    cancelled.status = Activity.Status.CANCELLED
+    cancelled.save()
+    html = client.get(url).context["mine"].upcoming
+    assert sorted(titles(html)) == ["Klei", "Wandelen in het park"]
+    assert nl("Cancelled by the house.") in html
+    # I leave: my card goes at once.
+    registration_cancel(claim=PlaceClaim.objects.get(pk=mine.pk), actor=visitor)
+    assert titles(client.get(url).context["mine"].upcoming) == ["Wandelen in het park"]
+
+
+def test_an_activity_that_ends_moves_to_earlier_without_drawing_again(as_role, visitor):
+    from unittest import mock
+
+    activity = ActivityFactory(title="Klei")
+    registration_create(activity=activity, actor=visitor, user=visitor)
+    client = as_role("visitor")
+    url = reverse("ontmoeting:mine")
+    assert titles(client.get(url).context["mine"].upcoming) == ["Klei"]
+    later = activity.ends_at + dt.timedelta(minutes=1)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        response, drawn = _activity_queries(client, url)
+    assert drawn == 0
+    assert titles(response.context["mine"].upcoming) == []
+    assert titles(response.context["mine"].past) == ["Klei"]
+    assert nl("You have not signed up for anything yet.") in response.content.decode()
+
+
+def test_the_kept_forms_carry_each_person_s_own_token(visitor, visitor_b):
+    """The cards are kept without a token; every showing fills in the viewer's own, so the
+    buttons work for the person and in every session of theirs."""
+    from django.test import Client
+
+    activity = ActivityFactory(title="Klei")
+    claim = registration_create(activity=activity, actor=visitor, user=visitor)
+    url = reverse("ontmoeting:mine")
+    pages = []
+    for _ in range(2):  # two sessions of the same person: the second is served the kept cards
+        browser = Client(enforce_csrf_checks=True)
+        browser.force_login(visitor)
+        html = browser.get(url).content.decode()
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+        assert "__huis_csrf_token__" not in html
+        pages.append((browser, token))
+    (first, first_token), (second, second_token) = pages
+    assert first_token != second_token
+    cancel = reverse("ontmoeting:mine_cancel", args=[claim.pk])
+    assert first.post(cancel, {"csrfmiddlewaretoken": second_token}).status_code == 403
+    assert second.post(cancel, {"csrfmiddlewaretoken": second_token}).status_code == 302
+    assert PlaceClaim.objects.get(pk=claim.pk).status == "cancelled"
+    # Another person never sees my cards.
+    stranger = Client()
+    stranger.force_login(visitor_b)
+    assert "Klei" not in stranger.get(url).context["mine"].upcoming
+
+
+def test_kept_cards_speak_the_person_s_language(as_role, visitor):
+    activity = ActivityFactory(title="Klei")
+    registration_create(activity=activity, actor=visitor, user=visitor)
+    client = as_role("visitor")
+    url = reverse("ontmoeting:mine")
+    for language in ("nl", "fr", "en", "nl"):
+        visitor.preferred_language = language
+        visitor.save(update_fields=["preferred_language"])
+        html = client.get(url).context["mine"].upcoming
+        with translation.override(language):
+            said = translation.gettext("You have a place.")
+            day = date_format(timezone.localtime(activity.starts_at), "l j F")
+        assert said in html and day in html, language
