@@ -15,10 +15,16 @@ class UitdatabankConfig(AppConfig):
 
     def ready(self) -> None:
         from huis.core.registry import DashboardLink, register_dashboard_link
+        from huis.core.versioned_cache import watch
 
         from . import signals
+        from .models import CategoryMapping, Change, Publication
+        from .selectors import SCOPE
 
         signals.connect()
+        # The publishing list's kept pages (selectors.TABLE).
+        watch(Publication, Change, CategoryMapping, scopes=[SCOPE])
+        watch(Change, scopes=[SCOPE], bumped_by="uitdatabank.services and uitdatabank.outbox")
         register_dashboard_link(
             DashboardLink(
                 section=_("UiTdatabank"),

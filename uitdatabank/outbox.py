@@ -18,8 +18,11 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from huis.core.versioned_cache import bump
+
 from . import client, payload, sources
 from .models import Change, Publication
+from .selectors import SCOPE
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +65,8 @@ def claim(*, now: dt.datetime | None = None, limit: int = BATCH) -> str | None:
             status=Change.Status.PENDING,
             due_at__lte=now,
         ).update(status=Change.Status.SENDING, claimed_at=now, claim_token=token)
+        if claimed:
+            bump(SCOPE)  # no signal for an update: the publishing list shows them as waiting
     return token if claimed else None
 
 
@@ -211,3 +216,4 @@ def _back_to_pending(change: Change, *, due_at: dt.datetime, error: str) -> None
         Change.objects.filter(pk=change.pk).update(
             status=Change.Status.DONE, error="folded into a newer change", sent_at=timezone.now()
         )
+        bump(SCOPE)

@@ -75,6 +75,20 @@ UPCOMING_PAGE = Cached(
 )
 
 
+# What bumps it: any save or delete of a publication, a change in its outbox or a kind's defaults
+# (uitdatabank/apps.py), and the outbox's writes without signals (services.change_enqueue,
+# outbox.claim and a change folded into a newer one).
+SCOPE = "uitdatabank"
+# One page of the publishing list, drawn: its table and its page links (a CSRF mark in its forms).
+# A minute at most, like the list it is drawn from.
+TABLE = Cached(
+    name="uitdatabank-table",
+    scopes=(*UPCOMING.scopes, SCOPE),
+    timeout=60,
+    code=("uitdatabank",),
+)
+
+
 def upcoming() -> list[sources.Listed]:
     """`sources.upcoming()`, kept per language (the kinds' labels are in it)."""
     return UPCOMING.get_or_set(get_language(), compute=sources.upcoming)

@@ -14,9 +14,11 @@ from django.utils.translation import gettext_lazy as _
 
 from huis.audit.services import log_action
 from huis.core.errors import DomainError
+from huis.core.versioned_cache import bump
 
 from . import client, payload, sources
 from .models import CategoryMapping, Change, Publication, Source
+from .selectors import SCOPE
 
 # Sign-ups come in bursts: their availability update waits this long, so one update covers them.
 AVAILABILITY_DELAY = dt.timedelta(seconds=20)
@@ -38,6 +40,7 @@ def change_enqueue(*, publication: Publication, kind: str, delay: dt.timedelta |
         ],
         ignore_conflicts=True,
     )
+    bump(SCOPE)  # no signal for a bulk insert: the publishing list shows it as waiting
 
 
 def _default_wanted(kind_key: str) -> bool:

@@ -1,13 +1,18 @@
 """Staff pages of uitdatabank: what is published and how it went; the kinds table."""
 
 from django.core.paginator import Paginator
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from huis.accounts.mixins import ObjectAccessMixin, PermissionRequiredMixin
 from huis.core.errors import DomainError
+from huis.core.pagecache import CSRF_MARK
 from huis.core.service_views import ServicePostView
 
 from . import client, organizers, selectors, services, venues
@@ -41,8 +46,32 @@ class PublicationListView(PermissionRequiredMixin, TemplateView):
         ]
         state = self.request.GET.get("state", "")
         state = state if state in dict(states) else ""
-        number = self.request.GET.get("page")
-        # A page number that is not one shows the first or the last page, never an error.
+        number = _page_number(self.request.GET.get("page"))
+        extra_query = urlencode({"state": state}) if state else ""
+
+        def draw() -> str:
+            return render_to_string(
+                "uitdatabank/_publication_table.html",
+                {**self._table(state, number), "extra_query": extra_query, "csrf_token": CSRF_MARK},
+            )
+
+        # The rows of one page, drawn once a minute at most and at once after any change of what
+        # they show (the programme, the courses, a publication, its outbox, the kinds' defaults).
+        table = (
+            selectors.TABLE.get_or_set(get_language(), state, number, compute=draw)
+            if number <= KEPT_PAGES
+            else draw()
+        )
+        return super().get_context_data(
+            table=mark_safe(table.replace(CSRF_MARK, get_token(self.request))),  # our template
+            connection=selectors.connection(user=self.request.user),
+            states=states,
+            state=state,
+            **kwargs,
+        )
+
+    def _table(self, state: str, number: int) -> dict:
+        # A page number past the end shows the last page, never an error.
         if state:
             # Only the rows in that state: each item's state decides, so all are looked at.
             rows = selectors.publication_rows(user=self.request.user, state=state)
@@ -50,20 +79,25 @@ class PublicationListView(PermissionRequiredMixin, TemplateView):
         else:
             # Everything coming: one page of the list, and the states of that page alone.
             pages = selectors.UpcomingPages(PER_PAGE)
-            pages.fetch(number)
+            pages.fetch(str(number))
             page = Paginator(pages, PER_PAGE).get_page(number)
             page.object_list = selectors.publication_rows(
                 user=self.request.user, listed=page.object_list
             )
-        return super().get_context_data(
-            rows=page.object_list,
-            page_obj=page,
-            extra_query=urlencode({"state": state}) if state else "",
-            connection=selectors.connection(user=self.request.user),
-            states=states,
-            state=state,
-            **kwargs,
-        )
+        return {"rows": page.object_list, "page_obj": page}
+
+
+# Pages of the list kept in the cache: a year's list is a few pages; a higher number (typed by
+# hand) is drawn each time, so the kept pages stay few.
+KEPT_PAGES = 50
+
+
+def _page_number(value: str | None) -> int:
+    """The page asked for; a value that is not a page number is the first page."""
+    try:
+        return max(int(value or 1), 1)
+    except ValueError:
+        return 1
 
 
 class SetPublishView(PermissionRequiredMixin, ServicePostView):

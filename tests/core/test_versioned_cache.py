@@ -21,6 +21,7 @@ from huis.accounts.models import User
 from huis.core import versioned_cache
 from huis.core.tasks import build_report_task
 from huis.core.versioned_cache import Cached, recording, unwatched
+from huis.places.models import PlaceClaim
 from huis.rooms.models import Room
 from kwartiermaken.models import Neighbourhood
 from ontmoeting.models import Activity
@@ -63,6 +64,14 @@ def _tour() -> None:
     assert coordinator.get(reverse("core:report"), {"jaar": year}).status_code == 200
     # What is coming, as the publishing list shows it.
     assert coordinator.get(reverse("uitdatabank:publications")).status_code == 200
+    # A visitor's own sign-ups ("mijn activiteiten"), kept per person.
+    signed_up = PlaceClaim.objects.filter(
+        user__isnull=False, offering_id__in=Activity.objects.values("offering_id")
+    ).exclude(status__in=["cancelled", "lapsed"])
+    visitor = User.objects.get(pk=signed_up.order_by("pk").values_list("user_id", flat=True)[0])
+    client = Client()
+    client.force_login(visitor)
+    assert client.get(reverse("ontmoeting:mine")).status_code == 200
     _public_tour()
 
 

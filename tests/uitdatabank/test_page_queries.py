@@ -78,6 +78,10 @@ def test_a_page_of_the_list_reads_that_page_from_the_cache_not_the_whole_list(as
     ActivityFactory.create_batch(120, category="creatief")
     url = reverse("uitdatabank:publications")
     staff.get(url, {"page": "2"})  # kept
+    # A publication changes: the page's rows are drawn again, from the kept list's page.
+    activity = ActivityFactory.create_batch(1, category="creatief")[0]
+    staff.get(url, {"page": "2"})
+    Publication.objects.create(source="activity", object_id=activity.pk, wanted=True)
     asked: list[str] = []
     get_many = cache.get_many
     monkeypatch.setattr(
