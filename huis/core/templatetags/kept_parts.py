@@ -90,7 +90,7 @@ def kept_part(parser, token):
     """`{% kept_part "header" user.is_authenticated perms.core.view_dashboard %}`."""
     bits = token.split_contents()
     if len(bits) < 2:
-        raise template.TemplateSyntaxError("kept_part needs a name: {% kept_part \"header\" %}")
+        raise template.TemplateSyntaxError('kept_part needs a name: {% kept_part "header" %}')
     name = bits[1].strip("\"'")
     values = [parser.compile_filter(bit) for bit in bits[2:]]
     nodelist = parser.parse(("endkept_part",))
