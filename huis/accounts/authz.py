@@ -16,6 +16,7 @@ from django.utils.crypto import salted_hmac
 
 from huis.core.versioned_cache import Cached, bump, watch
 
+from .access import organisation_ids
 from .models import SESSION_HASH_ATTRIBUTE
 
 AUTHZ = "authz"
@@ -68,11 +69,15 @@ def snapshot(user: Any) -> dict:
 # the next request reads them anew; what writes people without signals bumps it itself; the
 # timeout bounds the rest. The models' source is part of the key (a new field, a new shape).
 USERS = "accounts-users"
+# The organisations a person works for (`access.organisation_ids`: what a partner may see), kept
+# on the person too: every save or delete of a membership or an organisation bumps it, and the
+# writes without signals (a leaver's memberships ended at once) bump it themselves.
+MEMBERSHIPS = "accounts-memberships"
 # The person's roles and permissions (their snapshot) are kept in the same value, so a request
 # reads both at once: the value is under the roles' scope too.
 USER = Cached(
     "accounts:user",
-    scopes=(USERS, AUTHZ),
+    scopes=(USERS, AUTHZ, MEMBERSHIPS),
     timeout=5 * 60,
     code=(__name__, "huis.accounts.models"),
 )
@@ -87,6 +92,7 @@ def _without_password(user: Any) -> Any:
     kept = type(user).from_db(user._state.db, names, [getattr(user, n) for n in names])
     kept.__dict__[SESSION_HASH_ATTRIBUTE] = user.get_session_auth_hash()
     snapshot(kept)
+    organisation_ids(kept)  # read now and kept with the person (a partner's every page asks)
     return kept
 
 
@@ -138,3 +144,11 @@ def connect_signals() -> None:
         scopes=[AUTHZ],
     )
     watch(user_model, scopes=[USERS])
+    from .models import Membership, Organisation
+
+    watch(Membership, Organisation, scopes=[MEMBERSHIPS])
+    watch(
+        Membership,
+        scopes=[MEMBERSHIPS],
+        bumped_by="huis.accounts.invitations.person_deactivate and huis.accounts.scale",
+    )

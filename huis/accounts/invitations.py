@@ -16,8 +16,10 @@ from django.utils.translation import gettext as _
 
 from huis.audit.services import log_action
 from huis.core.errors import DomainError
+from huis.core.versioned_cache import bump
 
 from .access import is_coordinator
+from .authz import MEMBERSHIPS
 from .authz import forget as forget_authz
 from .models import Invitation, Membership, Organisation, User
 from .roles import Role
@@ -241,6 +243,7 @@ def person_deactivate(*, person: User, actor: Any, request: Any = None) -> User:
     Membership.objects.filter(user=person, ended_on__isnull=True).update(
         ended_on=timezone.localdate()
     )
+    bump(MEMBERSHIPS)  # an update sends no signal: what a kept person may see goes at once
     forget_authz(person)
     log_action(
         actor=actor,

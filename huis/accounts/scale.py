@@ -7,7 +7,9 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from huis.core.registry import register_scale_seeder
+from huis.core.versioned_cache import bump
 
+from .authz import MEMBERSHIPS
 from .models import Membership, Organisation, User
 from .roles import Role
 
@@ -79,4 +81,5 @@ def seed(*, sizes: dict[str, int], rng, stdout) -> None:
             through.objects.get_or_create(user_id=pk, group_id=groups[Role.PARTNER_WORKER].pk)
             memberships.append(Membership(user_id=pk, organisation=organisation))
     Membership.objects.bulk_create(memberships, ignore_conflicts=True)
+    bump(MEMBERSHIPS)  # a bulk insert sends no signal
     stdout.write(f"    {len(users)} people, {len(partners)} partner organisations")
