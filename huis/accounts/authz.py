@@ -79,7 +79,7 @@ USER = Cached(
     "accounts:user",
     scopes=(USERS, AUTHZ, MEMBERSHIPS),
     timeout=5 * 60,
-    code=(__name__, "huis.accounts.models"),
+    code=(__name__, "huis.accounts.models", "huis.accounts.access"),
 )
 
 

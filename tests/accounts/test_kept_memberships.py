@@ -51,6 +51,8 @@ def test_every_change_of_memberships_counts_at_once(partner_a, coordinator):
 
 
 def test_a_leaver_keeps_no_organisation(partner_a, coordinator):
+    """A leaver is logged out everywhere (their person is read anew and refused) and their
+    memberships end: nothing of their organisation stays with them."""
     assert _as_next_request(partner_a)
     person_deactivate(person=partner_a, actor=coordinator)
     assert CachedModelBackend().get_user(partner_a.pk) is None  # logged out everywhere

@@ -37,16 +37,29 @@ def _chrome(html: str) -> str:
     return TOKEN.sub("TOKEN", header + footer)
 
 
+def _drawn_plainly(self, context):
+    """What the part is without keeping: drawn in the page's context, the page's own address."""
+    request = context.get("request")
+    with context.push(here=request.get_full_path()):
+        return self.nodelist.render(context)
+
+
 @pytest.mark.parametrize("language", ["nl", "fr", "en"])
-def test_a_kept_header_and_footer_are_the_ones_drawn_anew(visitor, coordinator, language):
+def test_a_kept_header_and_footer_are_the_ones_drawn_plainly(
+    visitor, coordinator, language, monkeypatch
+):
     for user in (None, visitor, coordinator):
         client = Client() if user is None else _logged_in(user)
         client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
-        url = reverse("ontmoeting:mine") if user else reverse("facts:contact")
+        url = (reverse("ontmoeting:mine") if user else reverse("facts:contact")) + "?a=1&b=%22"
+        with monkeypatch.context() as patched:
+            patched.setattr(kept_parts.KeptPartNode, "render", _drawn_plainly)
+            plain = client.get(url).text
         kept_parts.forget()
         drawn = client.get(url).text
         kept = client.get(url).text
-        assert _chrome(kept) == _chrome(drawn)
+        assert _chrome(drawn) == _chrome(plain)
+        assert _chrome(kept) == _chrome(plain)
         assert "__huis_kept" not in kept
 
 
@@ -119,3 +132,16 @@ def test_the_header_names_every_permission_its_menus_ask():
     assert asked and all(perm in key for perm in asked), asked - set(key.split())
     assert "user.is_authenticated" in key
     assert set(MENU_LINKS.values()) <= asked
+
+
+def test_no_kept_part_shows_anything_of_the_person_or_the_request():
+    """Only what the key names may differ between the people a part is kept for: nothing of the
+    person but whether they are logged in, nothing of the request but the address filled in."""
+    templates = Path(settings.BASE_DIR) / "templates"
+    base = (templates / "base.html").read_text()
+    parts = re.findall(r"{% kept_part .*?%}(.*?){% endkept_part %}", base, re.DOTALL)
+    parts.append((templates / "includes/main_menu.html").read_text())
+    assert len(parts) == 3
+    for part in parts:
+        assert "request." not in part
+        assert set(re.findall(r"\buser\.\w+", part)) <= {"user.is_authenticated"}

@@ -63,7 +63,8 @@ class KeptPartNode(template.Node):
         request = context.get("request")
         token = context.get("csrf_token")
         if request is None or token is None or str(token) == "NOTPROVIDED":
-            return self.nodelist.render(context)
+            with context.push(here=request.get_full_path() if request is not None else ""):
+                return self.nodelist.render(context)
         key = (
             self.name,
             get_language(),
