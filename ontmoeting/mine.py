@@ -16,13 +16,12 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
-from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from huis.core.pagecache import CSRF_MARK
+from huis.core.pagecache import CSRF_MARK, with_token
 from huis.core.versioned_cache import Cached
 
 from . import selectors
@@ -91,9 +90,7 @@ def mine_page(request) -> MinePage:
         (c for c in cards if c.ends_at <= now), key=lambda c: (c.starts_at, c.pk), reverse=True
     )[: selectors.PAST_SHOWN]
     upcoming = "\n".join(c.card for c in coming)
-    if CSRF_MARK in upcoming:
-        upcoming = upcoming.replace(CSRF_MARK, get_token(request))
     return MinePage(
-        upcoming=mark_safe(upcoming),  # our own templates' output
+        upcoming=mark_safe(with_token(upcoming, request)),  # our own templates' output
         past=mark_safe("\n".join(c.line for c in before)),
     )

@@ -1,7 +1,6 @@
 """Staff pages of uitdatabank: what is published and how it went; the kinds table."""
 
 from django.core.paginator import Paginator
-from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -12,7 +11,7 @@ from django.views.generic import TemplateView
 
 from huis.accounts.mixins import ObjectAccessMixin, PermissionRequiredMixin
 from huis.core.errors import DomainError
-from huis.core.pagecache import CSRF_MARK
+from huis.core.pagecache import CSRF_MARK, with_token
 from huis.core.service_views import ServicePostView
 
 from . import client, organizers, selectors, services, venues
@@ -63,7 +62,7 @@ class PublicationListView(PermissionRequiredMixin, TemplateView):
             else draw()
         )
         return super().get_context_data(
-            table=mark_safe(table.replace(CSRF_MARK, get_token(self.request))),  # our template
+            table=mark_safe(with_token(table, self.request)),  # our own template
             connection=selectors.connection(user=self.request.user),
             states=states,
             state=state,

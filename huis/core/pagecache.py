@@ -39,7 +39,15 @@ from django.utils.csp import LazyNonce
 
 from .versioned_cache import bump, computed_under, is_recording, read_with_versions, versions
 
-__all__ = ["CachedPageMiddleware", "bump", "cached_page", "prepare_page", "versions"]
+__all__ = [
+    "CSRF_MARK",
+    "CachedPageMiddleware",
+    "bump",
+    "cached_page",
+    "prepare_page",
+    "versions",
+    "with_token",
+]
 
 CSRF_MARK = "__huis_csrf_token__"
 NONCE_MARK = "__huis_csp_nonce__"
@@ -69,9 +77,16 @@ def _nonce(request: HttpRequest) -> LazyNonce | None:
     return getattr(request, "_csp_nonce", None)
 
 
+def with_token(body: str, request: HttpRequest) -> str:
+    """Something drawn once and kept (a page, a person's cards, a list's rows), with its forms'
+    CSRF marks (drawn with `csrf_token=CSRF_MARK` in the context) filled in with this visitor's
+    own token."""
+    return body.replace(CSRF_MARK, get_token(request)) if CSRF_MARK in body else body
+
+
 def _served(request: HttpRequest, body: str) -> HttpResponse:
     """The stored copy with this visitor's CSRF token and this response's nonce."""
-    body = body.replace(CSRF_MARK, get_token(request))
+    body = with_token(body, request)
     nonce = _nonce(request)
     if NONCE_MARK in body and nonce is not None:
         body = body.replace(NONCE_MARK, str(nonce))
