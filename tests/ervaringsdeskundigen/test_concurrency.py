@@ -128,11 +128,22 @@ def test_simultaneous_approvals_never_cross_the_yearly_cap():
 
 
 def test_control_run_without_the_expert_lock_pays_above_the_cap(monkeypatch):
+    # Without the lock, both coordinators read "room for one day" before either writes. A barrier
+    # after each quote makes that interleaving certain: a sleep alone let one thread finish before
+    # the other read on a busy machine, and then the control "passed" the cap by luck.
+    quote = allowance.allowance_quote
+    both_quoted = threading.Barrier(2, timeout=10)
+
     def no_lock(queryset, pk, **kwargs):
-        time.sleep(0.3)
         return queryset.get(pk=pk)
 
+    def quote_then_wait(**kwargs):
+        result = quote(**kwargs)
+        both_quoted.wait()
+        return result
+
     monkeypatch.setattr(allowance, "lock", no_lock)
+    monkeypatch.setattr(allowance, "allowance_quote", quote_then_wait)
     assert _approval_race() == DAILY * 2
 
 
