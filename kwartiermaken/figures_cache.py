@@ -41,6 +41,16 @@ ORGANISATION_CHOICES = Cached(
     code=(*CODE, "huis.accounts.models"),
 )
 
+# The overview's filter form as drawn (a coordinator's lists every partner organisation: drawing
+# its options was a quarter of the page, issue #30), for each language, view of the figures and
+# choice made: its years and neighbourhoods change with the figures, its organisations with them.
+FILTER_FORM = Cached(
+    "kwartiermaken:overview-filter",
+    scopes=(FIGURES, ORGANISATIONS),
+    timeout=TIMEOUT,
+    code=(*CODE, "huis.accounts.models"),
+)
+
 
 def version() -> int:
     """The figures' current version."""

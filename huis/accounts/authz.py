@@ -14,7 +14,7 @@ from typing import Any
 from django.contrib.auth.backends import ModelBackend
 from django.utils.crypto import salted_hmac
 
-from huis.core.versioned_cache import Cached, bump, watch
+from huis.core.versioned_cache import Cached, bump, read_ahead, watch
 
 from .access import organisation_ids
 from .models import SESSION_HASH_ATTRIBUTE
@@ -116,7 +116,11 @@ class CachedModelBackend(ModelBackend):
             user = load(user_id)
             return None if user is None else _without_password(user)
 
-        return USER.get_or_set(str(user_id), _secret_epoch(), compute=compute)
+        parts = (str(user_id), _secret_epoch())
+        # The person is the first thing a logged-in request reads: what nearly every page shows
+        # (the house's facts) comes along in the same round trip.
+        read_ahead((USER, parts), with_pages=True)
+        return USER.get_or_set(*parts, compute=compute)
 
     def _get_permissions(self, user_obj, obj, from_name):
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:

@@ -30,6 +30,7 @@ import hashlib
 import re
 import time
 from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import import_module
@@ -38,6 +39,7 @@ from typing import Any
 
 from django.apps import apps
 from django.core.cache import cache as shared_cache
+from django.core.signals import request_finished, request_started
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -56,7 +58,8 @@ def bump(*scopes: str) -> None:
 
     def _bump() -> None:
         # One round trip for all of them; a version not there (never set, or evicted) starts
-        # from a value never used before.
+        # from a value never used before. What this request read ahead is read again.
+        _forget_read_ahead()
         shared_cache.incr_versions([_version_key(s) for s in scopes], start=time.time_ns())
 
     if connection.in_atomic_block:
@@ -83,10 +86,87 @@ def versions(*scopes: str) -> list[int]:
     return _versions_from(shared_cache.get_many([_version_key(s) for s in scopes]), scopes)
 
 
+# --- Reading ahead, within one request ---------------------------------------------------------
+#
+# Each cache round trip costs a request about 0.1 ms of CPU (issue #30), and a page reads several
+# kept values one after the other: the person, the house's facts for the footer, a page's own
+# values. A request may read them ahead in one round trip (`read_ahead`); the reads that follow
+# take what was read, each entry once. What was read ahead lives for this request only (from
+# Django's request_started to request_finished) and is forgotten at every bump in this process, so
+# a request that writes reads its own change. Outside a request (tasks, commands) nothing is read
+# ahead.
+
+_ABSENT = object()
+_read_ahead: ContextVar[dict[str, Any] | None] = ContextVar("versioned_cache_read_ahead")
+# Values nearly every page shows, read along with the person (`read_ahead(..., with_pages=True)`):
+# [(value, a function giving its parts now)].
+_WITH_PAGES: list[tuple["Cached", Callable[[], tuple[Any, ...]]]] = []
+
+
+def _start_request(**kwargs: Any) -> None:
+    _read_ahead.set({})
+
+
+def _end_request(**kwargs: Any) -> None:
+    _read_ahead.set(None)
+
+
+def _forget_read_ahead() -> None:
+    if _read_ahead.get(None):
+        _read_ahead.set({})
+
+
+request_started.connect(_start_request, dispatch_uid="versioned-cache-read-ahead-start")
+request_finished.connect(_end_request, dispatch_uid="versioned-cache-read-ahead-end")
+
+
+def read_with_pages(value: "Cached", parts: Callable[[], tuple[Any, ...]]) -> None:
+    """Declare `value` (with its parts, computed at reading time) as shown on nearly every page:
+    it is read ahead with the person of every logged-in request (the house's facts in the
+    footer)."""
+    if all(existing is not value for existing, _parts in _WITH_PAGES):
+        _WITH_PAGES.append((value, parts))
+
+
+def read_ahead(*wanted: tuple["Cached", tuple[Any, ...]], with_pages: bool = False) -> None:
+    """Read the versions and entries of these `(value, parts)` in one round trip, for the reads
+    of this request that follow; `with_pages`: the values shown on nearly every page too. Does
+    nothing outside a request, and while the guard records (everything is computed then)."""
+    memo = _read_ahead.get(None)
+    if memo is None or _recording is not None:
+        return
+    pairs = [*wanted, *((value, parts()) for value, parts in _WITH_PAGES if with_pages)]
+    keys = dict.fromkeys(
+        key
+        for value, parts in pairs
+        for key in (*(_version_key(s) for s in value.scopes), value._entry_key(parts))
+        if key not in memo
+    )
+    if not keys:
+        return
+    found = shared_cache.get_many(list(keys))
+    memo.update({key: found.get(key, _ABSENT) for key in keys})
+
+
+def _read(keys: list[str], entry: str) -> dict[str, Any]:
+    """`keys` from what this request read ahead, or from the cache (one round trip for what was
+    not read ahead). The entry is taken once: a value computed and kept after this read is read
+    from the cache the next time."""
+    memo = _read_ahead.get(None)
+    if not memo:
+        return shared_cache.get_many(keys)
+    missing = [key for key in keys if key not in memo]
+    found = shared_cache.get_many(missing) if missing else {}
+    result = {key: memo[key] for key in keys if key in memo and memo[key] is not _ABSENT}
+    result.update(found)
+    memo.pop(entry, None)
+    return result
+
+
 def read_with_versions(key: str, scopes: tuple[str, ...]) -> tuple[list[int], tuple | None]:
     """In one round trip: the current versions of `scopes`, and the entry `(versions, value)`
     stored under `key` when it was stored under exactly those versions (else None)."""
-    found = shared_cache.get_many([*(_version_key(s) for s in scopes), key])
+    found = _read([*(_version_key(s) for s in scopes), key], key)
     current = _versions_from(found, scopes)
     entry = found.get(key)
     if _recording is None and entry is not None and entry[0] == current:
@@ -155,7 +235,7 @@ class Cached:
         `compute()` (and kept). One cache round trip when it is there; `restamp`: and its stamp
         written again (a second round trip), for a caller that makes values on purpose and must
         leave them visible to `all_ready` even if the cache dropped a stamp alone."""
-        key = f"cached:{self.name}:{self._base(parts)}"
+        key = self._entry_key(parts)
         current, entry = read_with_versions(key, self.scopes)
         if entry is not None:
             if restamp:
@@ -169,6 +249,9 @@ class Cached:
         )
         return value
 
+    def _entry_key(self, parts: tuple[Any, ...]) -> str:
+        return f"cached:{self.name}:{self._base(parts)}"
+
     def _stamp_key(self, parts: tuple[Any, ...]) -> str:
         return f"cached-stamp:{self.name}:{self._base(parts)}"
 
@@ -177,7 +260,7 @@ class Cached:
         (nothing is computed): for a page that opens a value at once or asks for it to be made."""
         if _recording is not None:
             return None
-        entry = read_with_versions(f"cached:{self.name}:{self._base(parts)}", self.scopes)[1]
+        entry = read_with_versions(self._entry_key(parts), self.scopes)[1]
         return None if entry is None else entry[1]
 
     def _compute(self, compute: Callable[[], Any]) -> Any:

@@ -13,15 +13,19 @@ class FactsConfig(AppConfig):
         register_translation_editor(
             TranslationEditor(model="facts.HouseFacts", url_name="facts:edit")
         )
+        from django.utils import timezone
+
         from huis.core.registry import DashboardLink, register_dashboard_link
-        from huis.core.versioned_cache import watch
+        from huis.core.versioned_cache import read_with_pages, watch
 
         from . import demo, permissions  # noqa: F401  (rules and the demo part)
         from .models import Closure, HouseFacts, OpeningPeriod
-        from .selectors import SCOPE
+        from .selectors import FACTS, SCOPE
 
-        # Every page shows the facts in its footer: a change shows on the very next view.
+        # Every page shows the facts in its footer: a change shows on the very next view, and
+        # a logged-in page reads them in the same round trip as the person.
         watch(HouseFacts, OpeningPeriod, Closure, scopes=(SCOPE,))
+        read_with_pages(FACTS, lambda: (timezone.localdate(),))
         register_dashboard_link(
             DashboardLink(
                 section=_("The house"),

@@ -19,6 +19,7 @@ from django.views.generic import TemplateView, View
 
 from huis.core.charts import bar_chart
 from huis.core.csv import csv_safe
+from huis.core.versioned_cache import read_ahead
 
 from .. import figures_cache, selectors
 from ..filters import OverviewFilterSet
@@ -54,12 +55,29 @@ def _draw(overview: selectors.Overview) -> dict[str, Any]:
     }
 
 
+def _choices_parts(user: Any) -> tuple[Any, ...]:
+    return (selectors.overview_scope(user=user), timezone.localdate().year)
+
+
+def _drawing_parts(user: Any, filters: selectors.OverviewFilter) -> tuple[Any, ...]:
+    return (get_language(), *_outcomes_parts(user, filters))
+
+
+def _outcomes_parts(user: Any, filters: selectors.OverviewFilter) -> tuple[Any, ...]:
+    return (
+        selectors.overview_scope(user=user),
+        filters.year,
+        filters.neighbourhood,
+        filters.kind,
+        filters.organisation,
+    )
+
+
 def overview_choices(*, user: Any) -> dict[str, list]:
     """The years with entries and the neighbourhoods to filter by, kept under the figures'
     version; the current year is in the key because the list always starts there."""
     return figures_cache.CHOICES.get_or_set(
-        selectors.overview_scope(user=user),
-        timezone.localdate().year,
+        *_choices_parts(user),
         compute=lambda: {
             "years": selectors.overview_years(user=user),
             "neighbourhoods": list(selectors.active_neighbourhoods()),
@@ -77,15 +95,7 @@ def overview_drawing(*, user: Any, filters: selectors.OverviewFilter, keep: bool
         return _draw(selectors.overview_for(user=user, filters=filters))
 
     if keep:
-        drawn = figures_cache.DRAWING.get_or_set(
-            get_language(),
-            selectors.overview_scope(user=user),
-            filters.year,
-            filters.neighbourhood,
-            filters.kind,
-            filters.organisation,
-            compute=draw,
-        )
+        drawn = figures_cache.DRAWING.get_or_set(*_drawing_parts(user, filters), compute=draw)
     else:
         drawn = draw()
     return Drawing(
@@ -107,28 +117,54 @@ class OverviewView(PermissionRequiredMixin, OverviewFilterMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
+        # The kept values this page shows, read two at a time (each round trip costs): the
+        # filters' choices first, then what they choose.
+        read_ahead(
+            (figures_cache.CHOICES, _choices_parts(user)),
+            *selectors.organisations_for_filter_kept(user=user),
+        )
         choices = overview_choices(user=user)
         filters = self.overview_filter(choices["years"])
         organisations = selectors.organisations_for_filter(user=user)
         offered = filters.neighbourhood in {None, *(n.pk for n in choices["neighbourhoods"])} and (
             filters.organisation in {None, *(o.pk for o in organisations)}
         )
+        kept = [(figures_cache.REFERRAL_OUTCOMES, _outcomes_parts(user, filters))]
+        if offered:
+            drawn = _drawing_parts(user, filters)
+            kept += [(figures_cache.DRAWING, drawn), (figures_cache.FILTER_FORM, drawn)]
+        read_ahead(*kept)
         drawing = overview_drawing(user=user, filters=filters, keep=offered)
+
+        def filter_form() -> str:
+            # Drawn from the choices read here (kept values themselves): what the form shows is
+            # then recorded as read by the form too, and the guard checks its scopes cover it.
+            shown = overview_choices(user=user)
+            return render_to_string(
+                "kwartiermaken/partials/overview_filter.html",
+                {
+                    "years": shown["years"],
+                    "filters": filters,
+                    "neighbourhoods": shown["neighbourhoods"],
+                    "kinds": OutreachKind.choices,
+                    "organisations": selectors.organisations_for_filter(user=user),
+                },
+            ).strip()
+
+        if offered:
+            form = figures_cache.FILTER_FORM.get_or_set(
+                *_drawing_parts(user, filters), compute=filter_form
+            )
+        else:
+            form = filter_form()
         context.update(
-            years=choices["years"],
             filters=filters,
             overview=drawing.overview,
             drawing=drawing,
-            neighbourhoods=choices["neighbourhoods"],
-            kinds=OutreachKind.choices,
-            organisations=organisations,
+            filter_form=mark_safe(form),  # our own template's output
             export_query=self.request.GET.urlencode(),
             referral_outcomes=figures_cache.REFERRAL_OUTCOMES.get_or_set(
-                selectors.overview_scope(user=user),
-                filters.year,
-                filters.neighbourhood,
-                filters.kind,
-                filters.organisation,
+                *_outcomes_parts(user, filters),
                 compute=lambda: selectors.overview_referral_outcomes(user=user, filters=filters),
             ),
         )

@@ -224,3 +224,37 @@ def test_the_organisations_to_filter_by_are_kept_and_a_change_shows_at_once(
     new.is_active = False
     new.save()
     assert "Nieuwe partner" not in choices()
+
+
+def test_the_kept_filter_form_shows_each_choice_and_language(
+    client, coordinator, partner_a, organisation_a, neighbourhood
+):
+    """The filter form is kept drawn, for each choice made and each language: the choice shown
+    selected is always the one asked for, in the visitor's language."""
+    _entry(partner_a, organisation_a, neighbourhood, people=1)
+    client.force_login(coordinator)
+    chosen = {"wijk": neighbourhood.pk, "organisatie": organisation_a.pk}
+    for _ in range(2):  # drawn, then kept
+        for language, everywhere in [("nl", "Alle wijken"), ("fr", "Tous les quartiers")]:
+            client.cookies["django_language"] = language
+            html = client.get(URL, chosen).text
+            assert everywhere in html
+            assert f'<option value="{neighbourhood.pk}" selected>' in html
+            assert f'<option value="{organisation_a.pk}" selected>' in html
+            html = client.get(URL).text
+            assert f'<option value="{neighbourhood.pk}" selected>' not in html
+            assert f'<option value="{organisation_a.pk}" selected>' not in html
+
+
+def test_a_kept_overview_reads_the_cache_in_four_round_trips(
+    client, coordinator, partner_a, organisation_a, neighbourhood, redis_round_trips
+):
+    """The session, the person with the house's facts, the filters' choices, then the drawing,
+    the referrals' outcomes and the filter form: each group in one round trip."""
+    _entry(partner_a, organisation_a, neighbourhood, people=1)
+    for user in (coordinator, partner_a):
+        client.force_login(user)
+        client.get(URL)
+        redis_round_trips[0] = 0
+        assert client.get(URL).status_code == 200
+        assert redis_round_trips[0] == 4, user
