@@ -79,17 +79,28 @@ def _context(claim: PlaceClaim, activity: Activity) -> dict:
     return context
 
 
-def _send(claim: PlaceClaim, activity: Activity, kind: str, key: str, **extra: Any) -> None:
-    _schedule(
-        key=key,
-        kind=kind,
-        context=_context(claim, activity),
-        recipient=claim.user,
-        email=claim.email,
-        phone=claim.phone,
-        language=claim.language,
+def _schedule_many(messages: list[dict[str, Any]]) -> None:
+    from huis.notifications.services import notification_schedule_many
+
+    notification_schedule_many(messages)
+
+
+def _message(claim: PlaceClaim, kind: str, key: str, context: dict, **extra: Any) -> dict[str, Any]:
+    """One message to the person of `claim`, as `notification_schedule` takes it."""
+    return {
+        "key": key,
+        "kind": kind,
+        "context": context,
+        "recipient": claim.user,
+        "email": claim.email,
+        "phone": claim.phone,
+        "language": claim.language,
         **extra,
-    )
+    }
+
+
+def _send(claim: PlaceClaim, activity: Activity, kind: str, key: str, **extra: Any) -> None:
+    _schedule(**_message(claim, kind, key, _context(claim, activity), **extra))
 
 
 def _ics_attachment(activity: Activity) -> list[dict]:
@@ -106,16 +117,25 @@ def reminder_key(claim: PlaceClaim) -> str:
     return f"reminder-24h:registration:{claim.pk}"
 
 
-def schedule_reminder(claim: PlaceClaim, activity: Activity, *, again: bool = False) -> None:
-    """`again`: the activity moved and the old reminder was cancelled; the new one gets a new
-    key (keys are never reused in the outbox)."""
+def _reminder(
+    claim: PlaceClaim, activity: Activity, context: dict, *, again: bool = False
+) -> dict[str, Any] | None:
+    """The reminder a day before, or None when that moment has passed."""
     due = activity.starts_at - timedelta(hours=24)
     if due <= timezone.now():
-        return  # signed up on the last day: the confirmation is reminder enough
+        return None  # signed up on the last day: the confirmation is reminder enough
     key = reminder_key(claim)
     if again:
         key = notices.reminder_key(key, activity.starts_at)
-    _send(claim, activity, KIND_REMINDER, key, due_at=due)
+    return _message(claim, KIND_REMINDER, key, context, due_at=due)
+
+
+def schedule_reminder(claim: PlaceClaim, activity: Activity, *, again: bool = False) -> None:
+    """`again`: the activity moved and the old reminder was cancelled; the new one gets a new
+    key (keys are never reused in the outbox)."""
+    message = _reminder(claim, activity, _context(claim, activity), again=again)
+    if message is not None:
+        _schedule(**message)
 
 
 def feedback_key(claim: PlaceClaim) -> str:
@@ -130,33 +150,45 @@ def feedback_url(claim: PlaceClaim, activity: Activity) -> str:
     return settings.SITE_URL + reverse("ontmoeting:feedback", kwargs={"token": token})
 
 
-def schedule_follow_up(claim: PlaceClaim, activity: Activity, *, again: bool = False) -> None:
-    """The day after the activity: "how was it?", with the link to answer in one tap.
-    `again`: the activity moved; the new message gets a new key, as the reminder does."""
+def _follow_up(
+    claim: PlaceClaim, activity: Activity, context: dict, *, again: bool = False
+) -> dict[str, Any] | None:
+    """The day after the activity: "how was it?", or None when that moment has passed."""
     end = timezone.localtime(activity.ends_at)
     due = (end + timedelta(days=1)).replace(hour=FEEDBACK_HOUR, minute=0, second=0, microsecond=0)
     if due <= timezone.now():
-        return
+        return None
     key = feedback_key(claim)
     if again:
         key = notices.reminder_key(key, activity.starts_at)
-    _schedule(
-        key=key,
-        kind=KIND_FEEDBACK,
-        context={**_context(claim, activity), "feedback_url": feedback_url(claim, activity)},
-        recipient=claim.user,
-        email=claim.email,
-        phone=claim.phone,
-        language=claim.language,
-        due_at=due,
-    )
+    context = {**context, "feedback_url": feedback_url(claim, activity)}
+    return _message(claim, KIND_FEEDBACK, key, context, due_at=due)
+
+
+def schedule_follow_up(claim: PlaceClaim, activity: Activity, *, again: bool = False) -> None:
+    """The day after the activity: "how was it?", with the link to answer in one tap.
+    `again`: the activity moved; the new message gets a new key, as the reminder does."""
+    message = _follow_up(claim, activity, _context(claim, activity), again=again)
+    if message is not None:
+        _schedule(**message)
+
+
+def _with_place(claim: PlaceClaim, activity: Activity, kind: str, key: str) -> None:
+    """A place is the person's: the message now (with the calendar file), the reminder and the
+    day-after message, from one context and in one statement (a sign-up writes them while it
+    holds the activity's lock: each round trip there delays the next person)."""
+    context = _context(claim, activity)
+    messages = [
+        _message(claim, kind, key, context, attachments=_ics_attachment(activity)),
+        _reminder(claim, activity, context),
+        _follow_up(claim, activity, context),
+    ]
+    _schedule_many([message for message in messages if message is not None])
 
 
 def registration_confirmed(claim: PlaceClaim, activity: Activity) -> None:
     key = f"ontmoeting:confirmed:{claim.pk}:{int(claim.confirmed_at.timestamp())}"
-    _send(claim, activity, KIND_CONFIRMED, key, attachments=_ics_attachment(activity))
-    schedule_reminder(claim, activity)
-    schedule_follow_up(claim, activity)
+    _with_place(claim, activity, KIND_CONFIRMED, key)
 
 
 def registration_waiting(claim: PlaceClaim, activity: Activity) -> None:
@@ -168,10 +200,7 @@ def registration_promoted(claim: PlaceClaim, activity: Activity, *, offered: boo
         key = f"ontmoeting:offered:{claim.pk}:{int(claim.offer_expires_at.timestamp())}"
         _send(claim, activity, KIND_OFFERED, key)
     else:
-        key = f"ontmoeting:promoted:{claim.pk}"
-        _send(claim, activity, KIND_PROMOTED, key, attachments=_ics_attachment(activity))
-        schedule_reminder(claim, activity)
-        schedule_follow_up(claim, activity)
+        _with_place(claim, activity, KIND_PROMOTED, f"ontmoeting:promoted:{claim.pk}")
 
 
 def registration_already_signed_up(claim: PlaceClaim, activity: Activity) -> None:

@@ -82,6 +82,50 @@ def _queue_send(notification_id: int, *, countdown: float | None = None) -> None
     transaction.on_commit(queue)
 
 
+def _rows(
+    *,
+    key: str,
+    kind: str,
+    context: dict,
+    recipient: Any = None,
+    email: str = "",
+    phone: str = "",
+    language: str | None = None,
+    due_at: datetime | None = None,
+    attachments: list[dict] | None = None,
+    now: datetime,
+) -> list[Notification]:
+    """The outbox rows of one message: one per channel (none when the person cannot be reached
+    now). The first row carries the key; the others the key and their channel."""
+    routes = _channels(recipient=recipient, email=email, phone=phone)
+    due_at = due_at or now
+    language = _language(language, recipient)
+    # Lazy translations and dates become plain JSON now; texts are translated at send time.
+    context = json.loads(json.dumps(context, cls=DjangoJSONEncoder))
+    return [
+        Notification(
+            key=key if index == 0 else f"{key}:{channel}",
+            kind=kind,
+            recipient=recipient,
+            email=to_email,
+            phone=to_phone,
+            language=language,
+            channel=channel,
+            context=context,
+            attachments=attachments or [],
+            due_at=due_at,
+            send_after=due_at,
+        )
+        for index, (channel, to_email, to_phone) in enumerate(routes)
+    ]
+
+
+def _queue_due(rows: list[Notification], now: datetime) -> None:
+    for notification in rows:
+        if notification.due_at <= now:
+            _queue_send(notification.pk)
+
+
 def notification_schedule(
     *,
     key: str,
@@ -99,30 +143,21 @@ def notification_schedule(
     The key's unique index decides: the rows are inserted, and when the key is already there
     the existing row is returned (no read before the write: a sign-up writes its message
     under the activity's lock, where each round trip delays the next person)."""
-    routes = _channels(recipient=recipient, email=email, phone=phone)
-    if not routes:  # no way to reach the person (now): an earlier row under the key, if any
-        return Notification.objects.filter(key=key).first()
     now = timezone.now()
-    due_at = due_at or now
-    language = _language(language, recipient)
-    # Lazy translations and dates become plain JSON now; texts are translated at send time.
-    context = json.loads(json.dumps(context, cls=DjangoJSONEncoder))
-    rows = [
-        Notification(
-            key=key if index == 0 else f"{key}:{channel}",
-            kind=kind,
-            recipient=recipient,
-            email=to_email,
-            phone=to_phone,
-            language=language,
-            channel=channel,
-            context=context,
-            attachments=attachments or [],
-            due_at=due_at,
-            send_after=due_at,
-        )
-        for index, (channel, to_email, to_phone) in enumerate(routes)
-    ]
+    rows = _rows(
+        key=key,
+        kind=kind,
+        context=context,
+        recipient=recipient,
+        email=email,
+        phone=phone,
+        language=language,
+        due_at=due_at,
+        attachments=attachments,
+        now=now,
+    )
+    if not rows:  # no way to reach the person (now): an earlier row under the key, if any
+        return Notification.objects.filter(key=key).first()
     try:
         # One statement for every channel (a sign-up writes its messages while it holds the
         # activity's lock: each round trip there delays the next person).
@@ -130,10 +165,31 @@ def notification_schedule(
             Notification.objects.bulk_create(rows)
     except IntegrityError:  # the key is there already (written before, or at this moment)
         return Notification.objects.filter(key=key).first()
-    if due_at <= now:
-        for notification in rows:
-            _queue_send(notification.pk)
+    _queue_due(rows, now)
     return rows[0]
+
+
+def notification_schedule_many(messages: list[dict[str, Any]]) -> None:
+    """Put several messages in the outbox in one statement, each once per key: what one change
+    tells a person at once and later (a sign-up's confirmation, reminder and day-after message,
+    written while the sign-up holds the activity's lock). Each message takes the arguments of
+    `notification_schedule`. When a key is there already, or a person cannot be reached, each
+    message is scheduled on its own, with `notification_schedule`'s answer for each."""
+    now = timezone.now()
+    per_message = [_rows(**message, now=now) for message in messages]
+    if not all(per_message):
+        for message in messages:
+            notification_schedule(**message)
+        return
+    rows = [row for message_rows in per_message for row in message_rows]
+    try:
+        with transaction.atomic():
+            Notification.objects.bulk_create(rows)
+    except IntegrityError:  # one of the keys is there already: each on its own, once
+        for message in messages:
+            notification_schedule(**message)
+        return
+    _queue_due(rows, now)
 
 
 def _prefix_filter(key_prefix: str) -> Q:
