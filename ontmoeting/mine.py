@@ -75,10 +75,11 @@ def _digest(claims: list[selectors.MyClaim]) -> str:
     return hashlib.sha256(rows.encode()).hexdigest()
 
 
-def mine_page(request) -> MinePage:
-    """The person's coming sign-ups as cards and the last few before as lines, ready to show."""
+def mine_page(request, claims: list[selectors.MyClaim] | None = None) -> MinePage:
+    """The person's coming sign-ups as cards and the last few before as lines, ready to show.
+    `claims`: the person's places as `selectors.my_claims` reads them, when read already."""
     user = request.user
-    claims = selectors.my_claims(user=user)
+    claims = selectors.my_claims(user=user) if claims is None else claims
     cards = (
         MINE.get_or_set(user.pk, get_language(), _digest(claims), compute=lambda: _draw(claims))
         if claims

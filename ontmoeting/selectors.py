@@ -145,6 +145,7 @@ class MyClaim:
     status: str
     places: int
     attendance: str
+    holder_type_id: int  # what the place is for (an activity, a shift, a course): its model
     activity: Activity | None = None
 
 
@@ -178,7 +179,15 @@ def my_claims(*, user: Any) -> list[MyClaim]:
         PlaceClaim.objects.filter(user=user)
         .exclude(status__in=[PlaceClaim.Status.CANCELLED, PlaceClaim.Status.LAPSED])
         .order_by("pk")
-        .values_list("pk", "offering_id", "user_id", "status", "places", "attendance")
+        .values_list(
+            "pk",
+            "offering_id",
+            "user_id",
+            "status",
+            "places",
+            "attendance",
+            "offering__holder_type_id",
+        )
     )
     return [MyClaim(*row) for row in rows]
 

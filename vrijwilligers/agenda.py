@@ -2,13 +2,14 @@
 on its pages: registered in huis.core.registry, so ontmoeting shows them without importing this
 app. The places are huis.places claims of a shift's offering (claims_of(holder_model=Shift))."""
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from huis.core.registry import AgendaEntry, StaffMember
+from huis.core.registry import AgendaEntry, HeldClaim, StaffMember
 from huis.places.models import PlaceClaim
 from huis.places.selectors import claims_of
 
@@ -26,14 +27,19 @@ ROLE_TEXT = {
 }
 
 
-def agenda_entries(user: Any) -> list[AgendaEntry]:
-    """The volunteer's coming shifts (two queries, however many shifts)."""
-    claims = {
-        c.offering_id: c
-        for c in claims_of(holder_model=Shift)
-        .filter(user_id=user.pk, status__in=ACTIVE)
-        .only("id", "offering_id", "status")
-    }
+def agenda_entries(user: Any, claims: Sequence[HeldClaim] | None = None) -> list[AgendaEntry]:
+    """The volunteer's coming shifts (two queries, however many shifts; one when the page gives
+    the person's places, none when none of them is a shift's)."""
+    if claims is None:
+        claims = (
+            claims_of(holder_model=Shift)
+            .filter(user_id=user.pk, status__in=ACTIVE)
+            .only("id", "offering_id", "status")
+        )
+    else:
+        shift_type = ContentType.objects.get_for_model(Shift).pk  # Django keeps it: no query
+        claims = [c for c in claims if c.holder_type_id == shift_type and c.status in ACTIVE]
+    claims = {c.offering_id: c for c in claims}
     if not claims:
         return []
     shifts = Shift.objects.filter(offering_id__in=claims, ends_at__gt=timezone.now()).order_by(

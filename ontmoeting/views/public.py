@@ -357,9 +357,11 @@ class MyActivitiesView(PermissionRequiredMixin, TemplateView):
         offers_expire_if_due()
         context = super().get_context_data(**kwargs)
         # The person's sign-ups, drawn once and kept until one of them or its activity changes.
-        context["mine"] = mine_page(self.request)
-        # Appointments other functions hold for this person (a volunteer's shifts).
-        context["elsewhere"] = agenda_entries_for(self.request.user)
+        claims = selectors.my_claims(user=self.request.user)
+        context["mine"] = mine_page(self.request, claims)
+        # Appointments other functions hold for this person (a volunteer's shifts), found among
+        # the same places: no query for a person without any.
+        context["elsewhere"] = agenda_entries_for(self.request.user, claims=claims)
         return context
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import override
 
 from huis.core.registry import agenda_entries_for, staff_of
 from ontmoeting.services import registration_create
-from tests.factories import ActivityFactory
+from tests.factories import ActivityFactory, UserFactory
 from tests.vrijwilligers import factories as f
 from vrijwilligers import services
 from vrijwilligers.models import Shift
@@ -102,6 +102,35 @@ def test_my_agenda_takes_as_many_queries_for_one_shift_as_for_many(client, coord
     assert len(agenda_entries_for(anna.user)) == 10
     count()  # the sign-ups changed the places: the first request after them refills the cache
     assert count() == small
+
+
+def test_my_agenda_finds_my_shifts_among_the_places_it_read_already(client, coordinator):
+    """The page reads a person's places once: the shifts come from them (one query for the
+    shifts themselves), and someone without a shift costs the page no query for shifts at all."""
+    from ontmoeting.selectors import my_claims
+
+    anna = f.volunteer("Anna Peeters")
+    on = f.shift(coordinator, title="Onthaal dinsdag", needed=1, days=3)
+    services.shift_sign_up(shift=on, volunteer=anna, actor=anna.user)
+    bram = f.volunteer("Bram Janssens")
+    services.shift_sign_up(shift=on, volunteer=bram, actor=bram.user)  # waiting list
+    services.shift_cancel(shift=f.shift(coordinator, days=4), actor=coordinator, reason="Dicht")
+    activity = ActivityFactory(title="Klei", capacity=10)
+    registration_create(activity=activity, actor=anna.user, user=anna.user)
+    for person in (anna.user, bram.user):
+        claims = my_claims(user=person)
+        read = agenda_entries_for(person)
+        with CaptureQueriesContext(connection) as queries:
+            given = agenda_entries_for(person, claims=claims)
+        assert given == read and len(given) == 1
+        assert len(queries) == 1  # the shifts; the places were given
+    # Someone with a place for an activity only: no query for shifts.
+    visitor = UserFactory()
+    registration_create(activity=activity, actor=visitor, user=visitor)
+    claims = my_claims(user=visitor)
+    with CaptureQueriesContext(connection) as queries:
+        assert agenda_entries_for(visitor, claims=claims) == []
+    assert len(queries) == 0
 
 
 def test_an_activity_names_its_volunteers(client, as_role, coordinator):

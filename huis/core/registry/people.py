@@ -1,9 +1,9 @@
 """A person's open work and coming appointments held by other functions, and the people an app
 puts on another app's object."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from django.utils.functional import Promise
 
@@ -55,13 +55,25 @@ class AgendaEntry:
     place: str = ""
 
 
+class HeldClaim(Protocol):
+    """One of a person's places that still count, as the agenda page has read them already:
+    the offering, the model holding it (its content type) and the place's status."""
+
+    offering_id: int
+    holder_type_id: int
+    status: str
+
+
 @dataclass(frozen=True)
 class AgendaSource:
     """An app adds a person's coming appointments to their agenda ("Mijn activiteiten").
-    `entries(user)` returns AgendaEntry rows in a fixed number of queries."""
+    `entries(user, claims=None)` returns AgendaEntry rows in a fixed number of queries;
+    `claims`, when given, are all the person's places that still count (`HeldClaim`), read by
+    the page already: the source finds its own among them instead of asking again, and needs no
+    query when there are none."""
 
     name: str
-    entries: Callable[[Any], list[AgendaEntry]]
+    entries: Callable[..., list[AgendaEntry]]
 
 
 _agenda_sources: dict[str, AgendaSource] = {}
@@ -71,11 +83,18 @@ def register_agenda_source(source: AgendaSource) -> None:
     _agenda_sources[source.name] = source
 
 
-def agenda_entries_for(user: Any) -> list[AgendaEntry]:
-    """The coming appointments other functions hold for `user`, earliest first."""
+def agenda_entries_for(
+    user: Any, *, claims: Sequence[HeldClaim] | None = None
+) -> list[AgendaEntry]:
+    """The coming appointments other functions hold for `user`, earliest first. `claims`: all
+    the person's places that still count, when the caller has read them (see AgendaSource)."""
     if not getattr(user, "is_authenticated", False):
         return []
-    rows = [e for name in sorted(_agenda_sources) for e in _agenda_sources[name].entries(user)]
+    rows = [
+        entry
+        for name in sorted(_agenda_sources)
+        for entry in _agenda_sources[name].entries(user, claims=claims)
+    ]
     return sorted(rows, key=lambda e: e.starts_at)
 
 
