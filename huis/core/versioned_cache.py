@@ -98,9 +98,9 @@ def versions(*scopes: str) -> list[int]:
 
 _ABSENT = object()
 _read_ahead: ContextVar[dict[str, Any] | None] = ContextVar("versioned_cache_read_ahead")
-# Values nearly every page shows, read along with the person (`read_ahead(..., with_pages=True)`):
-# [(value, a function giving its parts now)].
-_WITH_PAGES: list[tuple["Cached", Callable[[], tuple[Any, ...]]]] = []
+# What nearly every page reads, read along with the person (`read_ahead(..., with_pages=True)`):
+# {name: a function giving the cache keys to read now}.
+_WITH_PAGES: dict[str, Callable[[], list[str]]] = {}
 
 
 def _start_request(**kwargs: Any) -> None:
@@ -120,12 +120,21 @@ request_started.connect(_start_request, dispatch_uid="versioned-cache-read-ahead
 request_finished.connect(_end_request, dispatch_uid="versioned-cache-read-ahead-end")
 
 
+def _keys(scopes: tuple[str, ...], entry: str) -> list[str]:
+    return [*(_version_key(s) for s in scopes), entry]
+
+
 def read_with_pages(value: "Cached", parts: Callable[[], tuple[Any, ...]]) -> None:
     """Declare `value` (with its parts, computed at reading time) as shown on nearly every page:
     it is read ahead with the person of every logged-in request (the house's facts in the
     footer)."""
-    if all(existing is not value for existing, _parts in _WITH_PAGES):
-        _WITH_PAGES.append((value, parts))
+    _WITH_PAGES[value.name] = lambda: _keys(value.scopes, value._entry_key(parts()))
+
+
+def read_key_with_pages(key: str, scopes: tuple[str, ...]) -> None:
+    """The same for an entry kept under `key` and read with `read_with_versions(key, scopes)`:
+    small, and read by many pages (when the next offer of a place lapses)."""
+    _WITH_PAGES[key] = lambda: _keys(scopes, key)
 
 
 def read_ahead(*wanted: tuple["Cached", tuple[Any, ...]], with_pages: bool = False) -> None:
@@ -135,13 +144,12 @@ def read_ahead(*wanted: tuple["Cached", tuple[Any, ...]], with_pages: bool = Fal
     memo = _read_ahead.get(None)
     if memo is None or _recording is not None:
         return
-    pairs = [*wanted, *((value, parts()) for value, parts in _WITH_PAGES if with_pages)]
-    keys = dict.fromkeys(
-        key
-        for value, parts in pairs
-        for key in (*(_version_key(s) for s in value.scopes), value._entry_key(parts))
-        if key not in memo
-    )
+    wanted_keys = [
+        key for value, parts in wanted for key in _keys(value.scopes, value._entry_key(parts))
+    ]
+    if with_pages:
+        wanted_keys += [key for keys in _WITH_PAGES.values() for key in keys()]
+    keys = dict.fromkeys(key for key in wanted_keys if key not in memo)
     if not keys:
         return
     found = shared_cache.get_many(list(keys))

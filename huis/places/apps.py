@@ -9,9 +9,10 @@ class PlacesConfig(AppConfig):
 
     def ready(self) -> None:
         from huis.core.registry import PersonalDataProvider, register_personal_data
-        from huis.core.versioned_cache import watch
+        from huis.core.versioned_cache import read_key_with_pages, watch
 
         from .models import PlaceOffering
+        from .services.lapses import NEXT_LAPSE_KEY
 
         # Pages that show places left are cached under "places"; services bump it by hand.
         watch(
@@ -19,6 +20,9 @@ class PlacesConfig(AppConfig):
             scopes=["places"],
             bumped_by="huis.places.services.offerings._lock_offering",
         )
+        # Every page that shows someone's places first asks whether an offer lapsed (a small
+        # entry): a logged-in request reads it with the person.
+        read_key_with_pages(NEXT_LAPSE_KEY, ("places",))
 
         register_personal_data(
             PersonalDataProvider(
