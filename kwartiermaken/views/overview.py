@@ -55,29 +55,26 @@ def _draw(overview: selectors.Overview) -> dict[str, Any]:
     }
 
 
-def _choices_parts(user: Any) -> tuple[Any, ...]:
-    return (selectors.overview_scope(user=user), timezone.localdate().year)
+def _choices_parts(scope: str) -> tuple[Any, ...]:
+    return (scope, timezone.localdate().year)
 
 
-def _drawing_parts(user: Any, filters: selectors.OverviewFilter) -> tuple[Any, ...]:
-    return (get_language(), *_outcomes_parts(user, filters))
+def _outcomes_parts(scope: str, filters: selectors.OverviewFilter) -> tuple[Any, ...]:
+    return (scope, filters.year, filters.neighbourhood, filters.kind, filters.organisation)
 
 
-def _outcomes_parts(user: Any, filters: selectors.OverviewFilter) -> tuple[Any, ...]:
-    return (
-        selectors.overview_scope(user=user),
-        filters.year,
-        filters.neighbourhood,
-        filters.kind,
-        filters.organisation,
-    )
+def _drawing_parts(scope: str, filters: selectors.OverviewFilter) -> tuple[Any, ...]:
+    return (get_language(), *_outcomes_parts(scope, filters))
 
 
-def overview_choices(*, user: Any) -> dict[str, list]:
+def overview_choices(*, user: Any, scope: str | None = None) -> dict[str, list]:
     """The years with entries and the neighbourhoods to filter by, kept under the figures'
-    version; the current year is in the key because the list always starts there."""
+    version; the current year is in the key because the list always starts there. `scope` is
+    `selectors.overview_scope(user=user)` when the caller has it already."""
+    if scope is None:
+        scope = selectors.overview_scope(user=user)
     return figures_cache.CHOICES.get_or_set(
-        *_choices_parts(user),
+        *_choices_parts(scope),
         compute=lambda: {
             "years": selectors.overview_years(user=user),
             "neighbourhoods": list(selectors.active_neighbourhoods()),
@@ -85,7 +82,13 @@ def overview_choices(*, user: Any) -> dict[str, list]:
     )
 
 
-def overview_drawing(*, user: Any, filters: selectors.OverviewFilter, keep: bool = True) -> Drawing:
+def overview_drawing(
+    *,
+    user: Any,
+    filters: selectors.OverviewFilter,
+    keep: bool = True,
+    scope: str | None = None,
+) -> Drawing:
     """The overview with its totals, charts and tables drawn, from the cache when drawn before
     under the figures' current version. `keep=False` draws without keeping the drawing: for
     filters the form does not offer (a hand-made address), so that the number of kept drawings
@@ -95,7 +98,9 @@ def overview_drawing(*, user: Any, filters: selectors.OverviewFilter, keep: bool
         return _draw(selectors.overview_for(user=user, filters=filters))
 
     if keep:
-        drawn = figures_cache.DRAWING.get_or_set(*_drawing_parts(user, filters), compute=draw)
+        if scope is None:
+            scope = selectors.overview_scope(user=user)
+        drawn = figures_cache.DRAWING.get_or_set(*_drawing_parts(scope, filters), compute=draw)
     else:
         drawn = draw()
     return Drawing(
@@ -117,29 +122,32 @@ class OverviewView(PermissionRequiredMixin, OverviewFilterMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
+        # What the user may see of the figures, worked out once: every kept value's key holds it.
+        scope = selectors.overview_scope(user=user)
         # The kept values this page shows, read two at a time (each round trip costs): the
         # filters' choices first, then what they choose.
         read_ahead(
-            (figures_cache.CHOICES, _choices_parts(user)),
+            (figures_cache.CHOICES, _choices_parts(scope)),
             *selectors.organisations_for_filter_kept(user=user),
         )
-        choices = overview_choices(user=user)
+        choices = overview_choices(user=user, scope=scope)
         filters = self.overview_filter(choices["years"])
         organisations = selectors.organisations_for_filter(user=user)
         offered = filters.neighbourhood in {None, *(n.pk for n in choices["neighbourhoods"])} and (
             filters.organisation in {None, *(o.pk for o in organisations)}
         )
-        kept = [(figures_cache.REFERRAL_OUTCOMES, _outcomes_parts(user, filters))]
+        outcomes = _outcomes_parts(scope, filters)
+        kept = [(figures_cache.REFERRAL_OUTCOMES, outcomes)]
         if offered:
-            drawn = _drawing_parts(user, filters)
+            drawn = _drawing_parts(scope, filters)
             kept += [(figures_cache.DRAWING, drawn), (figures_cache.FILTER_FORM, drawn)]
         read_ahead(*kept)
-        drawing = overview_drawing(user=user, filters=filters, keep=offered)
+        drawing = overview_drawing(user=user, filters=filters, keep=offered, scope=scope)
 
         def filter_form() -> str:
             # Drawn from the choices read here (kept values themselves): what the form shows is
             # then recorded as read by the form too, and the guard checks its scopes cover it.
-            shown = overview_choices(user=user)
+            shown = overview_choices(user=user, scope=scope)
             return render_to_string(
                 "kwartiermaken/partials/overview_filter.html",
                 {
@@ -151,12 +159,11 @@ class OverviewView(PermissionRequiredMixin, OverviewFilterMixin, TemplateView):
                 },
             ).strip()
 
-        if offered:
-            form = figures_cache.FILTER_FORM.get_or_set(
-                *_drawing_parts(user, filters), compute=filter_form
-            )
-        else:
-            form = filter_form()
+        form = (
+            figures_cache.FILTER_FORM.get_or_set(*drawn, compute=filter_form)
+            if offered
+            else filter_form()
+        )
         context.update(
             filters=filters,
             overview=drawing.overview,
@@ -164,7 +171,7 @@ class OverviewView(PermissionRequiredMixin, OverviewFilterMixin, TemplateView):
             filter_form=mark_safe(form),  # our own template's output
             export_query=self.request.GET.urlencode(),
             referral_outcomes=figures_cache.REFERRAL_OUTCOMES.get_or_set(
-                *_outcomes_parts(user, filters),
+                *outcomes,
                 compute=lambda: selectors.overview_referral_outcomes(user=user, filters=filters),
             ),
         )

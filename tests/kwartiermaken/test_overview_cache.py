@@ -258,3 +258,27 @@ def test_a_kept_overview_reads_the_cache_in_four_round_trips(
         redis_round_trips[0] = 0
         assert client.get(URL).status_code == 200
         assert redis_round_trips[0] == 4, user
+
+
+def test_a_page_works_out_what_the_user_may_see_once(
+    client, coordinator, partner_a, organisation_a, neighbourhood, monkeypatch
+):
+    """Every kept value's key holds the user's view of the figures; the page works it out once
+    (it asks the rules each time) and the keys it reads ahead are the keys it then uses."""
+    from kwartiermaken import selectors
+
+    _entry(partner_a, organisation_a, neighbourhood, people=1)
+    calls = []
+    scope = selectors.overview_scope
+
+    def counted(*, user):
+        calls.append(user)
+        return scope(user=user)
+
+    monkeypatch.setattr(selectors, "overview_scope", counted)
+    for user in (coordinator, partner_a):
+        client.force_login(user)
+        for query in ({}, {"neighbourhood": neighbourhood.pk}):
+            calls.clear()
+            assert client.get(URL, query).status_code == 200
+            assert calls == [user], (user, query)
