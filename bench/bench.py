@@ -6,6 +6,8 @@
     bench/run --seed-only           only make the scratch databases
     bench/run --sweep               the reminder sweep against Django's own send_messages
     bench/run --sms-sweep           2,000 SMS reminders through the outbox against the bare send
+    bench/run --workers 5           both servers with 5 workers (gunicorn.conf.py's own default on
+                                    two cores, 2 x cores + 1), in a section of its own
 
 For each scale it starts exactly the shipped production configuration (gunicorn -c gunicorn.conf.py,
 2 sync workers, preloaded, DEBUG off) on the scratch database `huis_bench_<scale>`, and next to it
@@ -30,6 +32,9 @@ from pathlib import Path
 import servers
 from servers import BASE, PLAIN_BASE, PY, RUNS
 
+# The setting of the issue's measurements and of the page table: 2 sync workers on 2 cores.
+DEFAULT_WORKERS = 2
+
 
 def measure_scale(args) -> None:
     """In a process of its own: one scale, written as JSON to args.out."""
@@ -39,8 +44,8 @@ def measure_scale(args) -> None:
     import pages as pagelist
     import report
 
-    plain = servers.start_plain(env)
-    portal = servers.start_portal(env)
+    plain = servers.start_plain(env, workers=args.workers)
+    portal = servers.start_portal(env, workers=args.workers)
     plain_runs, bare_runs, rows = [], [], []
 
     def floors(when: str) -> None:
@@ -112,6 +117,7 @@ def run_pages(args) -> None:
             cmd = [PY, __file__, "--measure-scale", str(scale), "--out", out.name]
             cmd += ["--seconds", str(args.seconds)] + (["--reuse"] if args.reuse else [])
             cmd += ["--only", args.only] if args.only else []
+            cmd += ["--workers", str(args.workers)]
             if args.seed_only:
                 servers.prepare(servers.environment(scale), scale=scale, reuse=args.reuse)
                 continue
@@ -125,7 +131,8 @@ def run_pages(args) -> None:
     body = (
         f"## Pages ({started:%Y-%m-%d %H:%M} UTC, scales {', '.join(map(str, args.scales))})\n\n"
         f"Machine: {report.machine()}.\n"
-        f"Production configuration: `gunicorn -c gunicorn.conf.py`, 2 sync workers, preloaded, "
+        f"Production configuration: `gunicorn -c gunicorn.conf.py`, {args.workers} sync workers, "
+        f"preloaded, "
         f"workers replaced after about 1,000 requests, DEBUG off; wrk with 2 threads and 8 "
         f"connections, a warm-up, then the median of {RUNS} runs of {args.seconds} s per page. "
         f"Every ratio is against a plain Django project (startproject's middleware, one view "
@@ -136,10 +143,15 @@ def run_pages(args) -> None:
         + "\n"
         + report.table(runs)
     )
+    section = "pages"
+    if args.workers != DEFAULT_WORKERS:  # another setting than the table's: a section of its own
+        body = body.replace("## Pages (", f"## Pages with {args.workers} workers (", 1)
+        section = f"pages-{args.workers}-workers"
     if args.only:  # a partial run keeps the full table and goes in a section of its own
-        body = body.replace("## Pages (", f"## Some pages ({args.only!r}: ", 1)
+        body = body.replace("## Pages", f"## Some pages ({args.only!r})", 1)
+        section += "-only"
     print(body)
-    report.write_doc("pages-only" if args.only else "pages", body)
+    report.write_doc(section, body)
 
 
 def main() -> None:
@@ -161,6 +173,12 @@ def main() -> None:
     )
     parser.add_argument("--sms-messages", type=int, default=2_000, help="SMS in that sweep.")
     parser.add_argument("--measure-scale", type=float, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=DEFAULT_WORKERS,
+        help="Sync workers of both servers (the table's setting is 2).",
+    )
     parser.add_argument("--out", help=argparse.SUPPRESS)
     args = parser.parse_args()
     args.scales = [args.scale] if args.scale else [float(s) for s in args.scales.split(",")]

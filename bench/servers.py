@@ -87,10 +87,10 @@ class Server:
             self.process.kill()
 
 
-def _start(args: list[str], env: dict[str, str], base: str) -> Server:
-    """The shipped gunicorn.conf.py (preloaded, recycled workers), 2 sync workers."""
+def _start(args: list[str], env: dict[str, str], base: str, workers: int) -> Server:
+    """The shipped gunicorn.conf.py (preloaded, recycled workers), `workers` sync workers."""
     process = subprocess.Popen(
-        [GUNICORN, "-c", "gunicorn.conf.py", "--workers", "2", *args], env=env, cwd=ROOT
+        [GUNICORN, "-c", "gunicorn.conf.py", "--workers", str(workers), *args], env=env, cwd=ROOT
     )
     for _ in range(200):
         try:
@@ -102,12 +102,12 @@ def _start(args: list[str], env: dict[str, str], base: str) -> Server:
     raise SystemExit(f"gunicorn did not answer on {base}/bench/bare")
 
 
-def start_portal(env: dict[str, str]) -> Server:
+def start_portal(env: dict[str, str], *, workers: int = 2) -> Server:
     env = {**env, "DJANGO_ENV": "production", "GUNICORN_BIND": f"127.0.0.1:{PORT}"}
-    return _start(["huis.wsgi"], env, BASE)
+    return _start(["huis.wsgi"], env, BASE, workers)
 
 
-def start_plain(env: dict[str, str]) -> Server:
+def start_plain(env: dict[str, str], *, workers: int = 2) -> Server:
     """The plain startproject reference (bench/plain), under the same gunicorn settings."""
     env = {
         "PATH": env["PATH"],
@@ -117,7 +117,7 @@ def start_plain(env: dict[str, str]) -> Server:
         "DJANGO_SETTINGS_MODULE": "plainsite.settings",
         "GUNICORN_BIND": f"127.0.0.1:{PLAIN_PORT}",
     }
-    return _start(["--pythonpath", "bench/plain", "plainsite.wsgi"], env, PLAIN_BASE)
+    return _start(["--pythonpath", "bench/plain", "plainsite.wsgi"], env, PLAIN_BASE, workers)
 
 
 def setup_django(env: dict[str, str]) -> None:
