@@ -50,6 +50,28 @@ class Match:
     def can_propose(self) -> bool:
         return not self.problems
 
+    # A ranking is kept in the cache and read on every view of a request's page, where its rows
+    # are mostly written already (templatetags/experts_matching.py). Unpickling twenty experts
+    # with their accounts as model instances cost more than the rest of the ranking, so the
+    # expert is kept as the values it was made from and made again when something asks for it.
+    def __getstate__(self) -> dict:
+        state = self.__dict__.copy()
+        expert = state.pop("expert", None)
+        state["_expert_values"] = None if expert is None else _loaded_values(expert)
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+
+    def __getattr__(self, name: str):
+        # Only for what the instance does not hold: after unpickling, that is the expert.
+        values = self.__dict__.get("_expert_values", _MISSING)
+        if name != "expert" or values is _MISSING:
+            raise AttributeError(name)
+        del self.__dict__["_expert_values"]
+        self.expert = None if values is None else _from_loaded_values(values)
+        return self.expert
+
 
 @dataclass
 class Ranking:
@@ -291,6 +313,35 @@ def _expert(row: _Row) -> Expert:
         User, {"id": row.user_id, "display_name": row.display_name, "email": row.email}
     )
     Expert.user.field.set_cached_value(expert, account)
+    return expert
+
+
+_MISSING = object()
+
+
+def _loaded_values(expert: Expert) -> tuple[dict, dict | None]:
+    """What was read of the expert and, if read with it, of their account: only those, so that
+    nothing deferred is loaded (and nothing is asked of the database) to keep them."""
+    own = {
+        f.attname: expert.__dict__[f.attname]
+        for f in Expert._meta.concrete_fields
+        if f.attname in expert.__dict__
+    }
+    if not Expert.user.is_cached(expert):
+        return own, None
+    account = expert.user
+    return own, {
+        f.attname: account.__dict__[f.attname]
+        for f in User._meta.concrete_fields
+        if f.attname in account.__dict__
+    }
+
+
+def _from_loaded_values(values: tuple[dict, dict | None]) -> Expert:
+    own, account = values
+    expert = _instance(Expert, own)
+    if account is not None:
+        Expert.user.field.set_cached_value(expert, _instance(User, account))
     return expert
 
 

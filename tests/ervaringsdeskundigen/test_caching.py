@@ -52,6 +52,25 @@ def test_a_second_ranking_reads_the_pool_from_the_cache(request_and_expert):
     assert again.matches[0].reasons == first.matches[0].reasons
 
 
+def test_a_kept_ranking_gives_each_expert_with_their_account_without_a_query(
+    request_and_expert,
+):
+    """The kept ranking holds each expert as the values it was read with; read back, every
+    expert is there with the name and address of their account, and nothing is asked of the
+    database for them (a deferred field would be)."""
+    request, expert = request_and_expert
+    other = ExpertFactory(user__display_name="Bert", themes=[theme("psychose")])
+    ranking(request=request, limit=20)
+    again = ranking(request=request, limit=20)
+    with CaptureQueriesContext(connection) as queries:
+        shown = {
+            m.expert.pk: (str(m.expert), m.expert.user.email, m.expert.travel_km)
+            for m in again.matches
+        }
+    assert queries.captured_queries == []
+    assert shown == {e.pk: (str(e), e.user.email, e.travel_km) for e in (expert, other)}
+
+
 def test_a_clashing_assignment_shows_on_the_next_ranking(request_and_expert):
     request, expert = request_and_expert
     assert _match(request).can_propose
