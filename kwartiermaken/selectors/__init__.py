@@ -5,7 +5,14 @@ see all. One module per entity: entries, signals, recommendations, and the overv
 aggregate with GROUP BY in the database: the entries table is large).
 """
 
-from .common import OPEN_FOLLOW_UP, CountRow, active_needs, active_neighbourhoods
+from .common import (
+    OPEN_FOLLOW_UP,
+    CountRow,
+    FilterChoice,
+    active_needs,
+    active_neighbourhoods,
+    filter_choices,
+)
 from .entries import (
     EntryPage,
     entries_for,
@@ -42,6 +49,7 @@ __all__ = [
     "CountRow",
     "EntryPage",
     "Evidence",
+    "FilterChoice",
     "Overview",
     "OverviewFilter",
     "OverviewRow",
@@ -52,6 +60,7 @@ __all__ = [
     "entry_page",
     "entry_referrals",
     "entry_with_details",
+    "filter_choices",
     "follow_ups_due",
     "last_neighbourhood_id",
     "notes_readers",

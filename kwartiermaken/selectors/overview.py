@@ -28,7 +28,7 @@ from ..models import (
     SignalMonth,
 )
 from ..permissions import is_coordinator, is_worker, narrowed
-from .common import CountRow
+from .common import CountRow, FilterChoice, filter_choices
 
 
 @dataclass(frozen=True)
@@ -272,16 +272,14 @@ def organisations_for_filter_kept(*, user: Any) -> list[tuple[Any, tuple]]:
     return [(figures_cache.ORGANISATION_CHOICES, ())] if is_coordinator.test(user) else []
 
 
-def organisations_for_filter(*, user: Any) -> list[Organisation]:
+def organisations_for_filter(*, user: Any) -> list[FilterChoice]:
     """Coordinators filter the overview by organisation; others see only their own anyway."""
     if not is_coordinator.test(user):
         return []
     return figures_cache.ORGANISATION_CHOICES.get_or_set(
-        compute=lambda: list(
+        compute=lambda: filter_choices(
             Organisation.objects.filter(
                 kind__in=[Organisation.Kind.PARTNER, Organisation.Kind.HOUSE], is_active=True
-            )
-            .only("pk", "name")
-            .order_by("name")
+            ).order_by("name")
         )
     )

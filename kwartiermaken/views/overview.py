@@ -77,7 +77,7 @@ def overview_choices(*, user: Any, scope: str | None = None) -> dict[str, list]:
         *_choices_parts(scope),
         compute=lambda: {
             "years": selectors.overview_years(user=user),
-            "neighbourhoods": list(selectors.active_neighbourhoods()),
+            "neighbourhoods": selectors.filter_choices(selectors.active_neighbourhoods()),
         },
     )
 

@@ -282,3 +282,35 @@ def test_a_page_works_out_what_the_user_may_see_once(
             calls.clear()
             assert client.get(URL, query).status_code == 200
             assert calls == [user], (user, query)
+
+
+def test_the_filters_choices_are_kept_as_plain_values(
+    client, coordinator, partner_a, organisation_a, organisation_b, neighbourhood
+):
+    """Every view reads the organisations and neighbourhoods to filter by back from the cache:
+    kept as keys and names, not as model instances (ten times the cost to read back), and still
+    each with its own key and name, in the order the form shows them."""
+    import pickle
+
+    from huis.accounts.models import Organisation
+    from kwartiermaken import selectors
+    from kwartiermaken.models import Neighbourhood
+    from kwartiermaken.views.overview import overview_choices
+
+    _entry(partner_a, organisation_a, neighbourhood, people=1)
+    client.force_login(coordinator)
+    assert client.get(URL).status_code == 200  # kept by this view
+    with CaptureQueriesContext(connection) as queries:
+        organisations = selectors.organisations_for_filter(user=coordinator)
+        neighbourhoods = overview_choices(user=coordinator)["neighbourhoods"]
+    assert queries.captured_queries == []  # read back from the cache
+    assert [(o.pk, o.name) for o in organisations] == list(
+        Organisation.objects.filter(kind__in=["partner", "house"], is_active=True)
+        .order_by("name")
+        .values_list("pk", "name")
+    )
+    assert [(n.pk, n.name) for n in neighbourhoods] == list(
+        Neighbourhood.objects.filter(is_active=True).values_list("pk", "name")
+    )
+    for kept in (organisations, neighbourhoods):
+        assert b"model_unpickle" not in pickle.dumps(kept)
